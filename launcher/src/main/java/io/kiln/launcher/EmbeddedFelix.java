@@ -1,0 +1,98 @@
+package io.kiln.launcher;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * One running Kiln: Apache Felix, embedded through {@link FrameworkFactory}, with the core bundles started.
+ */
+final class EmbeddedFelix {
+
+    private final Framework framework;
+    private final SystemBundles systemBundles;
+    private final long stopTimeoutMillis;
+
+    private EmbeddedFelix(Framework framework, SystemBundles systemBundles, long stopTimeoutMillis) {
+        this.framework = framework;
+        this.systemBundles = systemBundles;
+        this.stopTimeoutMillis = stopTimeoutMillis;
+    }
+
+    /**
+     * Starts the framework and the core bundles; FileInstall processes {@code hot/} and {@code conf/} as part
+     * of its start, so when this returns their initial contents are processed.
+     *
+     * @throws LaunchException with the cause in words
+     */
+    static EmbeddedFelix start(Folders folders, Map<String, String> settings) throws LaunchException {
+        folders.prepare();
+        FrameworkCache cache = new FrameworkCache(folders);
+        Map<String, String> properties = new HashMap<>(settings);
+        cache.configure(properties);
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new LaunchException("no OSGi framework on the class path (lib/org.apache.felix.framework.jar)"))
+                .newFramework(properties);
+        try {
+            framework.init();
+            cache.claim();
+            framework.start();
+            SystemBundles bundles = new SystemBundles(framework.getBundleContext(), folders.system());
+            bundles.installAndStart();
+            return new EmbeddedFelix(framework, bundles, stopTimeoutMillis(settings));
+        } catch (BundleException | IOException e) {
+            stopQuietly(framework);
+            throw new LaunchException("the framework did not start: " + e.getMessage(), e);
+        } catch (LaunchException | RuntimeException e) {
+            stopQuietly(framework);
+            throw e;
+        }
+    }
+
+    private static long stopTimeoutMillis(Map<String, String> settings) throws LaunchException {
+        String value = settings.getOrDefault("kiln.shutdown.timeoutMillis", "10000");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new LaunchException(KilnProperties.FILE + ": kiln.shutdown.timeoutMillis must be a number of milliseconds, found '" + value + "'");
+        }
+    }
+
+    void startShell() throws LaunchException {
+        systemBundles.startShell();
+    }
+
+    /** Waits until the framework stops, whoever stopped it (the shell, a signal). */
+    void awaitStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    /**
+     * Stops the framework and waits for it, at most the configured time.
+     *
+     * @return {@code true} if it stopped in time
+     */
+    boolean stop() {
+        try {
+            framework.stop();
+            return framework.waitForStop(stopTimeoutMillis).getType() != FrameworkEvent.WAIT_TIMEDOUT;
+        } catch (BundleException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static void stopQuietly(Framework framework) {
+        try {
+            framework.stop();
+            framework.waitForStop(5000);
+        } catch (Exception ignored) {
+            // already failing: the first cause is the one to report
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.kiln.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.osgi.framework.Constants;
+
+/**
+ * Keeps the framework's bundle cache across restarts, except when the distribution has moved.
+ * <p>
+ * FileInstall names plugins by the absolute path of their jar. In a copied distribution those paths point
+ * at the old folder and the copies would clash with them, so a moved Kiln starts from an empty cache and
+ * reinstalls everything from its own {@code hot/}.
+ */
+final class FrameworkCache {
+
+    private final Path marker;
+    private final Path home;
+
+    FrameworkCache(Folders folders) {
+        this.marker = folders.data().resolve("cache.home");
+        this.home = folders.home();
+    }
+
+    /** @return whether the cache was made by a Kiln at another path */
+    boolean moved() {
+        try {
+            return Files.exists(marker) && !Files.readString(marker, StandardCharsets.UTF_8).trim().equals(home.toString());
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Adds the framework setting that empties a stale cache. */
+    void configure(Map<String, String> frameworkProperties) {
+        if (moved()) {
+            frameworkProperties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        }
+    }
+
+    /** Records that the cache now belongs to this Kiln's folder. */
+    void claim() throws IOException {
+        Files.writeString(marker, home.toString(), StandardCharsets.UTF_8);
+    }
+}

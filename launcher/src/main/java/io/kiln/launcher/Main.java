@@ -1,0 +1,89 @@
+package io.kiln.launcher;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * {@code bin/kiln}: runs Kiln in the foreground until the shell, Ctrl-C or SIGTERM stops it.
+ * <p>
+ * Exit codes: 0 after a clean stop, 1 when Kiln cannot start (the cause is printed), 2 for a bad command line.
+ */
+public final class Main {
+
+    private static volatile boolean exiting;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(Arrays.asList(args), System.getProperty("kiln.home"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("kiln: " + e.getMessage());
+            System.err.println(LaunchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(LaunchOptions.USAGE);
+            return;
+        }
+        try {
+            run(options);
+        } catch (LaunchException e) {
+            System.err.println("kiln: cannot start: " + e.getMessage());
+            exit(1);
+        } catch (RuntimeException e) {
+            System.err.println("kiln: cannot start: " + e);
+            e.printStackTrace();
+            exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exit(1);
+        }
+        exit(0);
+    }
+
+    private static void run(LaunchOptions options) throws LaunchException, InterruptedException {
+        Map<String, String> settings;
+        try {
+            settings = KilnProperties.load(options.home(), System.getProperties());
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new LaunchException(e.getMessage(), e);
+        }
+        // slf4j-simple reads its settings from system properties
+        settings.forEach((name, value) -> {
+            if (name.startsWith("org.slf4j.simpleLogger.")) {
+                System.setProperty(name, value);
+            }
+        });
+        EmbeddedFelix kiln = EmbeddedFelix.start(Folders.of(options.home()), settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(kiln), "kiln-shutdown"));
+
+        long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println("Kiln ready in " + readyMillis + " ms");
+        boolean shell = !options.headless() && System.console() != null;
+        if (shell) {
+            kiln.startShell();
+        }
+        kiln.awaitStop();
+    }
+
+    /** Ctrl-C or SIGTERM: stop the framework cleanly, then exit 0 rather than the JVM's 128+signal. */
+    private static void stopOnSignal(EmbeddedFelix kiln) {
+        if (exiting) {
+            return;
+        }
+        boolean stopped = kiln.stop();
+        System.out.println(stopped ? "Kiln stopped" : "Kiln did not stop in time; exiting anyway");
+        System.out.flush();
+        Runtime.getRuntime().halt(stopped ? 0 : 1);
+    }
+
+    private static void exit(int status) {
+        exiting = true;
+        System.exit(status);
+    }
+}

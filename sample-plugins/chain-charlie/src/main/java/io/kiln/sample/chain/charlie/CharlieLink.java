@@ -1,0 +1,66 @@
+package io.kiln.sample.chain.charlie;
+
+import static org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE;
+import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
+
+import java.util.List;
+
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kiln.sample.chain.ChainLink;
+import io.kiln.sample.chain.ChainObserver;
+
+/**
+ * The charlie link of the sample chain: it cannot run without the beta link, so DS stops it whenever beta goes away.
+ */
+@Component(immediate = true, property = { ChainLink.LINK + "=charlie",
+        "osgi.command.scope=sample", "osgi.command.function=chain" })
+public final class CharlieLink implements ChainLink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CharlieLink.class);
+
+    private final ChainLink next;
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC)
+    private volatile List<ChainObserver> observers;
+
+    @Activate
+    public CharlieLink(@Reference(target = "(" + ChainLink.LINK + "=beta)") ChainLink next) {
+        this.next = next;
+    }
+
+    @Activate
+    void activate() {
+        report("activate");
+    }
+
+    @Deactivate
+    void deactivate() {
+        report("deactivate");
+    }
+
+    @Override
+    public String describe() {
+        return "charlie " + version() + " -> " + next.describe();
+    }
+
+    /** The {@code sample:chain} shell command: shows the chain as it is wired now. */
+    public String chain() {
+        return describe();
+    }
+
+    private void report(String event) {
+        LOG.info("chain link charlie {} ({})", event, version());
+        observers.forEach(observer -> observer.lifecycle("charlie", event, version()));
+    }
+
+    private String version() {
+        return FrameworkUtil.getBundle(getClass()).getVersion().toString();
+    }
+}
