@@ -1,0 +1,140 @@
+package io.kiln.launcher;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The assembled distribution, run through its real {@code bin/kiln} from a copy in a fresh folder.
+ */
+public class DistributionIT {
+
+    private static final Path DISTRIBUTION = Path.of(System.getProperty("kiln.distribution", "target/kiln"));
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    private Path copyOf(Path source, String name) throws IOException {
+        Path target = temp.getRoot().toPath().resolve(name);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return target;
+    }
+
+    @Test
+    public void runsHeadlessWithTheSamplesAndStopsCleanlyOnSigterm() throws Exception {
+        Path home = copyOf(DISTRIBUTION, "kiln");
+        try (RunningKiln kiln = RunningKiln.start(home)) {
+            kiln.awaitLine("Kiln ready in ");
+            kiln.awaitLine("chain link charlie activate").awaitLine("section sample.greeting applied: text=Hello");
+            assertTrue(kiln.output().stream().anyMatch(line -> line.matches("Kiln ready in \\d+ ms")));
+
+            kiln.signal("TERM");
+            assertEquals("exit code after SIGTERM; output: " + kiln.output(), 0, kiln.awaitExit());
+            assertTrue(kiln.printed("chain link alpha deactivate"));
+            assertTrue(kiln.printed("Kiln stopped"));
+        }
+    }
+
+    @Test
+    public void ctrlCStopsCleanlyToo() throws Exception {
+        Path home = copyOf(DISTRIBUTION, "kiln");
+        try (RunningKiln kiln = RunningKiln.start(home, "--headless")) {
+            kiln.awaitLine("Kiln ready in ");
+            kiln.signal("INT");
+            assertEquals("exit code after SIGINT; output: " + kiln.output(), 0, kiln.awaitExit());
+            assertTrue(kiln.printed("Kiln stopped"));
+        }
+    }
+
+    @Test
+    public void aCopiedDistributionUsesItsOwnFolders() throws Exception {
+        Path first = copyOf(DISTRIBUTION, "first");
+        try (RunningKiln kiln = RunningKiln.start(first)) {
+            kiln.awaitLine("Kiln ready in ").awaitLine("chain link charlie activate");
+            kiln.signal("TERM");
+            assertEquals(0, kiln.awaitExit());
+        }
+        // a used distribution, cache and all, copied elsewhere and started there
+        Path second = copyOf(first, "second");
+        Files.writeString(second.resolve("conf/sample.greeting.cfg"), "text = Moved\n");
+        try (RunningKiln kiln = RunningKiln.start(second)) {
+            kiln.awaitLine("Kiln ready in ").awaitLine("chain link charlie activate")
+                    .awaitLine("section sample.greeting applied: text=Moved");
+            assertFalse("errors in " + kiln.output(), kiln.printed("ERROR"));
+
+            Path staged = second.resolve("data/tmp/sample.greeting.cfg");
+            Files.writeString(staged, "text = Live\n");
+            Files.move(staged, second.resolve("conf/sample.greeting.cfg"), StandardCopyOption.ATOMIC_MOVE);
+            kiln.awaitLine("section sample.greeting applied: text=Live");
+
+            kiln.signal("TERM");
+            assertEquals(0, kiln.awaitExit());
+        }
+        assertEquals(second.toString(), Files.readString(second.resolve("data/cache.home"), StandardCharsets.UTF_8));
+        assertEquals(first.toString(), Files.readString(first.resolve("data/cache.home"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    public void aMissingCoreBundleIsNamedAndExitsNonZero() throws Exception {
+        Path home = copyOf(DISTRIBUTION, "kiln");
+        Files.delete(home.resolve("system/org.apache.felix.scr.jar"));
+        try (RunningKiln kiln = RunningKiln.start(home)) {
+            assertEquals(1, kiln.awaitExit());
+            assertTrue(kiln.output().toString(), kiln.printed("kiln: cannot start: missing bundle: ")
+                    && kiln.printed("org.apache.felix.scr"));
+        }
+    }
+
+    @Test
+    public void anUnwritableDataFolderIsNamedAndExitsNonZero() throws Exception {
+        Path home = copyOf(DISTRIBUTION, "kiln");
+        try (Stream<Path> data = Files.walk(home.resolve("data"))) {
+            data.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        Files.writeString(home.resolve("data"), "not a folder");
+        try (RunningKiln kiln = RunningKiln.start(home)) {
+            assertEquals(1, kiln.awaitExit());
+            assertTrue(kiln.output().toString(), kiln.printed("kiln: cannot start: cannot write to " + home.resolve("data")));
+        }
+    }
+
+    @Test
+    public void aMalformedSettingIsNamedAndExitsNonZero() throws Exception {
+        Path home = copyOf(DISTRIBUTION, "kiln");
+        Files.writeString(home.resolve("conf/kiln.properties"), "felix.fileinstall.dir = ${kiln.hoem}/hot\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        try (RunningKiln kiln = RunningKiln.start(home)) {
+            assertEquals(1, kiln.awaitExit());
+            assertTrue(kiln.output().toString(), kiln.printed("${kiln.hoem}"));
+        }
+    }
+
+    @Test
+    public void aBadArgumentPrintsUsageAndExitsTwo() throws Exception {
+        try (RunningKiln kiln = RunningKiln.start(DISTRIBUTION, "--bogus")) {
+            assertEquals(2, kiln.awaitExit());
+            assertTrue(kiln.printed("unknown argument '--bogus'"));
+            assertTrue(kiln.printed("Usage: kiln"));
+        }
+    }
+}

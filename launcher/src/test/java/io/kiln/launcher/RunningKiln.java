@@ -1,0 +1,83 @@
+package io.kiln.launcher;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** The real {@code bin/kiln} of a distribution folder, run as a separate process, its output collected. */
+final class RunningKiln implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+
+    private RunningKiln(Process process) {
+        this.process = process;
+        collect(process.getInputStream());
+        collect(process.getErrorStream());
+    }
+
+    /** Starts {@code home/bin/kiln} with stdin from nowhere, as a service manager would. */
+    static RunningKiln start(Path home, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/kiln").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().remove("KILN_JAVA_OPTS");
+        return new RunningKiln(builder.start());
+    }
+
+    private void collect(InputStream stream) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                lines.lines().forEach(output::add);
+            } catch (IOException closed) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Waits until a line containing {@code text} has been printed. */
+    RunningKiln awaitLine(String text) {
+        await("a line containing '" + text + "' in " + output).atMost(Duration.ofSeconds(30))
+                .until(() -> output.stream().anyMatch(line -> line.contains(text)));
+        return this;
+    }
+
+    boolean printed(String text) {
+        return output.stream().anyMatch(line -> line.contains(text));
+    }
+
+    List<String> output() {
+        return output;
+    }
+
+    /** Sends a signal ({@code TERM}, {@code INT}) to the Java process. */
+    void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    /** Waits for the process to end and returns its exit code. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("Kiln did not exit; output: " + output);
+        }
+        // let the readers drain what is left
+        await().atMost(Duration.ofSeconds(5)).until(() -> !process.isAlive());
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
