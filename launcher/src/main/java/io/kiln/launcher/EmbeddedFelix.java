@@ -45,6 +45,7 @@ final class EmbeddedFelix {
             framework.start();
             SystemBundles bundles = new SystemBundles(framework.getBundleContext(), folders.system());
             bundles.installAndStart();
+            bundles.startWatcherAndAwaitPlugins(startTimeoutMillis(settings));
             return new EmbeddedFelix(framework, bundles, stopTimeoutMillis(settings));
         } catch (BundleException | IOException e) {
             stopQuietly(framework);
@@ -56,11 +57,22 @@ final class EmbeddedFelix {
     }
 
     private static long stopTimeoutMillis(Map<String, String> settings) throws LaunchException {
-        String value = settings.getOrDefault("kiln.shutdown.timeoutMillis", "10000");
+        return millis(settings, "kiln.shutdown.timeoutMillis", 10_000);
+    }
+
+    private static long startTimeoutMillis(Map<String, String> settings) throws LaunchException {
+        return millis(settings, "kiln.startup.timeoutMillis", 120_000);
+    }
+
+    private static long millis(Map<String, String> settings, String name, long fallback) throws LaunchException {
+        String value = settings.get(name);
+        if (value == null) {
+            return fallback;
+        }
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new LaunchException(KilnProperties.FILE + ": kiln.shutdown.timeoutMillis must be a number of milliseconds, found '" + value + "'");
+            throw new LaunchException(KilnProperties.FILE + ": " + name + " must be a number of milliseconds, found '" + value + "'");
         }
     }
 

@@ -8,18 +8,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * Installs and starts the core bundles from {@code system/}: the OSGi services Kiln stands on, the plugin
- * API and the runtime. FileInstall starts last, so that by the time it processes {@code hot/} and
- * {@code conf/} every service a plugin may need is there; the shell starts only when asked for.
+ * API and the runtime. FileInstall starts last, once the runtime's plugin installer is there to take the jars
+ * it finds in {@code hot/}; the shell starts only when asked for.
  */
 final class SystemBundles {
 
@@ -56,11 +60,60 @@ final class SystemBundles {
                 throw new LaunchException("missing bundle: " + folder + " holds no " + name);
             }
         }
-        Comparator<Bundle> order = Comparator.comparingInt(SystemBundles::rank);
-        for (Bundle bundle : bundles.stream().sorted(order).toList()) {
-            if (!isFragment(bundle) && !SHELL.contains(bundle.getSymbolicName())) {
+        for (Bundle bundle : bundles) {
+            String name = bundle.getSymbolicName();
+            if (!isFragment(bundle) && !SHELL.contains(name) && !FILE_INSTALL.equals(name)) {
                 start(bundle);
             }
+        }
+    }
+
+    /**
+     * Starts FileInstall once Kiln's plugin installer is there to take the jars in {@code hot/}, then waits
+     * until the runtime has processed what FileInstall found.
+     *
+     * @throws LaunchException if the runtime's services do not appear, or the start-up transactions time out
+     */
+    void startWatcherAndAwaitPlugins(long timeoutMillis) throws LaunchException {
+        awaitService("(kiln.role=plugin-installer)", timeoutMillis);
+        for (Bundle bundle : context.getBundles()) {
+            if (FILE_INSTALL.equals(bundle.getSymbolicName()) && bundle.getLocation().startsWith(LOCATION_PREFIX)) {
+                start(bundle);
+            }
+        }
+        ServiceReference<?> readiness = awaitService("(&(objectClass=java.util.concurrent.Callable)(kiln.readiness=startup))", timeoutMillis);
+        Callable<?> ready = (Callable<?>) context.getService(readiness);
+        try {
+            if (!Boolean.TRUE.equals(ready.call())) {
+                throw new LaunchException("the plugins in hot/ were not processed in time");
+            }
+        } catch (LaunchException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LaunchException("waiting for the plugins in hot/ failed: " + e, e);
+        } finally {
+            context.ungetService(readiness);
+        }
+    }
+
+    private ServiceReference<?> awaitService(String filter, long timeoutMillis) throws LaunchException {
+        try {
+            ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, context.createFilter(filter), null);
+            tracker.open();
+            try {
+                if (tracker.waitForService(timeoutMillis) == null) {
+                    throw new LaunchException("the Kiln runtime did not register " + filter + " within " + timeoutMillis
+                            + " ms; is system/kiln-runtime.jar intact?");
+                }
+                return tracker.getServiceReference();
+            } finally {
+                tracker.close();
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while starting");
         }
     }
 
@@ -108,14 +161,6 @@ final class SystemBundles {
                 }
             }
         }
-    }
-
-    private static int rank(Bundle bundle) {
-        String name = bundle.getSymbolicName();
-        if (FILE_INSTALL.equals(name)) {
-            return 1;
-        }
-        return SHELL.contains(name) ? 2 : 0;
     }
 
     private static boolean isFragment(Bundle bundle) {

@@ -1,0 +1,73 @@
+package io.kiln.shell.internal;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.kiln.runtime.api.HistoryEntry;
+import io.kiln.runtime.api.PluginInfo;
+import io.kiln.runtime.api.PluginService;
+import io.kiln.runtime.api.RuntimeStatus;
+
+/** {@code kiln:list}, {@code kiln:status}, {@code kiln:history}: what runs and what happened. */
+@Component(service = PluginViewCommands.class, property = { "osgi.command.scope=kiln",
+        "osgi.command.function=list", "osgi.command.function=status", "osgi.command.function=history" })
+public final class PluginViewCommands {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final PluginService plugins;
+
+    @Activate
+    public PluginViewCommands(@Reference PluginService plugins) {
+        this.plugins = plugins;
+    }
+
+    @Descriptor("lists the plugins: name, version, state, file and how their last change ended")
+    public String list() {
+        Table table = new Table("NAME", "VERSION", "STATE", "ENABLED", "FILE", "LAST CHANGE");
+        for (PluginInfo p : plugins.list()) {
+            table.row(p.name(), p.version(), p.state(), p.enabled() ? "yes" : "no", p.file(),
+                    p.lastResult() == null ? "" : p.lastResult() + (p.lastError().isEmpty() ? "" : ": " + p.lastError().lines().findFirst().orElse("")));
+        }
+        return table.toString().stripTrailing();
+    }
+
+    @Descriptor("shows what runs, which files were refused and why, and any plugin stuck in its activator")
+    public String status() {
+        RuntimeStatus status = plugins.status();
+        StringBuilder out = new StringBuilder();
+        out.append("Plugins: ").append(status.plugins()).append(" (").append(status.active()).append(" active, ")
+                .append(status.disabled()).append(" disabled)\n");
+        if (status.rejected().isEmpty()) {
+            out.append("Rejected files: none\n");
+        } else {
+            Table table = new Table("FILE", "PLUGIN", "SINCE", "REASON");
+            status.rejected().forEach(r -> table.row(r.file(), r.plugin(), TIME.format(r.time()), r.reason().lines().findFirst().orElse("")));
+            out.append("Rejected files:\n").append(table);
+        }
+        out.append("Stuck: ").append(status.stuck().isEmpty() ? "none" : "\n  " + String.join("\n  ", status.stuck()));
+        return out.toString();
+    }
+
+    @Descriptor("shows the latest changes, newest first")
+    public String history(@Descriptor("how many (default 20)") int limit) {
+        List<HistoryEntry> entries = plugins.history(limit);
+        Table table = new Table("TIME", "PLUGIN", "ACTION", "FROM", "TO", "RESULT", "MS", "BY", "ERROR");
+        for (HistoryEntry e : entries) {
+            table.row(TIME.format(e.time()), e.plugin(), e.action(), e.fromVersion(), e.toVersion(), e.outcome(),
+                    e.durationMillis(), e.trigger(), e.error().lines().findFirst().orElse(""));
+        }
+        return table.toString().stripTrailing();
+    }
+
+    @Descriptor("shows the latest 20 changes, newest first")
+    public String history() {
+        return history(20);
+    }
+}

@@ -1,0 +1,34 @@
+package io.kiln.shell.internal;
+
+import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.ReloadSummary;
+
+/** How the shell shows the outcome of a change. */
+final class Results {
+
+    private Results() {
+    }
+
+    static String line(ChangeResult result) {
+        String versions = result.toVersion().isEmpty() || result.toVersion().equals(result.fromVersion())
+                ? result.fromVersion() : result.fromVersion() + " -> " + result.toVersion();
+        String text = result.action() + " " + result.plugin() + " " + versions + ": " + result.outcome()
+                + " (" + result.duration().toMillis() + " ms)";
+        return result.error().isEmpty() ? text : text + "\n  " + result.error().replace("\n", "\n  ");
+    }
+
+    static String summary(ReloadSummary summary) {
+        StringBuilder out = new StringBuilder();
+        summary.results().forEach(r -> out.append(line(r)).append('\n'));
+        out.append(summary.succeeded()).append(" reloaded, ").append(summary.failed()).append(" failed");
+        return out.toString();
+    }
+
+    /** A failed change fails the command, so a script running it sees the failure. */
+    static String orFail(String text, boolean succeeded) {
+        if (!succeeded) {
+            throw new IllegalStateException(text);
+        }
+        return text;
+    }
+}

@@ -1,0 +1,104 @@
+package io.kiln.runtime.internal.deploy;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+
+/**
+ * Which plugins depend on which, as the framework sees it now: a plugin depends on another when it imports
+ * a package from it or uses one of its services (a DS reference is a service in use). Taken while the
+ * plugins run, before any is stopped: a stopped plugin uses nothing.
+ */
+final class DependencyGraph {
+
+    private final Map<Bundle, Set<Bundle>> dependencies = new LinkedHashMap<>();
+
+    DependencyGraph(Collection<Bundle> plugins) {
+        Set<Bundle> members = new HashSet<>(plugins);
+        for (Bundle plugin : plugins) {
+            Set<Bundle> uses = new LinkedHashSet<>();
+            BundleWiring wiring = plugin.adapt(BundleWiring.class);
+            if (wiring != null) {
+                for (BundleWire wire : wiring.getRequiredWires(null)) {
+                    uses.add(wire.getProvider().getBundle());
+                }
+            }
+            ServiceReference<?>[] inUse = plugin.getServicesInUse();
+            if (inUse != null) {
+                for (ServiceReference<?> reference : inUse) {
+                    uses.add(reference.getBundle());
+                }
+            }
+            uses.remove(plugin);
+            uses.retainAll(members);
+            dependencies.put(plugin, uses);
+        }
+    }
+
+    /** @return every plugin that depends on {@code plugin}, directly or not */
+    Set<Bundle> dependentsOf(Bundle plugin) {
+        Set<Bundle> found = new LinkedHashSet<>();
+        boolean grew = true;
+        Set<Bundle> targets = new HashSet<>(Set.of(plugin));
+        while (grew) {
+            grew = false;
+            for (Map.Entry<Bundle, Set<Bundle>> entry : dependencies.entrySet()) {
+                if (!targets.contains(entry.getKey()) && entry.getValue().stream().anyMatch(targets::contains)) {
+                    found.add(entry.getKey());
+                    targets.add(entry.getKey());
+                    grew = true;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** @return every plugin {@code plugin} depends on, directly or not */
+    Set<Bundle> dependenciesOf(Bundle plugin) {
+        Set<Bundle> found = new LinkedHashSet<>();
+        List<Bundle> todo = new ArrayList<>(dependencies.getOrDefault(plugin, Set.of()));
+        while (!todo.isEmpty()) {
+            Bundle next = todo.remove(todo.size() - 1);
+            if (next != plugin && found.add(next)) {
+                todo.addAll(dependencies.getOrDefault(next, Set.of()));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Orders plugins so that each comes after everything it depends on (the order to start them; reversed, the
+     * order to stop them). A cycle, which OSGi allows, is broken where it is found.
+     */
+    List<Bundle> startOrder(Collection<Bundle> plugins) {
+        Set<Bundle> wanted = new LinkedHashSet<>(plugins);
+        List<Bundle> order = new ArrayList<>();
+        Set<Bundle> visiting = new HashSet<>();
+        for (Bundle plugin : wanted) {
+            visit(plugin, wanted, visiting, order);
+        }
+        return order;
+    }
+
+    private void visit(Bundle plugin, Set<Bundle> wanted, Set<Bundle> visiting, List<Bundle> order) {
+        if (order.contains(plugin) || !visiting.add(plugin)) {
+            return;
+        }
+        for (Bundle dependency : dependencies.getOrDefault(plugin, Set.of())) {
+            if (wanted.contains(dependency)) {
+                visit(dependency, wanted, visiting, order);
+            }
+        }
+        order.add(plugin);
+    }
+}

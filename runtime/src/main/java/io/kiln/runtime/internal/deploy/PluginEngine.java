@@ -1,0 +1,174 @@
+package io.kiln.runtime.internal.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.metatype.annotations.Designate;
+
+import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.HistoryEntry;
+import io.kiln.runtime.api.PluginInfo;
+import io.kiln.runtime.api.PluginService;
+import io.kiln.runtime.api.ReloadSummary;
+import io.kiln.runtime.api.RuntimeStatus;
+import io.kiln.runtime.api.UnknownPluginException;
+import io.kiln.runtime.internal.history.HistoryJournal;
+import io.kiln.runtime.internal.state.StateStore;
+
+/**
+ * The reload engine: owns Kiln's records and stores, runs every change to a plugin as a transaction, and is
+ * the {@link PluginService} every front door uses.
+ * <p>
+ * Where it keeps its data: framework property {@code kiln.data} (the distribution sets
+ * {@code data/kiln}), else this bundle's data area. The plugin folder: {@code kiln.hot}, else the first
+ * folder FileInstall watches.
+ */
+@Component(service = { PluginService.class, PluginEngine.class }, immediate = true,
+        configurationPid = RuntimeConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = RuntimeConfiguration.class)
+public final class PluginEngine implements PluginService {
+
+    private final DeployContext kiln;
+    private final FileDeployments files;
+    private final PluginOperations operations;
+    private final TransactionQueue queue;
+    private final PluginInfos infos;
+
+    @Activate
+    public PluginEngine(BundleContext context, @Reference ServiceComponentRuntime scr, RuntimeConfiguration config)
+            throws IOException {
+        Path data = folder(context, "kiln.data", context.getDataFile("").toPath());
+        Path hot = folder(context, "kiln.hot", firstWatchedFolder(context));
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        BoundedLifecycle lifecycle = new BoundedLifecycle(config.lifecycle_timeout_millis(), wiring);
+        Path staging = Files.createDirectories(data.resolve("staging"));
+        kiln = new DeployContext(context, hot, staging, new PluginRecords(data.resolve("plugins.properties")),
+                new VersionStore(data.resolve("versions"), config.versions_kept()), new StateStore(data.resolve("state")),
+                new HistoryJournal(data.resolve("history.log"), config.history_size()), lifecycle,
+                new ResolveCheck(context, wiring), new PluginVerifier(context, scr, config.verify_timeout_millis()));
+        files = new FileDeployments(kiln);
+        operations = new PluginOperations(kiln, files);
+        infos = new PluginInfos(kiln);
+        queue = new TransactionQueue(config.transaction_threads());
+        Thread reconcile = new Thread(() -> {
+            files.reconcile();
+            queue.open();
+        }, "kiln-startup");
+        reconcile.setDaemon(true);
+        reconcile.start();
+    }
+
+    private static Path folder(BundleContext context, String property, Path fallback) {
+        String value = context.getProperty(property);
+        return value == null || value.isBlank() ? fallback : Path.of(value.trim());
+    }
+
+    private static Path firstWatchedFolder(BundleContext context) {
+        String dirs = context.getProperty("felix.fileinstall.dir");
+        return Path.of(dirs == null ? "hot" : Arrays.stream(dirs.split(",")).map(String::trim).findFirst().orElse("hot"));
+    }
+
+    @Deactivate
+    void deactivate() {
+        queue.close();
+        kiln.lifecycle.close();
+    }
+
+    // --- used by the hot folder installer and the state service
+
+    Path hotFolder() {
+        return kiln.hotFolder;
+    }
+
+    StateStore states() {
+        return kiln.states;
+    }
+
+    void fileChanged(Path file, String trigger) {
+        String key = file.toString();
+        queue.submit(key, new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    Optional<ChangeResult> result = files.deploy(file, trigger, () -> queue.othersUnderWay(key));
+                    if (result.isPresent() && result.get().succeeded()) {
+                        // something new is installed: files that waited for a missing requirement may resolve now
+                        files.waitingFiles().stream().filter(f -> !f.equals(file)).forEach(f -> fileChanged(f, "retry"));
+                    }
+                } catch (DeferredException e) {
+                    queue.defer(key, this);
+                }
+            }
+        });
+    }
+
+    void fileRemoved(Path file, String trigger) {
+        queue.submit(file.toString(), () -> files.remove(file, trigger));
+    }
+
+    /** Waits until the start-up reconciliation and every queued file transaction are done. */
+    boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        return queue.awaitIdle(timeoutMillis);
+    }
+
+    // --- PluginService
+
+    @Override
+    public List<PluginInfo> list() {
+        return infos.all();
+    }
+
+    @Override
+    public Optional<PluginInfo> plugin(String name) {
+        return infos.one(name);
+    }
+
+    @Override
+    public ReloadSummary reload(String name, boolean dependents, boolean dependencies, String trigger) {
+        return operations.reload(name, dependents, dependencies, trigger);
+    }
+
+    @Override
+    public ReloadSummary reloadAll(String trigger) {
+        return operations.reloadAll(trigger);
+    }
+
+    @Override
+    public ChangeResult enable(String name, String trigger) {
+        return operations.enable(name, trigger);
+    }
+
+    @Override
+    public ChangeResult disable(String name, String trigger) {
+        return operations.disable(name, trigger);
+    }
+
+    @Override
+    public ChangeResult rollback(String name, String version, String trigger) {
+        return operations.rollback(name, version, trigger);
+    }
+
+    @Override
+    public List<HistoryEntry> history(int limit) {
+        return kiln.history.latest(limit);
+    }
+
+    @Override
+    public RuntimeStatus status() {
+        return infos.status();
+    }
+}

@@ -1,0 +1,46 @@
+package io.kiln.runtime.internal.deploy;
+
+import java.time.Instant;
+
+import io.kiln.runtime.api.Outcome;
+
+/**
+ * What Kiln remembers of one plugin across restarts.
+ *
+ * @param name        the bundle symbolic name
+ * @param file        the jar's file name in {@code hot/}, or empty if the plugin has no file (yet)
+ * @param sha256      the hash of the jar that runs
+ * @param version     the version that runs
+ * @param enabled     {@code false} once disabled
+ * @param heldSha256  the hash of a file in {@code hot/} not to apply (after a rollback), or empty
+ * @param lastOutcome how the last change ended, or {@code null}
+ * @param lastError   why it failed, or empty
+ * @param lastChange  when it ended, or {@code null}
+ */
+record PluginRecord(String name, String file, String sha256, String version, boolean enabled, String heldSha256,
+        Outcome lastOutcome, String lastError, Instant lastChange) {
+
+    static PluginRecord installed(StagedJar jar) {
+        return new PluginRecord(jar.name(), jar.fileName(), jar.sha256(), jar.version().toString(), true, "", null, "", null);
+    }
+
+    PluginRecord running(StagedJar jar) {
+        return new PluginRecord(name, jar.fileName(), jar.sha256(), jar.version().toString(), enabled, "", lastOutcome, lastError, lastChange);
+    }
+
+    PluginRecord withFile(String newFile) {
+        return new PluginRecord(name, newFile, sha256, version, enabled, heldSha256, lastOutcome, lastError, lastChange);
+    }
+
+    PluginRecord withEnabled(boolean newEnabled) {
+        return new PluginRecord(name, file, sha256, version, newEnabled, heldSha256, lastOutcome, lastError, lastChange);
+    }
+
+    PluginRecord holding(String sha, String newSha256, String newVersion) {
+        return new PluginRecord(name, file, newSha256, newVersion, enabled, sha, lastOutcome, lastError, lastChange);
+    }
+
+    PluginRecord ended(Outcome outcome, String error, Instant time) {
+        return new PluginRecord(name, file, sha256, version, enabled, heldSha256, outcome, error, time);
+    }
+}

@@ -1,0 +1,154 @@
+package io.kiln.runtime.internal.deploy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kiln.runtime.api.Outcome;
+import io.kiln.runtime.api.RejectedFile;
+import io.kiln.runtime.internal.store.AtomicFiles;
+
+/**
+ * The plugins Kiln manages and the files it refused, kept in one properties file that is rewritten
+ * atomically on every change (it is small: a few lines per plugin).
+ */
+final class PluginRecords {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginRecords.class);
+
+    private final Path file;
+    private final Map<String, PluginRecord> plugins = new TreeMap<>();
+    private final Map<String, Rejection> rejections = new TreeMap<>();
+
+    /** A refused file: its content hash, so that it is not tried again until it changes. */
+    record Rejection(String file, String sha256, String plugin, String reason, Instant time, boolean waiting) {
+
+        Rejection(String file, String sha256, String plugin, String reason, Instant time) {
+            this(file, sha256, plugin, reason, time, false);
+        }
+
+        RejectedFile toApi() {
+            return new RejectedFile(file, plugin, reason, time);
+        }
+    }
+
+    PluginRecords(Path file) {
+        this.file = file;
+        load();
+    }
+
+    synchronized Optional<PluginRecord> plugin(String name) {
+        return Optional.ofNullable(plugins.get(name));
+    }
+
+    synchronized Optional<PluginRecord> byFile(String fileName) {
+        return plugins.values().stream().filter(p -> p.file().equals(fileName)).findFirst();
+    }
+
+    synchronized List<PluginRecord> plugins() {
+        return new ArrayList<>(plugins.values());
+    }
+
+    synchronized void put(PluginRecord record) {
+        plugins.put(record.name(), record);
+        save();
+    }
+
+    synchronized void remove(String name) {
+        plugins.remove(name);
+        save();
+    }
+
+    synchronized Optional<Rejection> rejection(String fileName) {
+        return Optional.ofNullable(rejections.get(fileName));
+    }
+
+    synchronized List<Rejection> rejections() {
+        return new ArrayList<>(rejections.values());
+    }
+
+    synchronized void reject(Rejection rejection) {
+        rejections.put(rejection.file(), rejection);
+        save();
+    }
+
+    synchronized void clearRejection(String fileName) {
+        if (rejections.remove(fileName) != null) {
+            save();
+        }
+    }
+
+    private void save() {
+        Properties out = new Properties();
+        plugins.values().forEach(p -> {
+            String k = "plugin." + p.name() + ".";
+            out.setProperty(k + "file", p.file());
+            out.setProperty(k + "sha256", p.sha256());
+            out.setProperty(k + "version", p.version());
+            out.setProperty(k + "enabled", Boolean.toString(p.enabled()));
+            out.setProperty(k + "held", p.heldSha256());
+            out.setProperty(k + "outcome", p.lastOutcome() == null ? "" : p.lastOutcome().name());
+            out.setProperty(k + "error", p.lastError());
+            out.setProperty(k + "time", p.lastChange() == null ? "" : p.lastChange().toString());
+        });
+        rejections.values().forEach(r -> {
+            String k = "rejected." + r.file() + ".";
+            out.setProperty(k + "sha256", r.sha256());
+            out.setProperty(k + "plugin", r.plugin());
+            out.setProperty(k + "reason", r.reason());
+            out.setProperty(k + "time", r.time().toString());
+            out.setProperty(k + "waiting", Boolean.toString(r.waiting()));
+        });
+        try {
+            StringWriter text = new StringWriter();
+            out.store(text, "Kiln's plugins and refused files; written by Kiln, do not edit while it runs");
+            AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            LOG.error("Cannot save the plugin records to {}: {}", file, e.toString());
+        }
+    }
+
+    private void load() {
+        if (!Files.exists(file)) {
+            return;
+        }
+        Properties in = new Properties();
+        try {
+            in.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.error("Cannot read the plugin records in {} ({}); starting without them", file, e.toString());
+            return;
+        }
+        for (String key : in.stringPropertyNames()) {
+            if (key.startsWith("plugin.") && key.endsWith(".sha256")) {
+                String name = key.substring("plugin.".length(), key.length() - ".sha256".length());
+                String k = "plugin." + name + ".";
+                String outcome = in.getProperty(k + "outcome", "");
+                String time = in.getProperty(k + "time", "");
+                plugins.put(name, new PluginRecord(name, in.getProperty(k + "file", ""), in.getProperty(k + "sha256"),
+                        in.getProperty(k + "version", ""), Boolean.parseBoolean(in.getProperty(k + "enabled", "true")),
+                        in.getProperty(k + "held", ""), outcome.isEmpty() ? null : Outcome.valueOf(outcome),
+                        in.getProperty(k + "error", ""), time.isEmpty() ? null : Instant.parse(time)));
+            } else if (key.startsWith("rejected.") && key.endsWith(".sha256")) {
+                String name = key.substring("rejected.".length(), key.length() - ".sha256".length());
+                String k = "rejected." + name + ".";
+                rejections.put(name, new Rejection(name, in.getProperty(key), in.getProperty(k + "plugin", ""),
+                        in.getProperty(k + "reason", ""), Instant.parse(in.getProperty(k + "time", Instant.EPOCH.toString())),
+                        Boolean.parseBoolean(in.getProperty(k + "waiting", "false"))));
+            }
+        }
+    }
+}

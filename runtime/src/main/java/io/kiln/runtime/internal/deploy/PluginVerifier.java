@@ -1,0 +1,158 @@
+package io.kiln.runtime.internal.deploy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+
+import io.kiln.api.health.HealthStatus;
+import io.kiln.api.health.PluginHealthCheck;
+
+/**
+ * Decides whether a plugin works after a change: its bundle is ACTIVE, none of its DS components failed to
+ * activate, none lost a reference it had before, and its own health checks pass.
+ * <p>
+ * A component waiting for its configuration, or for a service no plugin offers yet, is not a failure: plugins
+ * arrive in any order. A component that was satisfied before the change and is not after it is.
+ */
+final class PluginVerifier {
+
+    private final BundleContext context;
+    private final ServiceComponentRuntime scr;
+    private final long timeoutMillis;
+
+    PluginVerifier(BundleContext context, ServiceComponentRuntime scr, long timeoutMillis) {
+        this.context = context;
+        this.scr = scr;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** The state of each component of a bundle now, to compare with after a change. */
+    Map<String, Integer> componentStates(Bundle bundle) {
+        Map<String, Integer> states = new HashMap<>();
+        if (bundle == null) {
+            return states;
+        }
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
+            scr.getComponentConfigurationDTOs(description)
+                    .forEach(c -> states.merge(description.name, c.state, Math::max));
+        }
+        return states;
+    }
+
+    /**
+     * Waits, up to the timeout, for the plugin to settle and checks it.
+     *
+     * @param before the component states before the change ({@link #componentStates})
+     * @throws VerificationException saying what does not work
+     */
+    void verify(Bundle bundle, Map<String, Integer> before) throws VerificationException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (true) {
+            List<String> pending = new ArrayList<>();
+            if (bundle.getState() != Bundle.ACTIVE) {
+                throw new VerificationException("bundle is " + BundleStates.name(bundle.getState()) + ", not ACTIVE");
+            }
+            for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
+                if (!scr.isComponentEnabled(description)) {
+                    continue;
+                }
+                for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                    check(description, configuration, before, pending);
+                }
+            }
+            if (pending.isEmpty()) {
+                checkHealth(bundle);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new VerificationException(String.join("; ", pending) + " (after " + timeoutMillis + " ms)");
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new VerificationException("interrupted while verifying");
+            }
+        }
+    }
+
+    private static void check(ComponentDescriptionDTO description, ComponentConfigurationDTO configuration,
+            Map<String, Integer> before, List<String> pending) throws VerificationException {
+        switch (configuration.state) {
+            case ComponentConfigurationDTO.FAILED_ACTIVATION ->
+                throw new VerificationException("component " + description.name + " failed to activate: "
+                        + firstLine(configuration.failure));
+            case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> {
+                int was = before.getOrDefault(description.name, ComponentConfigurationDTO.UNSATISFIED_REFERENCE);
+                if (was == ComponentConfigurationDTO.SATISFIED || was == ComponentConfigurationDTO.ACTIVE) {
+                    pending.add("component " + description.name + " lost its reference(s) " + unsatisfied(configuration));
+                }
+            }
+            case ComponentConfigurationDTO.SATISFIED -> {
+                if (description.immediate) {
+                    pending.add("component " + description.name + " is not activated yet");
+                }
+            }
+            default -> {
+                // ACTIVE, or waiting for its configuration: fine
+            }
+        }
+    }
+
+    private void checkHealth(Bundle bundle) throws VerificationException {
+        ServiceReference<?>[] references = bundle.getRegisteredServices();
+        if (references == null) {
+            return;
+        }
+        for (ServiceReference<?> reference : references) {
+            if (!isHealthCheck(reference)) {
+                continue;
+            }
+            Object service = context.getService(reference);
+            try {
+                HealthStatus status = ((PluginHealthCheck) service).check();
+                if (status == null || !status.isHealthy()) {
+                    throw new VerificationException("health check failed: " + (status == null ? "it returned nothing" : status.reason()));
+                }
+            } catch (RuntimeException e) {
+                throw new VerificationException("health check threw " + e);
+            } finally {
+                context.ungetService(reference);
+            }
+        }
+    }
+
+    private boolean isHealthCheck(ServiceReference<?> reference) {
+        try {
+            return context.createFilter("(objectClass=" + PluginHealthCheck.class.getName() + ")").match(reference);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String unsatisfied(ComponentConfigurationDTO configuration) {
+        List<String> names = new ArrayList<>();
+        for (UnsatisfiedReferenceDTO reference : configuration.unsatisfiedReferences) {
+            names.add(reference.name + (reference.target == null ? "" : " " + reference.target));
+        }
+        return String.join(", ", names);
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "(no reason given)";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

@@ -1,0 +1,148 @@
+package io.kiln.runtime.internal.deploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+import org.osgi.framework.Constants;
+import org.osgi.framework.Version;
+
+import io.kiln.runtime.internal.store.AtomicFiles;
+
+/**
+ * A plugin jar copied out of {@code hot/} and checked, so that what is validated is exactly what is
+ * installed, whatever happens to the file in {@code hot/} meanwhile.
+ *
+ * @param source  the file in {@code hot/}
+ * @param staged  the checked copy
+ * @param sha256  the content's hash
+ * @param name    the bundle symbolic name
+ * @param version the bundle version
+ */
+record StagedJar(Path source, Path staged, String sha256, String name, Version version) {
+
+    /** The file changed while it was being read: someone is still writing it. */
+    static final class StillBeingWritten extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StillBeingWritten(Path file) {
+            super(file + " changed while it was read");
+        }
+    }
+
+    /**
+     * Copies and checks a jar: a readable zip whose every entry is intact, with an OSGi manifest naming a
+     * symbolic name and a valid version.
+     *
+     * @throws RejectedException  naming the file and what is wrong with it
+     * @throws StillBeingWritten  if the file changed while it was read
+     */
+    static StagedJar stage(Path source, Path stagingFolder) throws RejectedException, StillBeingWritten {
+        byte[] bytes = readStable(source);
+        String sha256 = sha256(bytes);
+        Path staged = stagingFolder.resolve(sha256 + ".jar");
+        try {
+            if (!Files.exists(staged)) {
+                AtomicFiles.write(staged, bytes);
+            }
+        } catch (IOException e) {
+            throw new RejectedException(source.getFileName() + ": cannot stage a copy in " + stagingFolder + ": " + e);
+        }
+        try {
+            Manifest manifest = checkJar(source, staged);
+            Attributes main = manifest.getMainAttributes();
+            String name = symbolicName(source, main.getValue(Constants.BUNDLE_SYMBOLICNAME));
+            Version version = version(source, main.getValue(Constants.BUNDLE_VERSION));
+            return new StagedJar(source, staged, sha256, name, version);
+        } catch (RejectedException e) {
+            discard(staged);
+            throw new RejectedException(e.getMessage(), sha256);
+        }
+    }
+
+    private static byte[] readStable(Path source) throws RejectedException, StillBeingWritten {
+        try {
+            BasicFileAttributes before = Files.readAttributes(source, BasicFileAttributes.class);
+            byte[] bytes = Files.readAllBytes(source);
+            BasicFileAttributes after = Files.readAttributes(source, BasicFileAttributes.class);
+            if (before.size() != after.size() || bytes.length != after.size()
+                    || !before.lastModifiedTime().equals(after.lastModifiedTime())) {
+                throw new StillBeingWritten(source);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new RejectedException(source.getFileName() + ": cannot read the file: " + e);
+        }
+    }
+
+    private static Manifest checkJar(Path source, Path staged) throws RejectedException {
+        String file = source.getFileName().toString();
+        try (JarFile jar = new JarFile(staged.toFile(), true)) {
+            Enumeration<JarEntry> entries = jar.entries();
+            byte[] buffer = new byte[8192];
+            while (entries.hasMoreElements()) {
+                JarEntry entry = entries.nextElement();
+                // reading every entry checks its CRC: a damaged or truncated entry fails here, not at class loading
+                try (InputStream in = jar.getInputStream(entry)) {
+                    while (in.read(buffer) >= 0) {
+                        // drain
+                    }
+                }
+            }
+            Manifest manifest = jar.getManifest();
+            if (manifest == null) {
+                throw new RejectedException(file + ": not an OSGi bundle: the jar has no META-INF/MANIFEST.MF");
+            }
+            return manifest;
+        } catch (IOException | SecurityException e) {
+            throw new RejectedException(file + ": not a readable jar (corrupt or truncated): " + e.getMessage());
+        }
+    }
+
+    private static String symbolicName(Path source, String header) throws RejectedException {
+        String name = header == null ? "" : header.split(";", 2)[0].trim();
+        if (name.isEmpty()) {
+            throw new RejectedException(source.getFileName() + ": not an OSGi bundle: the manifest has no Bundle-SymbolicName");
+        }
+        return name;
+    }
+
+    private static Version version(Path source, String header) throws RejectedException {
+        try {
+            return Version.parseVersion(header == null ? null : header.trim());
+        } catch (IllegalArgumentException e) {
+            throw new RejectedException(source.getFileName() + ": Bundle-Version '" + header + "' is not an OSGi version: " + e.getMessage());
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    static void discard(Path staged) {
+        try {
+            Files.deleteIfExists(staged);
+        } catch (IOException ignored) {
+            // a stale staged copy is harmless and cleaned up with the staging folder
+        }
+    }
+
+    /** @return the file name in {@code hot/} */
+    String fileName() {
+        return source.getFileName().toString();
+    }
+}
