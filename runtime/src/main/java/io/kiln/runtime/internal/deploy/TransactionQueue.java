@@ -76,7 +76,7 @@ final class TransactionQueue implements AutoCloseable {
                 work = waiting.remove(key);
                 if (work == null) {
                     running.remove(key);
-                    releaseDeferred();
+                    releaseDeferred(key);
                     notifyAll();
                     return;
                 }
@@ -89,12 +89,19 @@ final class TransactionQueue implements AutoCloseable {
         }
     }
 
-    private void releaseDeferred() {
-        if (deferred.isEmpty()) {
-            return;
-        }
-        deferred.forEach(waiting::putIfAbsent);
-        deferred.clear();
+    /**
+     * Work for {@code finished} is done: what others deferred may now find what it waited for. Work that
+     * deferred itself runs again only once nothing else is left, or it would spin while others still run.
+     */
+    private void releaseDeferred(String finished) {
+        boolean othersLeft = !waiting.isEmpty() || !running.isEmpty();
+        deferred.entrySet().removeIf(entry -> {
+            if (entry.getKey().equals(finished) && othersLeft) {
+                return false;
+            }
+            waiting.putIfAbsent(entry.getKey(), entry.getValue());
+            return true;
+        });
         waiting.keySet().stream().filter(k -> !running.contains(k)).toList().forEach(this::dispatch);
     }
 

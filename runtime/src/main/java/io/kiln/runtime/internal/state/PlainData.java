@@ -161,7 +161,7 @@ final class PlainData {
         byte tag = in.readByte();
         switch (tag) {
             case STRING:
-                return new String(in.readNBytes(length(in, limit)), java.nio.charset.StandardCharsets.UTF_8);
+                return new String(bytes(in, limit), java.nio.charset.StandardCharsets.UTF_8);
             case TRUE:
                 return Boolean.TRUE;
             case FALSE:
@@ -173,7 +173,7 @@ final class PlainData {
             case DOUBLE:
                 return in.readDouble();
             case BYTES:
-                return in.readNBytes(length(in, limit));
+                return bytes(in, limit);
             case LIST: {
                 int size = count(in, limit);
                 List<Object> list = new ArrayList<>(size);
@@ -195,6 +195,12 @@ final class PlainData {
             throw new IllegalArgumentException("a value claims " + length + " bytes in " + limit + " bytes of state");
         }
         return length;
+    }
+
+    private static byte[] bytes(DataInputStream in, int limit) throws IOException {
+        byte[] bytes = new byte[length(in, limit)];
+        in.readFully(bytes);
+        return bytes;
     }
 
     private static int count(DataInputStream in, int limit) throws IOException {

@@ -1,0 +1,43 @@
+package io.kiln.runtime.internal.deploy;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import io.kiln.runtime.api.Outcome;
+
+public class PluginRecordsTest {
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    @Test
+    public void pluginsAndRejectionsSurviveARestart() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("plugins.properties");
+        PluginRecords records = new PluginRecords(file);
+        PluginRecord record = new PluginRecord("com.example.a", "a.jar", "abc", "1.0.0", false, "", Outcome.ROLLED_BACK,
+                "a.jar: boom", Instant.parse("2026-11-21T10:00:00Z"));
+        records.put(record);
+        records.reject(new PluginRecords.Rejection("b.jar", "def", "", "b.jar: no manifest", Instant.parse("2026-11-21T11:00:00Z"), true));
+
+        PluginRecords read = new PluginRecords(file);
+        assertEquals(record, read.plugin("com.example.a").orElseThrow());
+        assertEquals(record, read.byFile("a.jar").orElseThrow());
+        PluginRecords.Rejection rejection = read.rejection("b.jar").orElseThrow();
+        assertEquals("b.jar: no manifest", rejection.reason());
+        assertTrue(rejection.waiting());
+
+        read.clearRejection("b.jar");
+        read.remove("com.example.a");
+        PluginRecords again = new PluginRecords(file);
+        assertFalse(again.rejection("b.jar").isPresent());
+        assertFalse(again.plugin("com.example.a").isPresent());
+    }
+}
