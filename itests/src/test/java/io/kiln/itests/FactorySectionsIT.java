@@ -1,0 +1,129 @@
+package io.kiln.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import io.kiln.itests.support.KilnFolders;
+import io.kiln.itests.support.KilnTestSupport;
+import io.kiln.itests.support.PluginJar;
+import io.kiln.sample.phrase.Phrase;
+
+/**
+ * A factory section, {@code conf/<factory pid>-<name>.cfg}, is one factory configuration (PID
+ * {@code <factory pid>~<name>}) and so one instance of the component configured by that factory PID. FileInstall
+ * (3.7.4) splits the file name at its first {@code -}; a {@code ~} in the file name does not make a factory
+ * configuration.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FactorySectionsIT extends KilnTestSupport {
+
+    private static final String FACTORY = "itest.welcome";
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Configuration
+    public Option[] configuration() throws IOException {
+        KilnFolders folders = KilnFolders.create(FactorySectionsIT.class);
+        seedHot(folders, "kiln-sample-api.jar");
+        // no sample plugin is configured by factory configurations: build one
+        PluginJar.named(FACTORY, "1.0.0").source("io.kiln.itests.plugin.welcome.WelcomePhrase", """
+                package io.kiln.itests.plugin.welcome;
+
+                import java.util.Map;
+
+                import org.osgi.service.component.annotations.Activate;
+                import org.osgi.service.component.annotations.Component;
+                import org.osgi.service.component.annotations.ConfigurationPolicy;
+
+                import io.kiln.sample.phrase.Phrase;
+
+                @Component(configurationPid = "%s", configurationPolicy = ConfigurationPolicy.REQUIRE,
+                        property = Phrase.KIND + "=welcome")
+                public class WelcomePhrase implements Phrase {
+                    private final String text;
+
+                    @Activate
+                    public WelcomePhrase(Map<String, Object> properties) {
+                        text = String.valueOf(properties.get("text"));
+                    }
+
+                    @Override
+                    public String say(String name) {
+                        return text + ", " + name;
+                    }
+                }
+                """.formatted(FACTORY)).writeTo(folders.jars().resolve("welcome.jar"));
+        return kilnOptions(folders);
+    }
+
+    @Test
+    public void eachFactorySectionIsOneComponentInstance() throws Exception {
+        deploy("welcome.jar");
+        Path english = folders().conf().resolve(FACTORY + "-en.cfg");
+        Path french = folders().conf().resolve(FACTORY + "-fr.cfg");
+
+        writeIn(english, "text = Welcome\n");
+        writeIn(french, "text = Bienvenue\n");
+        await().untilAsserted(() -> assertEquals(Set.of("Welcome, Ada", "Bienvenue, Ada"), sayAll("Ada")));
+        assertEquals(Map.of(FACTORY + "~en", uri(english), FACTORY + "~fr", uri(french)), factoryConfigurations());
+
+        long frenchService = serviceId(instance("fr"));
+        writeIn(english, "text = Hi\n");
+        await().untilAsserted(() -> assertEquals(Set.of("Hi, Ada", "Bienvenue, Ada"), sayAll("Ada")));
+        assertEquals("the other instance untouched", frenchService, serviceId(instance("fr")));
+
+        Files.delete(french);
+        await().untilAsserted(() -> assertEquals(Set.of("Hi, Ada"), sayAll("Ada")));
+        assertEquals(Map.of(FACTORY + "~en", uri(english)), factoryConfigurations());
+    }
+
+    private Set<String> sayAll(String name) {
+        return phrases("welcome").stream().map(reference -> say(reference, name)).collect(Collectors.toSet());
+    }
+
+    private ServiceReference<Phrase> instance(String name) throws Exception {
+        var found = context.getServiceReferences(Phrase.class,
+                "(&(" + Phrase.KIND + "=welcome)(" + Constants.SERVICE_PID + "=" + FACTORY + "~" + name + "))");
+        assertEquals("one instance for " + name, 1, found.size());
+        return found.iterator().next();
+    }
+
+    /** PID to source file of each factory configuration of {@link #FACTORY}. */
+    private Map<String, Object> factoryConfigurations() throws Exception {
+        org.osgi.service.cm.Configuration[] found = configurationAdmin.listConfigurations(
+                "(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + FACTORY + ")");
+        assertNotNull("factory configurations of " + FACTORY, found);
+        Map<String, Object> files = new TreeMap<>();
+        for (org.osgi.service.cm.Configuration configuration : found) {
+            files.put(configuration.getPid(), configuration.getProperties().get("felix.fileinstall.filename"));
+        }
+        return files;
+    }
+
+    private static String uri(Path file) {
+        return file.toFile().toURI().toString();
+    }
+}

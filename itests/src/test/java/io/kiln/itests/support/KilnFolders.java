@@ -1,0 +1,61 @@
+package io.kiln.itests.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.osgi.framework.BundleContext;
+
+/**
+ * One test class's own Kiln home under {@code target/itest-work/}, laid out as the distribution's: {@code hot/} and
+ * {@code conf/} as FileInstall watches them, {@code data/} for what Kiln keeps. Beside them, for the test only:
+ * {@code staging/} (same file system, so a move from it into {@code hot/} is an atomic rename) and {@code jars/}, the
+ * plugin jars the test built.
+ * <p>
+ * The driver creates it in its {@code @Configuration} method; the test, inside the framework, finds it again
+ * through the framework property {@value #PROPERTY}.
+ */
+public record KilnFolders(Path home) {
+
+    static final String PROPERTY = "kiln.itest.home";
+
+    /** Creates a fresh Kiln home for one test class. */
+    public static KilnFolders create(Class<?> test) throws IOException {
+        Path base = Path.of(System.getProperty("kiln.itest.work", "target/itest-work")).toAbsolutePath();
+        Files.createDirectories(base);
+        KilnFolders folders = new KilnFolders(Files.createTempDirectory(base, test.getSimpleName() + "-"));
+        for (Path folder : new Path[] { folders.hot(), folders.conf(), folders.data(), folders.staging(), folders.jars() }) {
+            Files.createDirectories(folder);
+        }
+        return folders;
+    }
+
+    /** The folders of the running test, as its {@code @Configuration} passed them to the framework. */
+    public static KilnFolders of(BundleContext context) {
+        String home = context.getProperty(PROPERTY);
+        if (home == null) {
+            throw new IllegalStateException("no framework property " + PROPERTY + ": was the test configured by KilnTestSupport?");
+        }
+        return new KilnFolders(Path.of(home));
+    }
+
+    public Path hot() {
+        return home.resolve("hot");
+    }
+
+    public Path conf() {
+        return home.resolve("conf");
+    }
+
+    public Path data() {
+        return home.resolve("data");
+    }
+
+    public Path staging() {
+        return home.resolve("staging");
+    }
+
+    public Path jars() {
+        return home.resolve("jars");
+    }
+}

@@ -1,0 +1,90 @@
+package io.kiln.itests.support;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.options.UrlProvisionOption;
+
+/**
+ * The Pax Exam options of a Kiln: the distribution's core bundles and settings, on a test's own Kiln home.
+ */
+final class KilnOptions {
+
+    /** Pax Exam's own bundles and JUnit start at level 2, provisioned bundles at 3, the test probe at 5. */
+    private static final int FILE_INSTALL_START_LEVEL = 4;
+
+    private KilnOptions() {
+    }
+
+    static Option[] of(KilnFolders folders) throws IOException {
+        return options(
+                settings(folders),
+                coreBundles(),
+                junitBundles(),
+                // the tests run in the framework, and wait there
+                bundle(BuiltBundles.testBundle("hamcrest").toUri().toString()),
+                bundle(BuiltBundles.testBundle("awaitility").toUri().toString()));
+    }
+
+    /**
+     * The framework properties of the distribution ({@code conf/kiln.properties}: FileInstall, the watcher, the
+     * runtime), with the test's Kiln home for {@code ${kiln.home}}: the tests run with what users run.
+     */
+    private static Option settings(KilnFolders folders) throws IOException {
+        Path file = BuiltBundles.distributionProperties();
+        Properties distribution = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            distribution.load(in);
+        }
+        Map<String, String> settings = new TreeMap<>();
+        for (String name : distribution.stringPropertyNames()) {
+            settings.put(name, distribution.getProperty(name).trim().replace("${kiln.home}", folders.home().toString()));
+        }
+        // Pax Exam gives each test class a fresh framework storage
+        settings.remove("org.osgi.framework.storage");
+        settings.put(KilnFolders.PROPERTY, folders.home().toString());
+        if (!settings.containsKey("felix.fileinstall.dir") || !settings.containsKey("felix.fileinstall.poll")) {
+            throw new IllegalStateException(file + " holds no FileInstall settings");
+        }
+        return composite(settings.entrySet().stream()
+                .map(setting -> frameworkProperty(setting.getKey()).value(setting.getValue()))
+                .toArray(Option[]::new));
+    }
+
+    /** The bundles of the distribution's system/ folder, less the interactive shell; FileInstall starts last. */
+    private static Option coreBundles() {
+        return composite(
+                core("org.osgi.util.function"),
+                core("org.osgi.util.promise"),
+                core("org.osgi.service.component"),
+                core("org.apache.felix.scr"),
+                core("org.apache.felix.configadmin"),
+                core("org.osgi.service.log"),
+                core("org.apache.felix.metatype"),
+                core("org.apache.felix.gogo.runtime"),
+                core("org.apache.felix.gogo.command"),
+                core("slf4j-api"),
+                core("slf4j-simple"),
+                core("kiln-plugin-api"),
+                core("kiln-runtime"),
+                core("kiln-shell"),
+                // as in the launcher: once the runtime is there to take what FileInstall finds in hot/
+                core("org.apache.felix.fileinstall").startLevel(FILE_INSTALL_START_LEVEL));
+    }
+
+    private static UrlProvisionOption core(String name) {
+        return bundle(BuiltBundles.core(name).toUri().toString());
+    }
+}
