@@ -1,0 +1,51 @@
+#!/bin/sh
+# Runs Kiln's benchmark (docs/BENCHMARKS.md): builds the project, fetches Apache Karaf through Maven for the
+# side-by-side figures, and runs the harness. Options go to the harness (e.g. --trials 5); see --help below.
+#   bench/run.sh                 the full run (about 8 minutes on 2 cores)
+#   bench/run.sh --karaf-skip    Kiln only
+# Environment: KILN_BENCH_SKIP_BUILD=1 uses the jars already built; KARAF_VERSION (default 4.4.6).
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd -P)
+cd "$root"
+karaf_version=${KARAF_VERSION:-4.4.6}
+karaf_dir=bench/target/karaf
+command="bench/run.sh $*"
+
+with_karaf=true
+if [ "${1:-}" = "--karaf-skip" ]; then
+  with_karaf=false
+  shift
+fi
+if [ "${1:-}" = "--help" ]; then
+  exec java -jar bench/target/kiln-bench.jar --help
+fi
+
+if [ -z "${KILN_BENCH_SKIP_BUILD:-}" ]; then
+  echo "Building Kiln (mvn -B -q package -DskipTests) ..."
+  mvn -B -q package -DskipTests
+fi
+
+set --  --kiln launcher/target/kiln "$@"
+if $with_karaf; then
+  if [ ! -x "$karaf_dir/apache-karaf-$karaf_version/bin/karaf" ]; then
+    echo "Fetching Apache Karaf $karaf_version from Maven Central ..."
+    mkdir -p "$karaf_dir"
+    if mvn -B -q -N org.apache.maven.plugins:maven-dependency-plugin:3.7.1:copy \
+         -Dartifact="org.apache.karaf:apache-karaf:$karaf_version:tar.gz" -DoutputDirectory="$karaf_dir" \
+       && tar -xzf "$karaf_dir/apache-karaf-$karaf_version.tar.gz" -C "$karaf_dir"; then
+      :
+    else
+      echo "Could not fetch or unpack Karaf $karaf_version: measuring Kiln alone" >&2
+    fi
+  fi
+  if [ -x "$karaf_dir/apache-karaf-$karaf_version/bin/karaf" ]; then
+    set -- "$@" --karaf "$karaf_dir/apache-karaf-$karaf_version"
+  else
+    set -- "$@" --karaf-missing "org.apache.karaf:apache-karaf:$karaf_version:tar.gz could not be fetched from Maven Central or unpacked"
+  fi
+else
+  set -- "$@" --karaf-missing "skipped (--karaf-skip)"
+fi
+
+KILN_BENCH_COMMAND=$command exec java -jar bench/target/kiln-bench.jar "$@"

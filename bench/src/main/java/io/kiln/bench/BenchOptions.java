@@ -1,0 +1,90 @@
+package io.kiln.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The command line of the harness; every option has a default but {@code --kiln}.
+ *
+ * @param kiln          the built distribution ({@code launcher/target/kiln}); only copied, never run itself
+ * @param karaf         an unpacked Karaf, or {@code null} to measure Kiln alone
+ * @param karafMissing  why there is no Karaf, for the report (when {@code karaf} is null)
+ * @param work          scratch folder for the copies, probes and logs
+ * @param results       the Markdown report to write
+ */
+record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path results, int trials,
+                    int karafTrials, int launches, int karafLaunches, int idleSeconds, int settleSeconds,
+                    int jvmFloorRuns, long seed, String kilnJavaOptions, boolean launchOnly) {
+
+    static final String USAGE = """
+            Usage: java -jar bench/target/kiln-bench.jar --kiln DIR [options]   (bench/run.sh does it all)
+              --kiln DIR             the built Kiln distribution (launcher/target/kiln)
+              --karaf DIR            an unpacked Apache Karaf to measure side by side (omit: Kiln only)
+              --karaf-missing TEXT   why Karaf is not measured, for the report
+              --work DIR             scratch folder (default bench/target/bench-work)
+              --results FILE         Markdown report (default bench/target/bench-results.md)
+              --trials N             latency trials per measure for Kiln (default 20)
+              --karaf-trials N       ... for Karaf (default 10)
+              --launches N           launch rounds (fresh copy + warm relaunch) for Kiln (default 20)
+              --karaf-launches N     ... for Karaf (default 3)
+              --idle-seconds N       idle-CPU window (default 25)
+              --settle-seconds N     quiet time after start before the idle window (default 10)
+              --jvm-floor-runs N     runs of 'java -version' with Kiln's flags (default 10; 0 skips)
+              --seed N               seed of the random pauses between trials (default 1)
+              --kiln-java-opts TEXT  KILN_JAVA_OPTS for every Kiln launch (to compare JVM flags)
+              --launch-only          only the launch rounds: no idle-CPU window, no latency trials""";
+
+    static BenchOptions parse(List<String> args) {
+        Path kiln = null;
+        Path karaf = null;
+        String karafMissing = "not asked for (no --karaf)";
+        Path work = Path.of("bench/target/bench-work");
+        Path results = Path.of("bench/target/bench-results.md");
+        int trials = 20, karafTrials = 10, launches = 20, karafLaunches = 3, idle = 25, settle = 10, floor = 10;
+        long seed = 1;
+        String javaOptions = "";
+        boolean launchOnly = false;
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (option.equals("--launch-only")) {
+                launchOnly = true;
+                continue;
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unknown argument " + option);
+            }
+            String value = args.get(++i);
+            switch (option) {
+                case "--kiln" -> kiln = Path.of(value);
+                case "--karaf" -> karaf = Path.of(value);
+                case "--karaf-missing" -> karafMissing = value;
+                case "--work" -> work = Path.of(value);
+                case "--results" -> results = Path.of(value);
+                case "--trials" -> trials = positive(option, value);
+                case "--karaf-trials" -> karafTrials = positive(option, value);
+                case "--launches" -> launches = positive(option, value);
+                case "--karaf-launches" -> karafLaunches = positive(option, value);
+                case "--idle-seconds" -> idle = positive(option, value);
+                case "--settle-seconds" -> settle = Integer.parseInt(value);
+                case "--jvm-floor-runs" -> floor = Integer.parseInt(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--kiln-java-opts" -> javaOptions = value;
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (kiln == null) {
+            throw new IllegalArgumentException("--kiln is required");
+        }
+        return new BenchOptions(kiln.toAbsolutePath(), karaf == null ? null : karaf.toAbsolutePath(), karafMissing,
+                work.toAbsolutePath(), results.toAbsolutePath(), trials, karafTrials, launches, karafLaunches, idle,
+                settle, floor, seed, javaOptions, launchOnly);
+    }
+
+    private static int positive(String option, String value) {
+        int n = Integer.parseInt(value);
+        if (n < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1");
+        }
+        return n;
+    }
+}

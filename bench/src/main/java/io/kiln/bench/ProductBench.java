@@ -1,0 +1,73 @@
+package io.kiln.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Random;
+
+/**
+ * All measures of one product, in order: the launch rounds, then one more instance that is left to settle,
+ * watched for idle CPU, and then given the hot-deploy and configuration trials.
+ */
+final class ProductBench {
+
+    /** How many of each, and how long to wait. */
+    record Plan(int launches, int trials, Duration settle, Duration idleWindow, long seed, boolean launchOnly) {
+    }
+
+    private final Product product;
+    private final Path workRoot;
+    private final Plan plan;
+
+    ProductBench(Product product, Path workRoot, Plan plan) {
+        this.product = product;
+        this.workRoot = workRoot;
+        this.plan = plan;
+    }
+
+    Results run() {
+        Results results = new Results(product.name());
+        String slug = product.name().toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        System.out.printf("%s: %d launch rounds (cold + warm), then %d trials of each latency%n",
+                product.name(), plan.launches(), plan.trials());
+        try (Workspace workspace = new Workspace(workRoot.resolve(slug), product)) {
+            new LaunchBench(workspace, results).run(plan.launches());
+            if (!plan.launchOnly()) {
+                steadyState(workspace, results);
+            }
+        } catch (IOException | RuntimeException e) {
+            results.note("stopped early: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            results.note("interrupted");
+        }
+        return results;
+    }
+
+    private void steadyState(Workspace workspace, Results results) throws IOException, InterruptedException {
+        Path home = workspace.freshCopy("steady");
+        String event = LaunchBench.putLaunchProbe(workspace, home, "2.0.0");
+        Instance instance = Instance.launch(product, home, workspace.log("steady"));
+        try {
+            OptionalLong active = workspace.output().await(event, product.eventTimeout().multipliedBy(4));
+            if (active.isEmpty()) {
+                throw new IOException("the steady-state instance did not start; see " + workspace.log("steady"));
+            }
+            long pid = instance.jvmPid();
+            System.out.printf("  [%s] settling %d s, then idle CPU over %d s%n", product.name(),
+                    plan.settle().toSeconds(), plan.idleWindow().toSeconds());
+            Thread.sleep(plan.settle().toMillis());
+            IdleBench.run(pid, plan.idleWindow(), results);
+            List<Listeners.Listener> listeners = LoopbackCheck.verify(pid, product.name());
+            results.note("listens on (after settling): " + (listeners.isEmpty() ? "nothing" : listeners + ", loopback only"));
+            System.out.printf("  [%s] latency trials%n", product.name());
+            new LatencyBench(workspace, home, results, new Random(plan.seed())).run(plan.trials());
+            results.of(Measure.RSS_AFTER_TRIALS).add(ProcFs.residentKiB(pid) / 1024.0);
+        } finally {
+            instance.stop(Duration.ofSeconds(60));
+            workspace.discard(home);
+        }
+    }
+}
