@@ -61,6 +61,33 @@ final class RunningKiln implements AutoCloseable {
         return output;
     }
 
+    /**
+     * Starts {@code home/bin/kiln} on a pseudo-terminal (through {@code script}), so that it opens its shell;
+     * {@link #type} sends it lines.
+     */
+    static RunningKiln startWithTerminal(Path home) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", home.resolve("bin/kiln").toString(), "/dev/null");
+        builder.environment().remove("KILN_JAVA_OPTS");
+        builder.environment().put("TERM", "dumb");
+        return new RunningKiln(builder.start());
+    }
+
+    /** Types a line into the shell. */
+    RunningKiln type(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        return this;
+    }
+
+    /** Types a command and waits until a line containing {@code expected} follows it. */
+    RunningKiln run(String command, String expected) throws IOException {
+        int before = output.size();
+        type(command);
+        await("'" + expected + "' after " + command + " in " + output).atMost(Duration.ofSeconds(30))
+                .until(() -> output.subList(before, output.size()).stream().anyMatch(line -> line.contains(expected)));
+        return this;
+    }
+
     /** Sends a signal ({@code TERM}, {@code INT}) to the Java process. */
     void signal(String name) throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();

@@ -1,0 +1,87 @@
+package io.kiln.launcher;
+
+import static org.junit.Assert.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The distribution's shell, on a real terminal: the kiln: commands, and the stateful sample's count carried
+ * across a reload and a restart of Kiln.
+ */
+public class ShellIT {
+
+    private static final Path DISTRIBUTION = Path.of(System.getProperty("kiln.distribution", "target/kiln"));
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    private Path freshCopy() throws IOException {
+        Path target = temp.getRoot().toPath().resolve("kiln");
+        try (Stream<Path> files = Files.walk(DISTRIBUTION)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path relative = DISTRIBUTION.relativize(file);
+                if (relative.startsWith("data") && relative.getNameCount() > 1 && !relative.toString().equals("data/README.md")) {
+                    continue;
+                }
+                Path to = target.resolve(relative.toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return target;
+    }
+
+    @Test
+    public void theCounterKeepsItsCountAcrossAReloadAndARestart() throws Exception {
+        Path home = freshCopy();
+        try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {
+            kiln.awaitLine("Welcome to Apache Felix Gogo");
+            kiln.run("sample:increment", "1").run("sample:increment", "2").run("sample:increment", "3");
+            kiln.run("kiln:reload kiln-sample-counter", "1 reloaded, 0 failed");
+            kiln.run("sample:count", "3");
+            kiln.type("exit 0");
+            assertEquals(0, kiln.awaitExit());
+        }
+        try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {
+            kiln.awaitLine("Welcome to Apache Felix Gogo");
+            kiln.run("sample:count", "3");
+            kiln.type("exit 0");
+            assertEquals(0, kiln.awaitExit());
+        }
+    }
+
+    @Test
+    public void theKilnCommandsShowAndChangePlugins() throws Exception {
+        Path home = freshCopy();
+        try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {
+            kiln.awaitLine("Welcome to Apache Felix Gogo");
+            kiln.run("kiln:list", "kiln-sample-chain-charlie  0.1.0.SNAPSHOT  ACTIVE");
+            kiln.run("kiln:reload kiln-sample-chain-alpha", "3 reloaded, 0 failed");
+            kiln.run("kiln:disable kiln-sample-counter", "disable kiln-sample-counter 0.1.0.SNAPSHOT: APPLIED");
+            kiln.run("kiln:status", "Plugins: 6 (5 active, 1 disabled)");
+            kiln.run("kiln:reload nosuchplugin", "no plugin named 'nosuchplugin'; plugins: kiln-sample-api");
+            kiln.run("kiln:history 3", "disable");
+            kiln.type("exit 0");
+            assertEquals(0, kiln.awaitExit());
+        }
+        // disabled is remembered across a restart
+        try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {
+            kiln.awaitLine("Welcome to Apache Felix Gogo");
+            kiln.run("kiln:list", "no       kiln-sample-counter.jar");
+            kiln.run("kiln:enable kiln-sample-counter", "enable kiln-sample-counter 0.1.0.SNAPSHOT: APPLIED");
+            kiln.type("exit 0");
+            assertEquals(0, kiln.awaitExit());
+        }
+    }
+}
