@@ -36,7 +36,7 @@ final class BoundedLifecycle implements AutoCloseable {
         void run() throws BundleException, IOException;
     }
 
-    private final long timeoutMillis;
+    private volatile long timeoutMillis;
     private final FrameworkWiring wiring;
     private final Map<String, String> stuck = new ConcurrentHashMap<>();
     private final AtomicInteger threadNumber = new AtomicInteger();
@@ -92,6 +92,10 @@ final class BoundedLifecycle implements AutoCloseable {
         }
     }
 
+    void timeoutMillis(long millis) {
+        this.timeoutMillis = millis;
+    }
+
     /** @return plugins whose lifecycle call has not returned, with what it was doing */
     Map<String, String> stuck() {
         return Map.copyOf(stuck);
@@ -124,13 +128,24 @@ final class BoundedLifecycle implements AutoCloseable {
                     .limit(25).map(frame -> "\tat " + frame).collect(Collectors.joining("\n"));
             String message = what + " of " + plugin + " did not return within " + timeoutMillis + " ms; thread "
                     + (thread == null ? "?" : thread.getName()) + " is stuck at:\n" + stack;
-            if (!future.isDone()) {
+            // a stuck activator that waits or sleeps gives up when interrupted; give it the time to do so,
+            // so that the plugin can be rolled back at once
+            if (thread != null) {
+                thread.interrupt();
+            }
+            try {
+                future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+                throw new StuckException(message + "\n(it returned once interrupted)");
+            } catch (TimeoutException stillStuck) {
                 stuck.put(plugin, what + " since " + java.time.Instant.now() + " (thread "
                         + (thread == null ? "?" : thread.getName()) + ")");
-                // a stuck activator waiting on a lock or sleeping may give up when interrupted
-                future.cancel(true);
+                throw new StuckException(message);
+            } catch (ExecutionException gaveUp) {
+                throw new StuckException(message + "\n(it gave up once interrupted: " + gaveUp.getCause() + ")");
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new StuckException(message);
             }
-            throw new StuckException(message);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof BundleException be) {

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
@@ -80,6 +81,18 @@ public final class PluginEngine implements PluginService {
     private static Path firstWatchedFolder(BundleContext context) {
         String dirs = context.getProperty("felix.fileinstall.dir");
         return Path.of(dirs == null ? "hot" : Arrays.stream(dirs.split(",")).map(String::trim).findFirst().orElse("hot"));
+    }
+
+    /**
+     * A changed {@code kiln.runtime} section applies to the next transaction; re-creating the engine would
+     * drop what is under way. The number of transaction threads applies at the next start.
+     */
+    @Modified
+    void modified(RuntimeConfiguration config) {
+        kiln.lifecycle.timeoutMillis(config.lifecycle_timeout_millis());
+        kiln.verifier.timeoutMillis(config.verify_timeout_millis());
+        kiln.versions.previousToKeep(config.versions_kept());
+        kiln.history.keep(config.history_size());
     }
 
     @Deactivate

@@ -28,12 +28,16 @@ final class PluginVerifier {
 
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
-    private final long timeoutMillis;
+    private volatile long timeoutMillis;
 
     PluginVerifier(BundleContext context, ServiceComponentRuntime scr, long timeoutMillis) {
         this.context = context;
         this.scr = scr;
         this.timeoutMillis = timeoutMillis;
+    }
+
+    void timeoutMillis(long millis) {
+        this.timeoutMillis = millis;
     }
 
     /** The state of each component of a bundle now, to compare with after a change. */

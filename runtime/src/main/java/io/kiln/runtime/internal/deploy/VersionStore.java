@@ -22,7 +22,7 @@ final class VersionStore {
     private static final Pattern KEPT = Pattern.compile("(\\d{6})-(.+)-([0-9a-f]{64})\\.jar");
 
     private final Path folder;
-    private final int previousToKeep;
+    private volatile int previousToKeep;
 
     /** One kept jar. */
     record Kept(long sequence, String version, String sha256, Path jar) {
@@ -31,6 +31,10 @@ final class VersionStore {
     VersionStore(Path folder, int previousToKeep) {
         this.folder = folder;
         this.previousToKeep = previousToKeep;
+    }
+
+    void previousToKeep(int count) {
+        this.previousToKeep = count;
     }
 
     /** Keeps a copy of the jar (once per content) and returns it. */

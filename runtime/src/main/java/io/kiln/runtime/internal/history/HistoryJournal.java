@@ -29,7 +29,7 @@ public final class HistoryJournal {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryJournal.class);
 
     private final Path file;
-    private final int keep;
+    private volatile int keep;
     private final Deque<HistoryEntry> entries = new ArrayDeque<>();
     private int linesInFile;
 
@@ -37,6 +37,10 @@ public final class HistoryJournal {
         this.file = file;
         this.keep = keep;
         load();
+    }
+
+    public synchronized void keep(int entries) {
+        this.keep = entries;
     }
 
     public synchronized void record(HistoryEntry entry) {
