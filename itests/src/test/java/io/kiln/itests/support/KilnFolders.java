@@ -3,6 +3,8 @@ package io.kiln.itests.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.osgi.framework.BundleContext;
 
@@ -19,11 +21,17 @@ public record KilnFolders(Path home) {
 
     static final String PROPERTY = "kiln.itest.home";
 
-    /** Creates a fresh Kiln home for one test class. */
+    /** Creates a fresh Kiln home for one test class, in place of the one an earlier run left. */
     public static KilnFolders create(Class<?> test) throws IOException {
-        Path base = Path.of(System.getProperty("kiln.itest.work", "target/itest-work")).toAbsolutePath();
-        Files.createDirectories(base);
-        KilnFolders folders = new KilnFolders(Files.createTempDirectory(base, test.getSimpleName() + "-"));
+        Path home = Path.of(System.getProperty("kiln.itest.work", "target/itest-work")).toAbsolutePath().resolve(test.getSimpleName());
+        if (Files.exists(home)) {
+            try (Stream<Path> earlier = Files.walk(home)) {
+                for (Path path : earlier.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        KilnFolders folders = new KilnFolders(home);
         for (Path folder : new Path[] { folders.hot(), folders.conf(), folders.data(), folders.staging(), folders.jars() }) {
             Files.createDirectories(folder);
         }
