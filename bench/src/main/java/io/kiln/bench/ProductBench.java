@@ -32,6 +32,8 @@ final class ProductBench {
         String slug = product.name().toLowerCase().replaceAll("[^a-z0-9]+", "-");
         System.out.printf("%s: %d launch rounds (cold + warm), then %d trials of each latency%n",
                 product.name(), plan.launches(), plan.trials());
+        long startNanos = System.nanoTime();
+        long[] machineStart = machineTicks();
         try (Workspace workspace = new Workspace(workRoot.resolve(slug), product)) {
             new LaunchBench(workspace, results).run(plan.launches());
             if (!plan.launchOnly()) {
@@ -43,7 +45,20 @@ final class ProductBench {
             Thread.currentThread().interrupt();
             results.note("interrupted");
         }
+        long[] machineEnd = machineTicks();
+        // the measured runtime is part of this; a figure far above its own share means a busy neighbour
+        results.note(String.format("this product's part of the run took %d s; the whole machine was %.1f %% busy meanwhile "
+                        + "(all CPUs, the measured runtime included)", (System.nanoTime() - startNanos) / 1_000_000_000L,
+                100.0 * (machineEnd[0] - machineStart[0]) / Math.max(1, machineEnd[1] - machineStart[1])));
         return results;
+    }
+
+    private static long[] machineTicks() {
+        try {
+            return ProcFs.machineTicks();
+        } catch (IOException e) {
+            return new long[] {0, 0};
+        }
     }
 
     private void steadyState(Workspace workspace, Results results) throws IOException, InterruptedException {
