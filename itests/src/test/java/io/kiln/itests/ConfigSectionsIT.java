@@ -111,8 +111,8 @@ public class ConfigSectionsIT extends KilnTestSupport {
             assertEquals("Goodbye Ada.", say("farewell", "Ada"));
         });
         org.osgi.service.cm.Configuration configuration = configurationAdmin.listConfigurations("(service.pid=sample.greeting)")[0];
-        assertEquals("from the file", greetingFile().toFile().toURI().toString(),
-                configuration.getProperties().get("felix.fileinstall.filename"));
+        assertEquals("from the file", greetingFile().getFileName().toString(),
+                configuration.getProperties().get("kiln.section.file"));
         return phrase("farewell");
     }
 

@@ -30,10 +30,10 @@ import io.kiln.itests.support.PluginJar;
 import io.kiln.sample.phrase.Phrase;
 
 /**
- * A factory section, {@code conf/<factory pid>-<name>.cfg}, is one factory configuration (PID
- * {@code <factory pid>~<name>}) and so one instance of the component configured by that factory PID. FileInstall
- * (3.7.4) splits the file name at its first {@code -}; a {@code ~} in the file name does not make a factory
- * configuration.
+ * A factory section, {@code conf/<factory pid>~<name>.cfg}, is one named factory configuration (PID
+ * {@code <factory pid>~<name>}) and so one instance of the component configured by that factory PID. Kiln reads the
+ * section files itself: FileInstall (3.7.4) would split the name at its first {@code -} instead, and make
+ * {@code my-plugin.cfg} a factory configuration of {@code my}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -82,13 +82,14 @@ public class FactorySectionsIT extends KilnTestSupport {
     @Test
     public void eachFactorySectionIsOneComponentInstance() throws Exception {
         deploy("welcome.jar");
-        Path english = folders().conf().resolve(FACTORY + "-en.cfg");
-        Path french = folders().conf().resolve(FACTORY + "-fr.cfg");
+        Path english = folders().conf().resolve(FACTORY + "~en.cfg");
+        Path french = folders().conf().resolve(FACTORY + "~fr.cfg");
 
         writeIn(english, "text = Welcome\n");
         writeIn(french, "text = Bienvenue\n");
         await().untilAsserted(() -> assertEquals(Set.of("Welcome, Ada", "Bienvenue, Ada"), sayAll("Ada")));
-        assertEquals(Map.of(FACTORY + "~en", uri(english), FACTORY + "~fr", uri(french)), factoryConfigurations());
+        assertEquals(Map.of(FACTORY + "~en", english.getFileName().toString(), FACTORY + "~fr", french.getFileName().toString()),
+                factoryConfigurations());
 
         long frenchService = serviceId(instance("fr"));
         writeIn(english, "text = Hi\n");
@@ -97,7 +98,18 @@ public class FactorySectionsIT extends KilnTestSupport {
 
         Files.delete(french);
         await().untilAsserted(() -> assertEquals(Set.of("Hi, Ada"), sayAll("Ada")));
-        assertEquals(Map.of(FACTORY + "~en", uri(english)), factoryConfigurations());
+        assertEquals(Map.of(FACTORY + "~en", english.getFileName().toString()), factoryConfigurations());
+    }
+
+    @Test
+    public void aHyphenIsPartOfThePid() throws Exception {
+        writeIn(folders().conf().resolve("itest.my-plugin.cfg"), "colour = blue\n");
+        await().untilAsserted(() -> {
+            org.osgi.service.cm.Configuration[] found = configurationAdmin.listConfigurations("(service.pid=itest.my-plugin)");
+            assertNotNull("a configuration itest.my-plugin", found);
+            assertEquals("blue", found[0].getProperties().get("colour"));
+            assertEquals("not a factory configuration", null, found[0].getFactoryPid());
+        });
     }
 
     private Set<String> sayAll(String name) {
@@ -118,12 +130,8 @@ public class FactorySectionsIT extends KilnTestSupport {
         assertNotNull("factory configurations of " + FACTORY, found);
         Map<String, Object> files = new TreeMap<>();
         for (org.osgi.service.cm.Configuration configuration : found) {
-            files.put(configuration.getPid(), configuration.getProperties().get("felix.fileinstall.filename"));
+            files.put(configuration.getPid(), configuration.getProperties().get("kiln.section.file"));
         }
         return files;
-    }
-
-    private static String uri(Path file) {
-        return file.toFile().toURI().toString();
     }
 }

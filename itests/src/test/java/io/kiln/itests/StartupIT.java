@@ -69,7 +69,8 @@ public class StartupIT extends KilnTestSupport {
     }
 
     @Test
-    public void everyBundleResolvesWithOneLoggingApi() {
+    public void everyBundleResolvesWithOneLoggingApi() throws Exception {
+        awaitStartupProcessed();
         List<String> unresolved = Stream.of(context.getBundles())
                 .filter(b -> b.getState() == Bundle.INSTALLED).map(Bundle::getSymbolicName).toList();
         assertTrue("unresolved: " + unresolved, unresolved.isEmpty());

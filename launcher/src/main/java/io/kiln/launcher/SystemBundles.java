@@ -69,13 +69,16 @@ final class SystemBundles {
     }
 
     /**
-     * Starts FileInstall once Kiln's plugin installer is there to take the jars in {@code hot/}, then waits
+     * Starts FileInstall once Kiln's installers are there to take the jars in {@code hot/} and the sections in
+     * {@code conf/}, then waits
      * until the runtime has processed what FileInstall found.
      *
      * @throws LaunchException if the runtime's services do not appear, or the start-up transactions time out
      */
     void startWatcherAndAwaitPlugins(long timeoutMillis) throws LaunchException {
+        // FileInstall's own handling of jars and .cfg files would take over if Kiln's installers came late
         awaitService("(kiln.role=plugin-installer)", timeoutMillis);
+        awaitService("(kiln.role=config-installer)", timeoutMillis);
         for (Bundle bundle : context.getBundles()) {
             if (FILE_INSTALL.equals(bundle.getSymbolicName()) && bundle.getLocation().startsWith(LOCATION_PREFIX)) {
                 start(bundle);

@@ -88,6 +88,24 @@ public abstract class KilnTestSupport {
         return KilnFolders.of(context);
     }
 
+    /**
+     * Waits until the runtime has processed what was in {@code hot/} when the framework started, as the launcher
+     * does before it prints "Kiln ready".
+     */
+    protected void awaitStartupProcessed() throws Exception {
+        ServiceReference<?> readiness = await().until(() -> {
+            ServiceReference<?>[] found = context.getServiceReferences(java.util.concurrent.Callable.class.getName(),
+                    "(kiln.readiness=startup)");
+            return found == null ? null : found[0];
+        }, java.util.Objects::nonNull);
+        java.util.concurrent.Callable<?> ready = (java.util.concurrent.Callable<?>) context.getService(readiness);
+        try {
+            assertEquals("start-up processed", Boolean.TRUE, ready.call());
+        } finally {
+            context.ungetService(readiness);
+        }
+    }
+
     /** Awaitility, bounded by {@link #SOON}, checking often. */
     protected static ConditionFactory await() {
         return Awaitility.await().atMost(SOON).pollInterval(Duration.ofMillis(25));

@@ -1,0 +1,89 @@
+package io.kiln.runtime.internal.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.apache.felix.cm.file.ConfigurationHandler;
+
+/**
+ * One configuration section file: {@code <pid>.cfg}, or {@code <factoryPid>~<name>.cfg} for one instance of a
+ * factory configuration; {@code .config} for the typed Felix format. A {@code -} in a name is just a
+ * character (FileInstall would take it as a factory separator).
+ *
+ * @param file       the file
+ * @param pid        the PID, or the factory PID for a factory instance
+ * @param name       the instance name of a factory configuration, or empty
+ */
+record SectionFile(Path file, String pid, Optional<String> name) {
+
+    static final String CFG = ".cfg";
+    static final String CONFIG = ".config";
+
+    static boolean isSection(Path file) {
+        String fileName = file.getFileName().toString();
+        return (fileName.endsWith(CFG) || fileName.endsWith(CONFIG)) && !fileName.startsWith(".") && !fileName.startsWith("_");
+    }
+
+    /**
+     * @throws SectionException if the file name holds no PID
+     */
+    static SectionFile of(Path file) throws SectionException {
+        String fileName = file.getFileName().toString();
+        String base = fileName.substring(0, fileName.lastIndexOf('.'));
+        int tilde = base.indexOf('~');
+        String pid = tilde < 0 ? base : base.substring(0, tilde);
+        Optional<String> name = tilde < 0 ? Optional.empty() : Optional.of(base.substring(tilde + 1));
+        if (pid.isBlank() || name.map(String::isBlank).orElse(false)) {
+            throw new SectionException(fileName + ": the file name must be <pid>.cfg or <factoryPid>~<name>.cfg");
+        }
+        return new SectionFile(file, pid, name);
+    }
+
+    /** The PID ConfigAdmin gives this section: the PID, or {@code factoryPid~name}. */
+    String configurationPid() {
+        return name.map(n -> pid + "~" + n).orElse(pid);
+    }
+
+    String fileName() {
+        return file.getFileName().toString();
+    }
+
+    /**
+     * Reads the section's properties.
+     *
+     * @throws SectionException naming the file and what is wrong with it
+     */
+    Dictionary<String, Object> read() throws SectionException {
+        try {
+            return fileName().endsWith(CONFIG) ? readTyped() : readProperties();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SectionException(fileName() + ": cannot be read as a " + (fileName().endsWith(CONFIG)
+                    ? "typed .config file" : ".cfg properties file") + ": " + e.getMessage());
+        }
+    }
+
+    private Dictionary<String, Object> readProperties() throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        Hashtable<String, Object> values = new Hashtable<>();
+        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).trim()));
+        return values;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Dictionary<String, Object> readTyped() throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return ConfigurationHandler.read(in);
+        }
+    }
+}

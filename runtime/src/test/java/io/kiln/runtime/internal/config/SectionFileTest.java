@@ -1,0 +1,76 @@
+package io.kiln.runtime.internal.config;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Optional;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class SectionFileTest {
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    @Test
+    public void aPlainSectionIsItsPidAndAHyphenIsJustACharacter() throws Exception {
+        SectionFile section = SectionFile.of(Path.of("conf/org.example.my-service.cfg"));
+        assertEquals("org.example.my-service", section.pid());
+        assertEquals(Optional.empty(), section.name());
+        assertEquals("org.example.my-service", section.configurationPid());
+    }
+
+    @Test
+    public void aTildeNamesAFactoryInstance() throws Exception {
+        SectionFile section = SectionFile.of(Path.of("conf/kiln.agent~triage-bot.cfg"));
+        assertEquals("kiln.agent", section.pid());
+        assertEquals(Optional.of("triage-bot"), section.name());
+        assertEquals("kiln.agent~triage-bot", section.configurationPid());
+    }
+
+    @Test
+    public void aNameWithoutPidIsRefusedWithTheExpectedForm() {
+        SectionException e = assertThrows(SectionException.class, () -> SectionFile.of(Path.of("conf/~x.cfg")));
+        assertEquals("~x.cfg: the file name must be <pid>.cfg or <factoryPid>~<name>.cfg", e.getMessage());
+        assertThrows(SectionException.class, () -> SectionFile.of(Path.of("conf/pid~.cfg")));
+    }
+
+    @Test
+    public void onlyEnabledCfgAndConfigFilesAreSections() {
+        assertTrue(SectionFile.isSection(Path.of("a.cfg")));
+        assertTrue(SectionFile.isSection(Path.of("a.config")));
+        assertFalse(SectionFile.isSection(Path.of("kiln.properties")));
+        assertFalse(SectionFile.isSection(Path.of(".a.cfg")));
+        assertFalse(SectionFile.isSection(Path.of("_a.cfg")));
+    }
+
+    @Test
+    public void cfgValuesAreTrimmedStrings() throws Exception {
+        Path file = Files.writeString(temp.getRoot().toPath().resolve("p.cfg"), "# comment\ntext = Hello  \ntimes=2\n");
+        Dictionary<String, Object> values = SectionFile.of(file).read();
+        assertEquals("Hello", values.get("text"));
+        assertEquals("2", values.get("times"));
+    }
+
+    @Test
+    public void typedConfigValuesKeepTheirType() throws Exception {
+        Path file = Files.writeString(temp.getRoot().toPath().resolve("p.config"), "times=I\"3\"\nshout=B\"true\"\n");
+        Dictionary<String, Object> values = SectionFile.of(file).read();
+        assertEquals(3, values.get("times"));
+        assertEquals(Boolean.TRUE, values.get("shout"));
+    }
+
+    @Test
+    public void aMalformedTypedFileNamesTheFile() throws Exception {
+        Path file = Files.writeString(temp.getRoot().toPath().resolve("p.config"), "times=I\"3\n");
+        SectionException e = assertThrows(SectionException.class, () -> SectionFile.of(file).read());
+        assertTrue(e.getMessage(), e.getMessage().startsWith("p.config: cannot be read as a typed .config file"));
+    }
+}
