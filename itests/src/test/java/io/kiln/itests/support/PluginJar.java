@@ -39,6 +39,7 @@ public final class PluginJar {
     private final String symbolicName;
     private final String version;
     private final Map<String, String> sources = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     private PluginJar(String symbolicName, String version) {
         this.symbolicName = symbolicName;
@@ -75,6 +76,12 @@ public final class PluginJar {
                 """.formatted(pkg, kind, sayBody));
     }
 
+    /** Sets a manifest header (or bnd instruction), for example {@code Bundle-Activator}. */
+    public PluginJar header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     /** Adds one class, by its fully qualified name. */
     public PluginJar source(String className, String code) {
         sources.put(className, code);
@@ -97,6 +104,7 @@ public final class PluginJar {
             builder.setProperty(Constants.PRIVATEPACKAGE, packages());
             builder.setProperty(Constants.NOEXTRAHEADERS, "true");
             builder.setProperty(Constants.NOIMPORTJAVA, "true");
+            headers.forEach(builder::setProperty);
             builder.addClasspath(classes.toFile());
             for (File entry : compileClasspath()) {
                 builder.addClasspath(entry);

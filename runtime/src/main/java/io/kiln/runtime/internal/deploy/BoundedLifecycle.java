@@ -149,7 +149,9 @@ final class BoundedLifecycle implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof BundleException be) {
-                throw be;
+                // Felix says "Activator start error in bundle x"; the person reading it needs the why
+                Throwable why = be.getCause();
+                throw why == null ? be : new BundleException(be.getMessage() + " caused by " + why, be.getType(), why);
             }
             if (cause instanceof IOException io) {
                 throw new BundleException(what + " of " + plugin + " failed: " + io, io);
