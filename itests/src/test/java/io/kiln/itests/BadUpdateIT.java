@@ -221,7 +221,8 @@ public class BadUpdateIT extends KilnTestSupport {
         moveIn(folders().jars().resolve("dsthrows-2.jar"), hot("dsthrows"));
 
         HistoryEntry entry = awaitHistory("itest.dsthrows", Outcome.ROLLED_BACK);
-        assertTrue(entry.error(), entry.error().contains("failed to activate") && entry.error().contains("FailingPhrase"));
+        assertTrue(entry.error(), entry.error().contains("component io.kiln.itests.plugin.dsthrows.FailingPhrase failed to activate: "
+                + "java.lang.IllegalStateException: model file missing"));
         assertV1Serves("dsthrows", v1);
     }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.wiring.BundleRevisions;
+import org.osgi.framework.wiring.BundleWiring;
 
 import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.Outcome;
@@ -71,8 +73,13 @@ final class PluginOperations {
                 }
             }
             String refreshFailure = "";
+            List<Bundle> stale = order.stream().filter(PluginOperations::hasStaleWiring).toList();
             try {
-                kiln.lifecycle.refresh(order);
+                // only what is out of date: refreshing a current bundle would restart everything that imports
+                // from it, plugin or not
+                if (!stale.isEmpty()) {
+                    kiln.lifecycle.refresh(stale);
+                }
             } catch (StuckException e) {
                 refreshFailure = e.getMessage();
             }
@@ -98,6 +105,13 @@ final class PluginOperations {
         } finally {
             locks.forEach(ReentrantLock::unlock);
         }
+    }
+
+    /** Updated but not yet refreshed, or wired to something that is being replaced. */
+    private static boolean hasStaleWiring(Bundle bundle) {
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        BundleRevisions revisions = bundle.adapt(BundleRevisions.class);
+        return (wiring != null && !wiring.isCurrent()) || (revisions != null && revisions.getRevisions().size() > 1);
     }
 
     ChangeResult enable(String name, String trigger) {

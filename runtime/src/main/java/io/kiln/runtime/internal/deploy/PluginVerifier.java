@@ -95,7 +95,7 @@ final class PluginVerifier {
         switch (configuration.state) {
             case ComponentConfigurationDTO.FAILED_ACTIVATION ->
                 throw new VerificationException("component " + description.name + " failed to activate: "
-                        + firstLine(configuration.failure));
+                        + rootCause(configuration.failure));
             case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> {
                 int was = before.getOrDefault(description.name, ComponentConfigurationDTO.UNSATISFIED_REFERENCE);
                 if (was == ComponentConfigurationDTO.SATISFIED || was == ComponentConfigurationDTO.ACTIVE) {
@@ -152,11 +152,13 @@ final class PluginVerifier {
         return String.join(", ", names);
     }
 
-    private static String firstLine(String text) {
-        if (text == null) {
+    /** SCR reports the whole stack trace; the deepest cause is what went wrong in the plugin. */
+    static String rootCause(String failure) {
+        if (failure == null || failure.isBlank()) {
             return "(no reason given)";
         }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+        List<String> lines = failure.lines().map(String::trim).toList();
+        return lines.stream().filter(line -> line.startsWith("Caused by: ")).reduce((first, second) -> second)
+                .map(line -> line.substring("Caused by: ".length())).orElse(lines.get(0));
     }
 }

@@ -1,0 +1,27 @@
+package io.kiln.runtime.internal.deploy;
+
+import static org.junit.Assert.assertEquals;
+
+import org.junit.Test;
+
+public class PluginVerifierTest {
+
+    @Test
+    public void theDeepestCauseOfAnActivationFailureIsReported() {
+        String failure = """
+                java.lang.reflect.InvocationTargetException
+                \tat java.base/jdk.internal.reflect.NativeConstructorAccessorImpl.newInstance0(Native Method)
+                Caused by: java.lang.RuntimeException: wrapper
+                \tat x.Y.z(Y.java:1)
+                Caused by: java.lang.IllegalStateException: model file missing
+                \tat x.Y.z(Y.java:2)
+                """;
+        assertEquals("java.lang.IllegalStateException: model file missing", PluginVerifier.rootCause(failure));
+    }
+
+    @Test
+    public void withoutACauseTheFirstLineIsTheReason() {
+        assertEquals("java.lang.IllegalStateException: no", PluginVerifier.rootCause("java.lang.IllegalStateException: no\n\tat a.B.c"));
+        assertEquals("(no reason given)", PluginVerifier.rootCause(null));
+    }
+}
