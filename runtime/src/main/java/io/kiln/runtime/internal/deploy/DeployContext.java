@@ -48,11 +48,13 @@ final class DeployContext {
     final PluginVerifier verifier;
 
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final java.util.function.Consumer<HistoryEntry> listeners;
 
     DeployContext(BundleContext context, Path hotFolder, Path stagingFolder, PluginRecords records, VersionStore versions,
             StateStore states, HistoryJournal history, BoundedLifecycle lifecycle, ResolveCheck resolveCheck,
-            PluginVerifier verifier) {
+            PluginVerifier verifier, java.util.function.Consumer<HistoryEntry> listeners) {
         this.context = context;
+        this.listeners = listeners;
         this.hotFolder = hotFolder;
         this.stagingFolder = stagingFolder;
         this.records = records;
@@ -105,7 +107,9 @@ final class DeployContext {
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         Instant now = Instant.now();
         records.plugin(plugin).ifPresent(r -> records.put(r.ended(outcome, error, now)));
-        history.record(new HistoryEntry(now, plugin, trigger, action, from, to, outcome, took.toMillis(), error));
+        HistoryEntry entry = new HistoryEntry(now, plugin, trigger, action, from, to, outcome, took.toMillis(), error);
+        history.record(entry);
+        listeners.accept(entry);
         if (outcome.succeeded()) {
             LOG.info("{} {} {}{} ({} ms, {})", action, plugin, to.isEmpty() ? from : to,
                     from.isEmpty() || from.equals(to) || to.isEmpty() ? "" : " (was " + from + ")", took.toMillis(), trigger);

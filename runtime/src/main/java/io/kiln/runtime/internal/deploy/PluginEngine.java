@@ -17,9 +17,13 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.LoggerFactory;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.kiln.runtime.api.ChangeListener;
 import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.PluginInfo;
@@ -49,6 +53,9 @@ public final class PluginEngine implements PluginService {
     private final TransactionQueue queue;
     private final PluginInfos infos;
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<ChangeListener> listeners = List.of();
+
     @Activate
     public PluginEngine(BundleContext context, @Reference ServiceComponentRuntime scr, RuntimeConfiguration config)
             throws IOException {
@@ -60,7 +67,8 @@ public final class PluginEngine implements PluginService {
         kiln = new DeployContext(context, hot, staging, new PluginRecords(data.resolve("plugins.properties")),
                 new VersionStore(data.resolve("versions"), config.versions_kept()), new StateStore(data.resolve("state")),
                 new HistoryJournal(data.resolve("history.log"), config.history_size()), lifecycle,
-                new ResolveCheck(context, wiring), new PluginVerifier(context, scr, config.verify_timeout_millis()));
+                new ResolveCheck(context, wiring), new PluginVerifier(context, scr, config.verify_timeout_millis()),
+                this::tellListeners);
         files = new FileDeployments(kiln);
         operations = new PluginOperations(kiln, files);
         infos = new PluginInfos(kiln);
@@ -71,6 +79,16 @@ public final class PluginEngine implements PluginService {
         }, "kiln-startup");
         reconcile.setDaemon(true);
         reconcile.start();
+    }
+
+    private void tellListeners(HistoryEntry entry) {
+        for (ChangeListener listener : listeners) {
+            try {
+                listener.changed(entry);
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(PluginEngine.class).warn("A change listener failed on {}: {}", entry, e.toString());
+            }
+        }
     }
 
     private static Path folder(BundleContext context, String property, Path fallback) {
