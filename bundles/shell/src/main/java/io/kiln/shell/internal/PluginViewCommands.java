@@ -9,10 +9,13 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kiln.runtime.api.ConfigService;
 import io.kiln.runtime.api.HistoryEntry;
+import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.PluginInfo;
 import io.kiln.runtime.api.PluginService;
 import io.kiln.runtime.api.RuntimeStatus;
+import io.kiln.runtime.api.SectionInfo;
 
 /** {@code kiln:list}, {@code kiln:status}, {@code kiln:history}: what runs and what happened. */
 @Component(service = PluginViewCommands.class, property = { "osgi.command.scope=kiln",
@@ -22,10 +25,12 @@ public final class PluginViewCommands {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final PluginService plugins;
+    private final ConfigService config;
 
     @Activate
-    public PluginViewCommands(@Reference PluginService plugins) {
+    public PluginViewCommands(@Reference PluginService plugins, @Reference ConfigService config) {
         this.plugins = plugins;
+        this.config = config;
     }
 
     @Descriptor("lists the plugins: name, version, state, file and how their last change ended")
@@ -50,6 +55,14 @@ public final class PluginViewCommands {
             Table table = new Table("FILE", "PLUGIN", "SINCE", "REASON");
             status.rejected().forEach(r -> table.row(r.file(), r.plugin(), TIME.format(r.time()), r.reason().lines().findFirst().orElse("")));
             out.append("Rejected files:\n").append(table);
+        }
+        List<SectionInfo> refused = config.sections().stream().filter(s -> s.state() == Outcome.REJECTED).toList();
+        if (refused.isEmpty()) {
+            out.append("Rejected sections: none\n");
+        } else {
+            Table table = new Table("FILE", "PID", "SINCE", "REASON");
+            refused.forEach(s -> table.row(s.file(), s.pid(), TIME.format(s.changed()), s.reason()));
+            out.append("Rejected sections (their components keep the last good configuration):\n").append(table);
         }
         out.append("Stuck: ").append(status.stuck().isEmpty() ? "none" : "\n  " + String.join("\n  ", status.stuck()));
         return out.toString();

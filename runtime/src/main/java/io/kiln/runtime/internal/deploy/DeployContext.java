@@ -22,7 +22,7 @@ import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.UnknownPluginException;
-import io.kiln.runtime.internal.history.HistoryJournal;
+import io.kiln.runtime.internal.history.ChangeJournal;
 import io.kiln.runtime.internal.state.StateStore;
 
 /**
@@ -42,19 +42,17 @@ final class DeployContext {
     final PluginRecords records;
     final VersionStore versions;
     final StateStore states;
-    final HistoryJournal history;
+    final ChangeJournal history;
     final BoundedLifecycle lifecycle;
     final ResolveCheck resolveCheck;
     final PluginVerifier verifier;
 
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final java.util.function.Consumer<HistoryEntry> listeners;
 
     DeployContext(BundleContext context, Path hotFolder, Path stagingFolder, PluginRecords records, VersionStore versions,
-            StateStore states, HistoryJournal history, BoundedLifecycle lifecycle, ResolveCheck resolveCheck,
-            PluginVerifier verifier, java.util.function.Consumer<HistoryEntry> listeners) {
+            StateStore states, ChangeJournal history, BoundedLifecycle lifecycle, ResolveCheck resolveCheck,
+            PluginVerifier verifier) {
         this.context = context;
-        this.listeners = listeners;
         this.hotFolder = hotFolder;
         this.stagingFolder = stagingFolder;
         this.records = records;
@@ -109,7 +107,6 @@ final class DeployContext {
         records.plugin(plugin).ifPresent(r -> records.put(r.ended(outcome, error, now)));
         HistoryEntry entry = new HistoryEntry(now, plugin, trigger, action, from, to, outcome, took.toMillis(), error);
         history.record(entry);
-        listeners.accept(entry);
         if (outcome.succeeded()) {
             LOG.info("{} {} {}{} ({} ms, {})", action, plugin, to.isEmpty() ? from : to,
                     from.isEmpty() || from.equals(to) || to.isEmpty() ? "" : " (was " + from + ")", took.toMillis(), trigger);

@@ -3,7 +3,6 @@ package io.kiln.runtime.internal.deploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,13 +16,9 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.slf4j.LoggerFactory;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 
-import io.kiln.runtime.api.ChangeListener;
 import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.PluginInfo;
@@ -31,7 +26,8 @@ import io.kiln.runtime.api.PluginService;
 import io.kiln.runtime.api.ReloadSummary;
 import io.kiln.runtime.api.RuntimeStatus;
 import io.kiln.runtime.api.UnknownPluginException;
-import io.kiln.runtime.internal.history.HistoryJournal;
+import io.kiln.runtime.internal.history.ChangeJournal;
+import io.kiln.runtime.internal.store.RuntimeFolders;
 import io.kiln.runtime.internal.state.StateStore;
 
 /**
@@ -53,22 +49,17 @@ public final class PluginEngine implements PluginService {
     private final TransactionQueue queue;
     private final PluginInfos infos;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    private volatile List<ChangeListener> listeners = List.of();
-
     @Activate
-    public PluginEngine(BundleContext context, @Reference ServiceComponentRuntime scr, RuntimeConfiguration config)
-            throws IOException {
-        Path data = folder(context, "kiln.data", context.getDataFile("").toPath());
-        Path hot = folder(context, "kiln.hot", firstWatchedFolder(context));
+    public PluginEngine(BundleContext context, @Reference ServiceComponentRuntime scr, @Reference ChangeJournal journal,
+            RuntimeConfiguration config) throws IOException {
+        Path data = RuntimeFolders.data(context);
+        Path hot = RuntimeFolders.hot(context);
         FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
         BoundedLifecycle lifecycle = new BoundedLifecycle(config.lifecycle_timeout_millis(), wiring);
         Path staging = Files.createDirectories(data.resolve("staging"));
         kiln = new DeployContext(context, hot, staging, new PluginRecords(data.resolve("plugins.properties")),
                 new VersionStore(data.resolve("versions"), config.versions_kept()), new StateStore(data.resolve("state")),
-                new HistoryJournal(data.resolve("history.log"), config.history_size()), lifecycle,
-                new ResolveCheck(context, wiring), new PluginVerifier(context, scr, config.verify_timeout_millis()),
-                this::tellListeners);
+                journal, lifecycle, new ResolveCheck(context, wiring), new PluginVerifier(context, scr, config.verify_timeout_millis()));
         files = new FileDeployments(kiln);
         operations = new PluginOperations(kiln, files);
         infos = new PluginInfos(kiln);
@@ -81,26 +72,6 @@ public final class PluginEngine implements PluginService {
         reconcile.start();
     }
 
-    private void tellListeners(HistoryEntry entry) {
-        for (ChangeListener listener : listeners) {
-            try {
-                listener.changed(entry);
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(PluginEngine.class).warn("A change listener failed on {}: {}", entry, e.toString());
-            }
-        }
-    }
-
-    private static Path folder(BundleContext context, String property, Path fallback) {
-        String value = context.getProperty(property);
-        return value == null || value.isBlank() ? fallback : Path.of(value.trim());
-    }
-
-    private static Path firstWatchedFolder(BundleContext context) {
-        String dirs = context.getProperty("felix.fileinstall.dir");
-        return Path.of(dirs == null ? "hot" : Arrays.stream(dirs.split(",")).map(String::trim).findFirst().orElse("hot"));
-    }
-
     /**
      * A changed {@code kiln.runtime} section applies to the next transaction; re-creating the engine would
      * drop what is under way. The number of transaction threads applies at the next start.
@@ -110,7 +81,6 @@ public final class PluginEngine implements PluginService {
         kiln.lifecycle.timeoutMillis(config.lifecycle_timeout_millis());
         kiln.verifier.timeoutMillis(config.verify_timeout_millis());
         kiln.versions.previousToKeep(config.versions_kept());
-        kiln.history.keep(config.history_size());
     }
 
     @Deactivate

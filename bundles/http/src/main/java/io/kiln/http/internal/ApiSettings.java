@@ -1,0 +1,114 @@
+package io.kiln.http.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API's settings and its token, shared by every servlet. It does not activate, and so no part of the API is
+ * served, when Jetty binds an address other than loopback without {@code allowRemote}.
+ */
+@Component(service = ApiSettings.class, configurationPid = ApiSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = HttpApiConfiguration.class)
+public final class ApiSettings {
+
+    static final String PID = "io.kiln.http";
+    static final String HOST_PROPERTY = "org.apache.felix.http.host";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiSettings.class);
+
+    private final HttpApiConfiguration config;
+    private final ApiToken token;
+    private final Path hot;
+    private final Path data;
+
+    @Activate
+    public ApiSettings(BundleContext context, HttpApiConfiguration config) throws IOException {
+        this.config = config;
+        String host = context.getProperty(HOST_PROPERTY);
+        if (!isLoopback(host) && !config.allowRemote()) {
+            String reason = "refusing to serve the admin API: Jetty binds " + (host == null ? "every address (" + HOST_PROPERTY + " is not set)" : host)
+                    + "; set " + HOST_PROPERTY + " = 127.0.0.1, or allowRemote=true in " + PID + " to serve it there on purpose";
+            LOG.error(reason);
+            throw new IllegalStateException(reason);
+        }
+        this.data = Path.of(require(context, "kiln.data"));
+        this.hot = Path.of(require(context, "kiln.hot"));
+        Path file = config.tokenFile().isBlank() ? data.resolveSibling("api-token") : Path.of(config.tokenFile());
+        this.token = ApiToken.loadOrCreate(file);
+    }
+
+    private static String require(BundleContext context, String name) {
+        String value = context.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("the framework property " + name + " is not set");
+        }
+        return value;
+    }
+
+    static boolean isLoopback(String host) {
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!address.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    ApiToken token() {
+        return token;
+    }
+
+    /** @return the folder the runtime watches for plugin jars */
+    Path hot() {
+        return hot;
+    }
+
+    /** @return the folder of the file the command-line client reads the API's address from */
+    Path endpointFile() {
+        return data.resolveSibling("api-url");
+    }
+
+    Set<String> allowedOrigins() {
+        return Set.of(config.allowedOrigins());
+    }
+
+    long maxJsonBytes() {
+        return config.maxJsonBytes();
+    }
+
+    long maxJarBytes() {
+        return config.maxJarBytes();
+    }
+
+    UrlPolicy urlPolicy() {
+        return new UrlPolicy(List.of(config.downloadSchemes()), List.of(config.downloadHosts()), config.downloadAllowPrivate());
+    }
+
+    Duration downloadTimeout() {
+        return Duration.ofSeconds(config.downloadTimeoutSeconds());
+    }
+
+    Duration verdictTimeout() {
+        return Duration.ofSeconds(config.verdictTimeoutSeconds());
+    }
+}

@@ -1,0 +1,57 @@
+package io.kiln.http.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The bearer token: made once, random, in a file only its owner can read. */
+final class ApiToken {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiToken.class);
+
+    private final byte[] value;
+
+    private ApiToken(String value) {
+        this.value = value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static ApiToken loadOrCreate(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, token + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+                // printed once, on the run that made it
+                System.out.println("Kiln API token written to " + file + " (readable by its owner only)");
+            } catch (FileAlreadyExistsException raced) {
+                // another start made it first: use that one
+            } catch (UnsupportedOperationException notPosix) {
+                Files.writeString(file, token + "\n");
+                LOG.warn("{}: this file system has no POSIX permissions; restrict who can read the token yourself", file);
+            }
+        }
+        String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (token.length() < 16) {
+            throw new IOException(file + " holds no usable token (fewer than 16 characters); delete it and restart to make a new one");
+        }
+        return new ApiToken(token);
+    }
+
+    /** Compares in constant time, so the time taken tells nothing about the token. */
+    boolean matches(String candidate) {
+        return candidate != null && MessageDigest.isEqual(value, candidate.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,69 @@
+package io.kiln.http.internal;
+
+import java.io.IOException;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Guards every {@code /api/} request: a bearer token, and for a changing request an {@code Origin} (when the browser
+ * sends one) that is the page's own or one configured, so another site's page cannot drive the API.
+ */
+@Component(service = Filter.class)
+@HttpWhiteboardFilterPattern("/api/*")
+@HttpWhiteboardFilterAsyncSupported
+public final class AuthFilter implements Filter {
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final ApiSettings settings;
+
+    @Activate
+    public AuthFilter(@Reference ApiSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        SecurityHeaders.apply(response);
+        String authorization = request.getHeader("Authorization");
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
+        if (token == null || !settings.token().matches(token)) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"kiln\"");
+            Exchange.error(response, new ApiException(401, "unauthorized", token == null
+                    ? "send 'Authorization: Bearer <token>'; the token is in the file data/api-token of the Kiln folder"
+                    : "the token is not valid"));
+            return;
+        }
+        if (!SAFE.contains(request.getMethod()) && !originAllowed(request)) {
+            Exchange.error(response, new ApiException(403, "forbidden origin",
+                    "a changing request from the page at " + request.getHeader("Origin") + " is not allowed"));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean originAllowed(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            // not from a browser page (curl, the kiln client): the token alone decides
+            return !"cross-site".equals(request.getHeader("Sec-Fetch-Site"));
+        }
+        String own = request.getScheme() + "://" + request.getHeader("Host");
+        return origin.equalsIgnoreCase(own) || settings.allowedOrigins().contains(origin);
+    }
+}

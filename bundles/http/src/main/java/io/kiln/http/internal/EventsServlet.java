@@ -1,0 +1,126 @@
+package io.kiln.http.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.kiln.runtime.api.HistoryEntry;
+
+/**
+ * {@code GET /api/v1/events}: a Server-Sent Events stream of every change (reloads, installs, rollbacks, rejections),
+ * one {@code change} event each, plus a {@code log} event with a human-readable line. A comment every 15 s keeps
+ * idle connections open and finds closed ones.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/v1/events")
+@HttpWhiteboardServletAsyncSupported
+public final class EventsServlet extends ApiServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_STREAMS = 64;
+
+    private final transient List<AsyncContext> streams = new CopyOnWriteArrayList<>();
+    private final transient ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "kiln-http-events");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final transient EventHub.Subscription subscription;
+    private final AtomicLong ids = new AtomicLong();
+
+    @Activate
+    public EventsServlet(@Reference EventHub hub, @Reference ApiSettings settings) {
+        subscription = hub.subscribe(entry -> writer.execute(() -> broadcast(entry)));
+        writer.scheduleWithFixedDelay(() -> send(": keep-alive\n\n"), 15, 15, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        subscription.close();
+        writer.shutdownNow();
+        streams.forEach(EventsServlet::complete);
+        streams.clear();
+    }
+
+    @Override
+    protected void handle(String method, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"GET".equals(method)) {
+            throw methodNotAllowed(method, "/api/v1/events");
+        }
+        if (streams.size() >= MAX_STREAMS) {
+            throw new ApiException(503, "too many streams", "at most " + MAX_STREAMS + " event streams may be open at once");
+        }
+        response.setStatus(200);
+        response.setContentType("text/event-stream;charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Accel-Buffering", "no");
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        response.getOutputStream().write(": kiln events\nretry: 2000\n\n".getBytes(StandardCharsets.UTF_8));
+        response.flushBuffer();
+        streams.add(async);
+    }
+
+    private void broadcast(HistoryEntry entry) {
+        long id = ids.incrementAndGet();
+        Map<String, Object> change = Json.history(entry);
+        change.put("kind", kind(entry));
+        send("id: " + id + "\nevent: change\ndata: " + Json.write(change) + "\n\n"
+                + "event: log\ndata: " + Json.write(Map.of("line", line(entry))) + "\n\n");
+    }
+
+    static String kind(HistoryEntry entry) {
+        return switch (entry.outcome()) {
+            case REJECTED -> "rejection";
+            case ROLLED_BACK -> "rollback";
+            case FAILED -> "failure";
+            default -> "rollback".equals(entry.action()) ? "rollback" : entry.action();
+        };
+    }
+
+    static String line(HistoryEntry e) {
+        String versions = e.toVersion().isEmpty() || e.toVersion().equals(e.fromVersion()) ? e.fromVersion() : e.fromVersion() + " -> " + e.toVersion();
+        String text = e.time() + " " + e.action() + " " + e.plugin() + " " + versions + ": " + e.outcome() + " (" + e.durationMillis()
+                + " ms, by " + e.trigger() + ")";
+        return e.error().isEmpty() ? text : text + " - " + e.error().lines().findFirst().orElse("");
+    }
+
+    private void send(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (AsyncContext stream : streams) {
+            try {
+                stream.getResponse().getOutputStream().write(bytes);
+                stream.getResponse().flushBuffer();
+            } catch (IOException | IllegalStateException gone) {
+                streams.remove(stream);
+                complete(stream);
+            }
+        }
+    }
+
+    private static void complete(AsyncContext stream) {
+        try {
+            stream.complete();
+        } catch (IllegalStateException alreadyDone) {
+            // the client went away first
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.kiln.http.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.kiln.runtime.api.PluginInfo;
+import io.kiln.runtime.api.PluginService;
+import io.kiln.runtime.api.RuntimeStatus;
+
+/**
+ * {@code GET /health}, without a token (for load balancers and service managers): 200 when every enabled plugin is
+ * ACTIVE and no lifecycle call is stuck, 503 naming the failing ones otherwise.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/health")
+public final class HealthServlet extends ApiServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient PluginService plugins;
+
+    @Activate
+    public HealthServlet(@Reference PluginService plugins, @Reference ApiSettings settings) {
+        this.plugins = plugins;
+    }
+
+    @Override
+    protected void handle(String method, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            throw methodNotAllowed(method, "/health");
+        }
+        List<PluginInfo> all = plugins.list();
+        List<Map<String, Object>> failing = all.stream().filter(p -> p.enabled() && !"ACTIVE".equals(p.state())).map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", p.name());
+            m.put("state", p.state());
+            m.put("lastError", p.lastError());
+            return m;
+        }).toList();
+        RuntimeStatus status = plugins.status();
+        boolean healthy = failing.isEmpty() && status.stuck().isEmpty();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", healthy ? "UP" : "DOWN");
+        body.put("plugins", all.size());
+        if (!healthy) {
+            body.put("error", "unhealthy");
+            body.put("detail", failing.size() + " enabled plugin(s) not active, " + status.stuck().size() + " stuck");
+            body.put("failing", failing);
+            body.put("stuck", status.stuck());
+        }
+        Exchange.json(response, healthy ? 200 : 503, body);
+    }
+}

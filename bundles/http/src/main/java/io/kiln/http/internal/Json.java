@@ -1,0 +1,143 @@
+package io.kiln.http.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.HistoryEntry;
+import io.kiln.runtime.api.PluginInfo;
+import io.kiln.runtime.api.RejectedFile;
+import io.kiln.runtime.api.ReloadSummary;
+import io.kiln.runtime.api.RuntimeStatus;
+
+/** The API's JSON: the runtime's records as objects with stable member names, times as ISO-8601 strings. */
+final class Json {
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+
+    private Json() {
+    }
+
+    static String write(Object value) {
+        return GSON.toJson(value);
+    }
+
+    /** @throws ApiException 400 when the text is not a JSON object */
+    static JsonObject readObject(String text) {
+        try {
+            JsonElement element = JsonParser.parseString(text);
+            if (!element.isJsonObject()) {
+                throw ApiException.badRequest("the body must be a JSON object");
+            }
+            return element.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw ApiException.badRequest("the body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** @return the member as a string, or {@code null} when absent; 400 when it is not a string */
+    static String string(JsonObject object, String member) {
+        JsonElement value = object.get(member);
+        if (value == null || value.isJsonNull()) {
+            return null;
+        }
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+            throw ApiException.badRequest("'" + member + "' must be a string");
+        }
+        return value.getAsString();
+    }
+
+    static Map<String, Object> plugin(PluginInfo p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name());
+        m.put("version", p.version());
+        m.put("state", p.state());
+        m.put("enabled", p.enabled());
+        m.put("file", p.file());
+        m.put("lastResult", p.lastResult() == null ? null : p.lastResult().name());
+        m.put("lastError", p.lastError());
+        m.put("lastChange", time(p.lastChange()));
+        m.put("previousVersions", p.previousVersions());
+        return m;
+    }
+
+    static Map<String, Object> result(ChangeResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("plugin", r.plugin());
+        m.put("action", r.action());
+        m.put("outcome", r.outcome().name());
+        m.put("succeeded", r.succeeded());
+        m.put("fromVersion", r.fromVersion());
+        m.put("toVersion", r.toVersion());
+        m.put("durationMillis", r.duration().toMillis());
+        m.put("error", r.error());
+        return m;
+    }
+
+    static Map<String, Object> summary(ReloadSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("succeeded", s.succeeded());
+        m.put("failed", s.failed());
+        m.put("results", s.results().stream().map(Json::result).toList());
+        return m;
+    }
+
+    static Map<String, Object> history(HistoryEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", time(e.time()));
+        m.put("plugin", e.plugin());
+        m.put("trigger", e.trigger());
+        m.put("action", e.action());
+        m.put("fromVersion", e.fromVersion());
+        m.put("toVersion", e.toVersion());
+        m.put("outcome", e.outcome().name());
+        m.put("durationMillis", e.durationMillis());
+        m.put("error", e.error());
+        return m;
+    }
+
+    static List<Map<String, Object>> history(List<HistoryEntry> entries) {
+        return entries.stream().map(Json::history).toList();
+    }
+
+    static Map<String, Object> status(RuntimeStatus s, String version, long uptimeMillis) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", version);
+        m.put("uptimeMillis", uptimeMillis);
+        m.put("plugins", s.plugins());
+        m.put("active", s.active());
+        m.put("disabled", s.disabled());
+        m.put("rejected", s.rejected().stream().map(Json::rejected).toList());
+        m.put("stuck", s.stuck());
+        return m;
+    }
+
+    private static Map<String, Object> rejected(RejectedFile r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", r.file());
+        m.put("plugin", r.plugin());
+        m.put("reason", r.reason());
+        m.put("time", time(r.time()));
+        return m;
+    }
+
+    static Map<String, Object> error(String error, String detail) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", error);
+        m.put("detail", detail == null ? "" : detail);
+        return m;
+    }
+
+    private static String time(Instant time) {
+        return time == null ? null : time.toString();
+    }
+}
