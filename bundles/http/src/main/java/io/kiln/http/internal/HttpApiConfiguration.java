@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * is Felix HTTP's own framework properties ({@code org.apache.felix.http.host}, {@code org.osgi.service.http.port})
  * in {@code conf/kiln.properties}.
  */
-@ObjectClassDefinition(pid = ApiSettings.PID, name = "Kiln HTTP admin API")
+@ObjectClassDefinition(id = ApiSettings.PID, name = "Kiln HTTP admin API")
 public @interface HttpApiConfiguration {
 
     @AttributeDefinition(description = "Serve the API although Jetty binds an address other than loopback")

@@ -34,7 +34,7 @@ public final class WatchAccelerator {
         });
         fileInstall = new FileInstallWakeUp(context);
         WakeUpBurst burst = new WakeUpBurst(scheduler, fileInstall::wakeUp, settings);
-        events = new FolderEvents(settings.folders(), burst::changed);
+        events = new FolderEvents(settings.folders(), settings.trees(), burst::changed);
         LOG.debug("Watching {} for changes (quiet {} ms, burst {} x {} ms)", settings.folders(),
                 settings.quietMillis(), settings.burstCount(), settings.burstMillis());
     }

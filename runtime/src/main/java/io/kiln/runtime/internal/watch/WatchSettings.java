@@ -10,19 +10,22 @@ import java.util.function.UnaryOperator;
  * beside FileInstall's own.
  *
  * @param folders         the folders FileInstall watches ({@code felix.fileinstall.dir}, comma-separated)
+ * @param trees           folders watched with their sub-folders ({@code kiln.skills})
  * @param quietMillis     how long a folder must be quiet after a change before FileInstall is woken
  * @param burstMillis     the gap between two wake-ups of one burst
  * @param burstCount      the number of wake-ups in one burst
  */
-record WatchSettings(List<Path> folders, long quietMillis, long burstMillis, int burstCount) {
+record WatchSettings(List<Path> folders, List<Path> trees, long quietMillis, long burstMillis, int burstCount) {
 
     static final String FOLDERS = "felix.fileinstall.dir";
+    static final String TREES = "kiln.skills";
     static final String QUIET_MILLIS = "kiln.watch.quietMillis";
     static final String BURST_MILLIS = "kiln.watch.burstMillis";
     static final String BURST_COUNT = "kiln.watch.burstCount";
 
     WatchSettings {
         folders = List.copyOf(folders);
+        trees = List.copyOf(trees);
         if (quietMillis < 0 || burstMillis < 1 || burstCount < 1) {
             throw new IllegalArgumentException("watch settings out of range: quiet=" + quietMillis
                     + " ms, burst every " + burstMillis + " ms x " + burstCount);
@@ -34,7 +37,9 @@ record WatchSettings(List<Path> folders, long quietMillis, long burstMillis, int
         String dirs = property.apply(FOLDERS);
         List<Path> folders = dirs == null ? List.of()
                 : Arrays.stream(dirs.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
-        return new WatchSettings(folders,
+        String skills = property.apply(TREES);
+        List<Path> trees = skills == null || skills.isBlank() ? List.of() : List.of(Path.of(skills.trim()));
+        return new WatchSettings(folders, trees,
                 number(property, QUIET_MILLIS, 15),
                 number(property, BURST_MILLIS, 5),
                 (int) number(property, BURST_COUNT, 40));

@@ -44,6 +44,22 @@ public class FolderEventsTest {
     }
 
     @Test
+    public void aTreeIsWatchedInItsSubFoldersIncludingNewOnes() throws Exception {
+        Path skills = temp.newFolder("skills").toPath();
+        Path existing = Files.createDirectories(skills.resolve("summarize"));
+        AtomicInteger changes = new AtomicInteger();
+        try (FolderEvents events = new FolderEvents(List.of(), List.of(skills), changes::incrementAndGet)) {
+            Files.writeString(existing.resolve("SKILL.md"), "x");
+            await().atMost(Duration.ofSeconds(5)).until(() -> changes.get() > 0);
+            Path added = Files.createDirectories(skills.resolve("translate"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> changes.get() > 1);
+            int before = changes.get();
+            Files.writeString(added.resolve("SKILL.md"), "y");
+            await().atMost(Duration.ofSeconds(5)).until(() -> changes.get() > before);
+        }
+    }
+
+    @Test
     public void namesStartingWithDotOrUnderscoreAreDisabled() {
         assertFalse(FolderEvents.isEnabledName(Path.of(".x.jar")));
         assertFalse(FolderEvents.isEnabledName(Path.of("_x.jar")));

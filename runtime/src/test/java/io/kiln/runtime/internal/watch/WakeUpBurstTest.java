@@ -24,7 +24,7 @@ public class WakeUpBurstTest {
     }
 
     private WakeUpBurst burst(long quietMillis, int count) {
-        return new WakeUpBurst(scheduler, wakeUps::incrementAndGet, new WatchSettings(List.of(), quietMillis, 1, count));
+        return new WakeUpBurst(scheduler, wakeUps::incrementAndGet, new WatchSettings(List.of(), List.of(), quietMillis, 1, count));
     }
 
     @Test

@@ -1,0 +1,196 @@
+'use strict';
+// The Kiln web page: the API with the token kept in sessionStorage, and the event stream read with fetch
+// (EventSource cannot send an Authorization header).
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const KEY = 'kiln.token';
+  let streamAbort = null;
+
+  function token() { return sessionStorage.getItem(KEY); }
+
+  async function api(method, path, body, contentType) {
+    const headers = { 'Authorization': 'Bearer ' + token() };
+    if (contentType) headers['Content-Type'] = contentType;
+    const response = await fetch('/api/v1' + path, { method, headers, body });
+    let data = null;
+    const text = await response.text();
+    try { data = text ? JSON.parse(text) : null; } catch (e) { data = { error: 'bad answer', detail: text }; }
+    if (response.status === 401) { askForToken('The token was not accepted.'); throw new Error('unauthorized'); }
+    return { status: response.status, ok: response.ok, data };
+  }
+
+  function askForToken(why) {
+    sessionStorage.removeItem(KEY);
+    if (streamAbort) streamAbort.abort();
+    $('app').hidden = true;
+    $('login').hidden = false;
+    $('login-error').textContent = why || '';
+    $('token').focus();
+  }
+
+  function show(text, good) {
+    const m = $('message');
+    m.textContent = text;
+    m.className = good ? 'good' : 'bad';
+  }
+
+  function cell(row, text, cls) {
+    const td = document.createElement('td');
+    td.textContent = text == null ? '' : String(text);
+    if (cls) td.className = cls;
+    row.appendChild(td);
+    return td;
+  }
+
+  function button(td, label, action, name) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.dataset.action = action;
+    b.dataset.plugin = name;
+    td.appendChild(b);
+  }
+
+  async function refresh() {
+    const [plugins, status] = await Promise.all([api('GET', '/plugins'), api('GET', '/status')]);
+    const body = $('plugins').tBodies[0];
+    body.textContent = '';
+    for (const p of plugins.data) {
+      const row = document.createElement('tr');
+      row.dataset.plugin = p.name;
+      cell(row, p.name);
+      cell(row, p.version);
+      cell(row, p.state, 'state-' + p.state);
+      cell(row, p.enabled ? 'yes' : 'no');
+      cell(row, (p.lastResult || '') + (p.lastError ? ': ' + p.lastError.split('\n')[0] : ''), p.lastError ? 'err' : '');
+      const actions = cell(row, '');
+      button(actions, 'Reload', 'reload', p.name);
+      button(actions, p.enabled ? 'Disable' : 'Enable', p.enabled ? 'disable' : 'enable', p.name);
+      if (p.previousVersions.length) button(actions, 'Roll back', 'rollback', p.name);
+      body.appendChild(row);
+    }
+    const s = status.data;
+    $('summary').textContent = `${s.plugins} plugins, ${s.active} active, ${s.disabled} disabled · runtime ${s.version}`;
+    const rejected = $('rejected');
+    rejected.textContent = '';
+    for (const r of s.rejected) {
+      const li = document.createElement('li');
+      li.textContent = `${r.file}: ${r.reason.split('\n')[0]}`;
+      rejected.appendChild(li);
+    }
+    if (!s.rejected.length) rejected.innerHTML = '<li>none</li>';
+  }
+
+  async function act(action, name) {
+    const path = action === 'reload-all' ? '/plugins/reload-all' : `/plugins/${encodeURIComponent(name)}/${action}`;
+    show(`${action} ${name || ''}…`, true);
+    const r = await api('POST', path);
+    if (r.ok) {
+      const d = r.data;
+      show(d.results ? `${action}: ${d.succeeded} succeeded, ${d.failed} failed` : `${d.action} ${d.plugin}: ${d.outcome}`, true);
+    } else {
+      show(`${action} ${name || ''} failed: ${r.data.detail || r.data.error}`, false);
+    }
+    await refresh();
+  }
+
+  async function install(file) {
+    show(`installing ${file.name}…`, true);
+    const r = await api('POST', '/plugins', file, 'application/java-archive');
+    const d = r.data || {};
+    if (r.ok && d.live) show(`${d.plugin} ${d.version} is live (${d.outcome})`, true);
+    else if (r.status === 202) show(`${d.plugin}: ${d.detail}`, false);
+    else show(`install of ${file.name} failed: ${d.detail || d.error}`, false);
+    await refresh();
+  }
+
+  function logEvent(change, line) {
+    const li = document.createElement('li');
+    li.textContent = line;
+    li.dataset.plugin = change.plugin;
+    li.dataset.action = change.action;
+    if (!['APPLIED', 'UNCHANGED'].includes(change.outcome)) li.className = 'bad';
+    const events = $('events');
+    events.insertBefore(li, events.firstChild);
+    while (events.children.length > 200) events.removeChild(events.lastChild);
+  }
+
+  async function stream() {
+    streamAbort = new AbortController();
+    const state = $('stream-state');
+    try {
+      const response = await fetch('/api/v1/events', { headers: { 'Authorization': 'Bearer ' + token() }, signal: streamAbort.signal });
+      if (response.status === 401) { askForToken('The token was not accepted.'); return; }
+      state.textContent = 'live';
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      let pending = null;
+      let refreshTimer = null;
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          let event = 'message';
+          const data = [];
+          for (const line of block.split('\n')) {
+            if (line.startsWith('event:')) event = line.slice(6).trim();
+            else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+          }
+          if (!data.length) continue;
+          const payload = JSON.parse(data.join('\n'));
+          if (event === 'change') pending = payload;
+          if (event === 'log' && pending) {
+            logEvent(pending, payload.line);
+            pending = null;
+            clearTimeout(refreshTimer);
+            refreshTimer = setTimeout(refresh, 150);
+          }
+        }
+      }
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+    }
+    state.textContent = 'reconnecting…';
+    setTimeout(() => { if (token()) stream(); }, 2000);
+  }
+
+  async function start() {
+    $('login').hidden = true;
+    $('app').hidden = false;
+    try {
+      await refresh();
+      stream();
+    } catch (e) {
+      if (e.message !== 'unauthorized') show('Kiln cannot be reached: ' + e.message, false);
+    }
+  }
+
+  $('token-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    sessionStorage.setItem(KEY, $('token').value.trim());
+    $('token').value = '';
+    start();
+  });
+  $('forget-token').addEventListener('click', () => askForToken(''));
+  $('reload-all').addEventListener('click', () => act('reload-all'));
+  $('plugins').addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-action]');
+    if (b) act(b.dataset.action, b.dataset.plugin);
+  });
+  const drop = $('drop');
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    for (const f of e.dataTransfer.files) install(f);
+  });
+  $('jar').addEventListener('change', (e) => { for (const f of e.target.files) install(f); e.target.value = ''; });
+
+  if (token()) start(); else askForToken('');
+})();

@@ -1,0 +1,54 @@
+package io.kiln.runtime.internal.agent;
+
+import static org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE;
+import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.kiln.api.agent.Agent;
+import io.kiln.runtime.api.AgentInfo;
+import io.kiln.runtime.api.AgentService;
+import io.kiln.runtime.api.ConfigService;
+import io.kiln.runtime.api.SectionResult;
+
+/** The agents, for front doors: their state from the {@link Agent} services, their changes through their sections. */
+@Component
+public final class Agents implements AgentService {
+
+    private final ConfigService config;
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC)
+    private volatile List<Agent> agents = List.of();
+
+    @Activate
+    public Agents(@Reference ConfigService config) {
+        this.config = config;
+    }
+
+    @Override
+    public List<AgentInfo> agents() {
+        return agents.stream().sorted(Comparator.comparing(Agent::id))
+                .map(a -> new AgentInfo(a.id(), a.prompt(), a.capabilities(), a.missing(), a.isReady())).toList();
+    }
+
+    @Override
+    public SectionResult reload(String id, String prompt, List<String> capabilities, String trigger) {
+        String pid = FACTORY_PID + "~" + id;
+        SectionResult result = null;
+        if (prompt != null) {
+            result = config.set(pid, "prompt", prompt, trigger);
+            if (!result.succeeded()) {
+                return result;
+            }
+        }
+        if (capabilities != null) {
+            result = config.set(pid, "capabilities", String.join(", ", capabilities), trigger);
+        }
+        return result != null ? result : config.reload(pid, trigger);
+    }
+}

@@ -1,0 +1,171 @@
+package io.kiln.runtime.internal.skill;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kiln.api.skill.Skill;
+import io.kiln.runtime.api.HistoryEntry;
+import io.kiln.runtime.api.Outcome;
+import io.kiln.runtime.api.SkillInfo;
+import io.kiln.runtime.api.SkillService;
+import io.kiln.runtime.internal.history.ChangeJournal;
+import io.kiln.runtime.internal.store.RuntimeFolders;
+
+/**
+ * Publishes every valid {@code skills/<name>/SKILL.md} as a {@link Skill} service: a new version is registered
+ * before the old one is withdrawn, so a skill whose file stays valid never disappears; an invalid save is
+ * refused with its reason and the previous version stays published.
+ */
+@Component(service = { SkillService.class, Skills.class })
+public final class Skills implements SkillService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Skills.class);
+    static final String FILE_NAME = "SKILL.md";
+
+    private final BundleContext context;
+    private final ChangeJournal journal;
+    private final Path folder;
+    private final Map<String, SkillEntry> entries = new TreeMap<>();
+
+    @Activate
+    public Skills(BundleContext context, @Reference ChangeJournal journal, @Reference ConfigurationAdmin configurationAdmin)
+            throws IOException {
+        this.context = context;
+        this.journal = journal;
+        this.folder = Files.createDirectories(RuntimeFolders.skills(context));
+        SkillsWatcher.configure(context, configurationAdmin, folder);
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        entries.values().forEach(e -> unregister(e.registration()));
+        entries.clear();
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    /** Reads a skill file and publishes it, or refuses it keeping what was published. */
+    synchronized SkillInfo publish(Path file, String trigger, boolean force) {
+        long start = System.nanoTime();
+        String name = file.getParent().getFileName().toString();
+        String label = "skills/" + name + "/" + FILE_NAME;
+        SkillEntry before = entries.get(name);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            return refuse(name, label, before, "", label + ": not UTF-8 text", trigger, start);
+        } catch (IOException e) {
+            return refuse(name, label, before, "", label + ": cannot be read: " + e, trigger, start);
+        }
+        String hash = Integer.toHexString(text.hashCode()) + ":" + text.length();
+        if (!force && before != null && hash.equals(before.contentHash())) {
+            return before.toApi();
+        }
+        SkillDocument document;
+        try {
+            document = SkillDocument.parse(text, label, name);
+        } catch (SkillException e) {
+            return refuse(name, label, before, hash, e.getMessage(), trigger, start);
+        }
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(Skill.NAME, document.name());
+        properties.put(Skill.VERSION, document.version());
+        ServiceRegistration<Skill> registration = context.registerService(Skill.class, document, properties);
+        if (before != null) {
+            unregister(before.registration());
+        }
+        SkillEntry entry = new SkillEntry(name, name + "/" + FILE_NAME, document, registration, Outcome.APPLIED, "", hash, Instant.now());
+        entries.put(name, entry);
+        String from = before == null || before.published() == null ? "" : before.published().version();
+        LOG.info("skill {} {} published", name, document.version());
+        record(name, trigger, Outcome.APPLIED, from, document.version(), start, "");
+        return entry.toApi();
+    }
+
+    private SkillInfo refuse(String name, String label, SkillEntry before, String hash, String reason, String trigger, long start) {
+        boolean repeated = before != null && before.state() == Outcome.REJECTED && before.reason().equals(reason);
+        SkillEntry entry = new SkillEntry(name, name + "/" + FILE_NAME, before == null ? null : before.published(),
+                before == null ? null : before.registration(), Outcome.REJECTED, reason, hash, Instant.now());
+        entries.put(name, entry);
+        if (!repeated) {
+            LOG.error("{}; {}", reason, before != null && before.published() != null
+                    ? "version " + before.published().version() + " stays published" : "nothing published");
+            record(name, trigger, Outcome.REJECTED, "", "", start, reason);
+        }
+        return entry.toApi();
+    }
+
+    /** The skill's file is gone: withdraw the skill. */
+    synchronized void withdraw(Path file, String trigger) {
+        long start = System.nanoTime();
+        String name = file.getParent().getFileName().toString();
+        SkillEntry entry = entries.remove(name);
+        if (entry != null) {
+            unregister(entry.registration());
+            LOG.info("skill {} withdrawn", name);
+            record(name, trigger, Outcome.APPLIED, entry.published() == null ? "" : entry.published().version(), "", start, "");
+        }
+    }
+
+    private static void unregister(ServiceRegistration<Skill> registration) {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework is stopping
+            }
+        }
+    }
+
+    private void record(String name, String trigger, Outcome outcome, String from, String to, long start, String error) {
+        journal.record(new HistoryEntry(Instant.now(), name, trigger, "skill", from, to, outcome,
+                (System.nanoTime() - start) / 1_000_000, error));
+    }
+
+    // --- SkillService
+
+    @Override
+    public synchronized List<SkillInfo> skills() {
+        return entries.values().stream().map(SkillEntry::toApi).toList();
+    }
+
+    @Override
+    public SkillInfo reload(String name, String trigger) {
+        Path file = folder.resolve(name).resolve(FILE_NAME);
+        if (name.contains("/") || name.contains("\\") || name.startsWith(".") || !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no skill '" + name + "'; skills: " + String.join(", ", entries.keySet()));
+        }
+        return publish(file, trigger, true);
+    }
+
+    @Override
+    public List<SkillInfo> reloadAll(String trigger) {
+        List<String> names;
+        synchronized (this) {
+            names = List.copyOf(entries.keySet());
+        }
+        return names.stream().filter(n -> Files.isRegularFile(folder.resolve(n).resolve(FILE_NAME)))
+                .map(n -> publish(folder.resolve(n).resolve(FILE_NAME), trigger, true)).toList();
+    }
+}
