@@ -68,6 +68,23 @@ public class SectionFileTest {
     }
 
     @Test
+    public void randomFilesNeverFailWithAnythingButTheReadersOwnError() throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 2_000; round++) {
+            byte[] bytes = new byte[random.nextInt(80)];
+            random.nextBytes(bytes);
+            for (String name : new String[] { "r.cfg", "r.config" }) {
+                Path file = Files.write(temp.getRoot().toPath().resolve(name), bytes);
+                try {
+                    SectionFile.of(file).read();
+                } catch (SectionException expected) {
+                    // the reader's own clear error
+                }
+            }
+        }
+    }
+
+    @Test
     public void aMalformedTypedFileNamesTheFile() throws Exception {
         Path file = Files.writeString(temp.getRoot().toPath().resolve("p.config"), "times=I\"3\n");
         SectionException e = assertThrows(SectionException.class, () -> SectionFile.of(file).read());
