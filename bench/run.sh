@@ -3,7 +3,8 @@
 # side-by-side figures, and runs the harness. Options go to the harness (e.g. --trials 5); see --help below.
 #   bench/run.sh                 the full run (about 8 minutes on 2 cores)
 #   bench/run.sh --karaf-skip    Kiln only
-# Environment: KILN_BENCH_SKIP_BUILD=1 uses the jars already built; KARAF_VERSION (default 4.4.6).
+# Environment: KILN_BENCH_SKIP_BUILD=1 uses the jars already built; KARAF_VERSION (default 4.4.6);
+# KILN_BENCH_REVISION names what was measured in the report (default: git describe --always --dirty).
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -48,4 +49,5 @@ else
   set -- "$@" --karaf-missing "skipped (--karaf-skip)"
 fi
 
-KILN_BENCH_COMMAND=$command exec java -jar bench/target/kiln-bench.jar "$@"
+revision=${KILN_BENCH_REVISION:-$(git describe --always --dirty 2>/dev/null || echo "unknown (not a git checkout)")}
+KILN_BENCH_COMMAND=$command KILN_BENCH_REVISION=$revision exec java -jar bench/target/kiln-bench.jar "$@"

@@ -11,8 +11,9 @@ import java.util.List;
  * @param karafMissing  why there is no Karaf, for the report (when {@code karaf} is null)
  * @param work          scratch folder for the copies, probes and logs
  * @param results       the Markdown report to write
+ * @param raw           every measured value, as CSV
  */
-record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path results, int trials,
+record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path results, Path raw, int trials,
                     int karafTrials, int launches, int karafLaunches, int idleSeconds, int settleSeconds,
                     int jvmFloorRuns, long seed, String kilnJavaOptions, boolean launchOnly) {
 
@@ -23,6 +24,7 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
               --karaf-missing TEXT   why Karaf is not measured, for the report
               --work DIR             scratch folder (default bench/target/bench-work)
               --results FILE         Markdown report (default bench/target/bench-results.md)
+              --raw FILE             every value as CSV (default bench/target/bench-raw.csv)
               --trials N             latency trials per measure for Kiln (default 20)
               --karaf-trials N       ... for Karaf (default 10)
               --launches N           launch rounds (fresh copy + warm relaunch) for Kiln (default 20)
@@ -40,6 +42,7 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         String karafMissing = "not asked for (no --karaf)";
         Path work = Path.of("bench/target/bench-work");
         Path results = Path.of("bench/target/bench-results.md");
+        Path raw = Path.of("bench/target/bench-raw.csv");
         int trials = 20, karafTrials = 10, launches = 20, karafLaunches = 3, idle = 25, settle = 10, floor = 10;
         long seed = 1;
         String javaOptions = "";
@@ -60,6 +63,7 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
                 case "--karaf-missing" -> karafMissing = value;
                 case "--work" -> work = Path.of(value);
                 case "--results" -> results = Path.of(value);
+                case "--raw" -> raw = Path.of(value);
                 case "--trials" -> trials = positive(option, value);
                 case "--karaf-trials" -> karafTrials = positive(option, value);
                 case "--launches" -> launches = positive(option, value);
@@ -76,8 +80,8 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
             throw new IllegalArgumentException("--kiln is required");
         }
         return new BenchOptions(kiln.toAbsolutePath(), karaf == null ? null : karaf.toAbsolutePath(), karafMissing,
-                work.toAbsolutePath(), results.toAbsolutePath(), trials, karafTrials, launches, karafLaunches, idle,
-                settle, floor, seed, javaOptions, launchOnly);
+                work.toAbsolutePath(), results.toAbsolutePath(), raw.toAbsolutePath(), trials, karafTrials, launches,
+                karafLaunches, idle, settle, floor, seed, javaOptions, launchOnly);
     }
 
     private static int positive(String option, String value) {

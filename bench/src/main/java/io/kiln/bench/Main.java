@@ -56,9 +56,10 @@ public final class Main {
         String report = Report.markdown(machine, command(args), kiln, karaf, options.karafMissing());
         Files.createDirectories(options.results().getParent());
         Files.writeString(options.results(), report, StandardCharsets.UTF_8);
+        Files.write(options.raw(), Report.csv(karaf == null ? List.of(kiln) : List.of(kiln, karaf)), StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(report);
-        System.out.printf("Report written to %s (whole run: %d s)%n", options.results(),
+        System.out.printf("Report written to %s, every value to %s (whole run: %d s)%n", options.results(), options.raw(),
                 Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
@@ -71,8 +72,8 @@ public final class Main {
     private static String command(String[] args) {
         String fromScript = System.getenv("KILN_BENCH_COMMAND");
         if (fromScript != null && !fromScript.isBlank()) {
-            return fromScript;
+            return fromScript.trim();
         }
-        return "java -jar bench/target/kiln-bench.jar " + String.join(" ", List.of(args));
+        return ("java -jar bench/target/kiln-bench.jar " + String.join(" ", List.of(args))).trim();
     }
 }

@@ -48,6 +48,24 @@ final class Report {
         return String.join("\n", out) + "\n";
     }
 
+    /** Every value, one line each: {@code product,measure,trial,value}. */
+    static List<String> csv(List<Results> all) {
+        List<String> lines = new ArrayList<>();
+        lines.add("product,measure,trial,value,unit");
+        for (Results results : all) {
+            for (Measure measure : Measure.values()) {
+                if (results.has(measure)) {
+                    List<Double> values = results.of(measure).values();
+                    for (int i = 0; i < values.size(); i++) {
+                        lines.add(results.product() + "," + measure + "," + (i + 1) + ","
+                                + String.format(Locale.ROOT, "%.3f", values.get(i)) + "," + measure.unit());
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
     private static String row(Measure measure, Results kiln, Results peer) {
         Samples k = kiln.has(measure) ? kiln.of(measure) : null;
         Samples p = peer != null && peer.has(measure) ? peer.of(measure) : null;
