@@ -16,7 +16,8 @@ record LaunchOptions(Path home, boolean headless, boolean help) {
             Usage: kiln [--headless] [--help]
               Runs Kiln in the foreground. With a terminal it opens the Gogo shell ('help' lists the commands,
               'exit' or Ctrl-D stops Kiln); without one, or with --headless, it runs without a shell.
-              Ctrl-C or SIGTERM stops Kiln cleanly.""";
+              Ctrl-C or SIGTERM stops Kiln cleanly.
+            kiln COMMAND drives a running Kiln over its admin API: 'kiln help' lists the commands.""";
 
     /**
      * Parses the arguments.

@@ -3,9 +3,13 @@ package io.kiln.launcher;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Map;
+import java.nio.file.Path;
+
+import io.kiln.launcher.client.Client;
 
 /**
- * {@code bin/kiln}: runs Kiln in the foreground until the shell, Ctrl-C or SIGTERM stops it.
+ * {@code bin/kiln}: runs Kiln in the foreground until the shell, Ctrl-C or SIGTERM stops it; {@code bin/kiln COMMAND}
+ * runs the command-line client against a running Kiln instead ({@link Client}).
  * <p>
  * Exit codes: 0 after a clean stop, 1 when Kiln cannot start (the cause is printed), 2 for a bad command line.
  */
@@ -17,6 +21,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Client.wanted(Arrays.asList(args))) {
+            Path home = Path.of(System.getProperty("kiln.home", "."));
+            System.exit(Client.run(Arrays.asList(args), home, System.getenv(), System.out, System.err));
+        }
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(Arrays.asList(args), System.getProperty("kiln.home"));
