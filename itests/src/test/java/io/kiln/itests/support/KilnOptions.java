@@ -77,6 +77,7 @@ final class KilnOptions {
                 core("org.apache.felix.gogo.command"),
                 core("slf4j-api"),
                 core("slf4j-simple"),
+                core("snakeyaml"),
                 core("kiln-plugin-api"),
                 core("kiln-runtime"),
                 core("kiln-shell"),

@@ -168,9 +168,10 @@ public final class PluginJar {
                 .stream().collect(Collectors.joining(","));
     }
 
-    /** The sample API, the DS annotations and the OSGi framework API, wherever this JVM loaded them from. */
+    /** The sample API, the DS and Metatype annotations and the OSGi framework API, wherever this JVM loaded them from. */
     private static List<File> compileClasspath() {
-        return List.of(locate(Phrase.class), locate(Component.class), locate(org.osgi.framework.Bundle.class));
+        return List.of(locate(Phrase.class), locate(Component.class), locate(org.osgi.framework.Bundle.class),
+                locate(org.osgi.service.metatype.annotations.ObjectClassDefinition.class));
     }
 
     private static File locate(Class<?> type) {
