@@ -81,6 +81,101 @@
     if (!s.rejected.length) rejected.innerHTML = '<li>none</li>';
   }
 
+  async function optional(path) {
+    const r = await api('GET', path);
+    return r.ok ? r.data : [];
+  }
+
+  async function refreshSections() {
+    const [sections, skills, agents] = await Promise.all([optional('/config'), optional('/skills'), optional('/agents')]);
+    const body = $('sections').tBodies[0];
+    body.textContent = '';
+    for (const s of sections) {
+      const row = document.createElement('tr');
+      row.dataset.pid = s.pid;
+      cell(row, s.pid);
+      cell(row, s.file);
+      cell(row, s.state + (s.reason ? ': ' + s.reason : ''), s.reason ? 'err' : '');
+      const values = cell(row, '');
+      const editor = document.createElement('form');
+      editor.className = 'editor';
+      for (const [key, value] of Object.entries(s.properties)) {
+        if (key.startsWith('kiln.') || key.startsWith('service.') || key.startsWith('felix.')) continue;
+        const div = document.createElement('div');
+        const label = document.createElement('label');
+        label.textContent = key;
+        const input = document.createElement('input');
+        input.name = key;
+        input.value = Array.isArray(value) ? value.join(',') : String(value);
+        input.dataset.original = input.value;
+        label.htmlFor = input.id = 'cfg-' + s.pid + '-' + key;
+        div.append(label, input);
+        editor.appendChild(div);
+      }
+      const error = document.createElement('div');
+      error.className = 'section-error';
+      error.setAttribute('role', 'alert');
+      const save = document.createElement('button');
+      save.type = 'submit';
+      save.textContent = 'Save';
+      editor.append(save, error);
+      editor.addEventListener('submit', (e) => { e.preventDefault(); saveSection(s.pid, editor, error); });
+      values.appendChild(editor);
+      const actions = cell(row, '');
+      const reload = document.createElement('button');
+      reload.type = 'button';
+      reload.textContent = 'Reload';
+      reload.addEventListener('click', async () => {
+        const r = await api('POST', `/config/${encodeURIComponent(s.pid)}/reload`);
+        show(r.ok ? `section ${s.pid}: ${r.data[0].outcome}` : `section ${s.pid}: ${r.data.detail}`, r.ok);
+        if (r.ok) refreshSections();
+      });
+      actions.appendChild(reload);
+      body.appendChild(row);
+    }
+    const skillBody = $('skills').tBodies[0];
+    skillBody.textContent = '';
+    for (const k of skills) {
+      const row = document.createElement('tr');
+      cell(row, k.name); cell(row, k.version); cell(row, k.state); cell(row, k.reason, k.reason ? 'err' : '');
+      skillBody.appendChild(row);
+    }
+    const agentBody = $('agents').tBodies[0];
+    agentBody.textContent = '';
+    for (const a of agents) {
+      const row = document.createElement('tr');
+      cell(row, a.id); cell(row, a.ready ? 'yes' : 'no'); cell(row, a.capabilities.join(', '));
+      cell(row, a.missing.join(', '), a.missing.length ? 'err' : ''); cell(row, a.prompt);
+      const actions = cell(row, '');
+      const reload = document.createElement('button');
+      reload.type = 'button';
+      reload.textContent = 'Reload';
+      reload.addEventListener('click', async () => {
+        const r = await api('POST', `/agents/${encodeURIComponent(a.id)}/reload`);
+        show(r.ok ? `agent ${a.id}: ${r.data.outcome}` : `agent ${a.id}: ${r.data.detail}`, r.ok);
+        refreshSections();
+      });
+      actions.appendChild(reload);
+      agentBody.appendChild(row);
+    }
+  }
+
+  async function saveSection(pid, editor, error) {
+    const values = {};
+    for (const input of editor.querySelectorAll('input')) {
+      if (input.value !== input.dataset.original) values[input.name] = input.value;
+    }
+    error.textContent = '';
+    if (!Object.keys(values).length) { error.textContent = 'nothing changed'; return; }
+    const r = await api('PUT', `/config/${encodeURIComponent(pid)}`, JSON.stringify({ values }), 'application/json');
+    if (r.ok) {
+      show(`section ${pid} saved: ${r.data.map((x) => x.outcome).join(', ')}`, true);
+      refreshSections();
+    } else {
+      error.textContent = (r.data && (r.data.detail || r.data.error)) || ('HTTP ' + r.status);
+    }
+  }
+
   async function act(action, name) {
     const path = action === 'reload-all' ? '/plugins/reload-all' : `/plugins/${encodeURIComponent(name)}/${action}`;
     show(`${action} ${name || ''}…`, true);
@@ -148,7 +243,7 @@
             logEvent(pending, payload.line);
             pending = null;
             clearTimeout(refreshTimer);
-            refreshTimer = setTimeout(refresh, 150);
+            refreshTimer = setTimeout(() => { refresh(); refreshSections(); }, 150);
           }
         }
       }
@@ -164,6 +259,7 @@
     $('app').hidden = false;
     try {
       await refresh();
+      refreshSections();
       stream();
     } catch (e) {
       if (e.message !== 'unauthorized') show('Kiln cannot be reached: ' + e.message, false);
@@ -178,6 +274,11 @@
   });
   $('forget-token').addEventListener('click', () => askForToken(''));
   $('reload-all').addEventListener('click', () => act('reload-all'));
+  $('reload-skills').addEventListener('click', async () => {
+    const r = await api('POST', '/skills/reload');
+    show(r.ok ? `skills reloaded: ${r.data.length}` : `skills: ${r.data.detail}`, r.ok);
+    refreshSections();
+  });
   $('plugins').addEventListener('click', (e) => {
     const b = e.target.closest('button[data-action]');
     if (b) act(b.dataset.action, b.dataset.plugin);

@@ -1,0 +1,172 @@
+package io.kiln.launcher;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/**
+ * A fresh copy of the distribution, running through its real {@code bin/kiln} with the admin API on a free
+ * loopback port, and a small HTTP client for it.
+ */
+final class ApiKiln implements AutoCloseable {
+
+    static final Path DISTRIBUTION = Path.of(System.getProperty("kiln.distribution", "target/kiln"));
+
+    final Path home;
+    final RunningKiln process;
+    final URI url;
+    final String token;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ApiKiln(Path home, RunningKiln process, URI url, String token) {
+        this.home = home;
+        this.process = process;
+        this.url = url;
+        this.token = token;
+    }
+
+    /**
+     * Copies the distribution into {@code folder} (without its data), writes the given files into it (relative
+     * path to content), and starts it.
+     */
+    static ApiKiln start(Path folder, Map<String, String> files) throws IOException {
+        Path home = copy(folder);
+        int port = freePort();
+        Path properties = home.resolve("conf/kiln.properties");
+        Files.writeString(properties, Files.readString(properties).replace("org.osgi.service.http.port = 8181", "org.osgi.service.http.port = " + port));
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(home.resolve(file.getKey()), file.getValue());
+        }
+        RunningKiln process = RunningKiln.start(home);
+        process.awaitLine("Kiln ready in ");
+        await("the API's address and token in data/").atMost(Duration.ofSeconds(30))
+                .until(() -> Files.exists(home.resolve("data/api-url")) && Files.exists(home.resolve("data/api-token")));
+        URI url = URI.create(Files.readString(home.resolve("data/api-url")).strip());
+        ApiKiln kiln = new ApiKiln(home, process, url, Files.readString(home.resolve("data/api-token")).strip());
+        await("the API answering").atMost(Duration.ofSeconds(30)).until(() -> kiln.get("/api/v1/status").statusCode() == 200);
+        return kiln;
+    }
+
+    private static Path copy(Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(DISTRIBUTION)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path relative = DISTRIBUTION.relativize(file);
+                if (relative.startsWith("data") && relative.getNameCount() > 1 && !relative.toString().equals("data/README.md")) {
+                    continue;
+                }
+                Path to = target.resolve(relative.toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return target;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    HttpResponse<java.io.InputStream> sendStreaming(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(url.resolve(path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    HttpResponse<String> post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    HttpResponse<String> postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> postJar(String path, byte[] jar) {
+        return send(request(path).header("Content-Type", "application/java-archive").POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
+    }
+
+    /** A minimal plugin jar: a bundle with no code, which starts and stays ACTIVE. */
+    static byte[] pluginJar(String name, String version) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", name);
+        main.putValue("Bundle-Version", version);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            jar.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+            jar.write(("plugin " + name + " " + version).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Runs {@code bin/kiln ARGS} of this distribution as a client; @return its exit code and output */
+    ClientRun client(String... args) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(home.resolve("bin/kiln").toString()));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().remove("KILN_JAVA_OPTS");
+        Process p = builder.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("bin/kiln " + String.join(" ", args) + " did not end");
+        }
+        return new ClientRun(p.exitValue(), new String(out, java.nio.charset.StandardCharsets.UTF_8), new String(err, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** What one {@code bin/kiln COMMAND} printed, and how it ended. */
+    record ClientRun(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\nstdout:\n" + out + "\nstderr:\n" + err;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.signal("TERM");
+        process.awaitExit();
+        process.close();
+    }
+}

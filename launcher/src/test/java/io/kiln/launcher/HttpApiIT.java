@@ -1,0 +1,329 @@
+package io.kiln.launcher;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** Every endpoint of the admin API over real HTTP on loopback, with its errors, against the real distribution. */
+public class HttpApiIT {
+
+    @ClassRule
+    public static TemporaryFolder temp = new TemporaryFolder();
+
+    private static ApiKiln kiln;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        kiln = ApiKiln.start(temp.getRoot().toPath().resolve("kiln"),
+                Map.of("conf/io.kiln.http.cfg", "maxJsonBytes = 4096\nmaxJarBytes = 200000\n"));
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        kiln.close();
+    }
+
+    private static JsonObject object(HttpResponse<String> response) {
+        return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String error) {
+        assertEquals(response.body(), status, response.statusCode());
+        JsonObject body = object(response);
+        assertEquals(response.body(), error, body.get("error").getAsString());
+        assertTrue(response.body(), body.has("detail"));
+    }
+
+    @Test
+    public void theTokenFileIsOwnerOnlyAndItsLocationWasPrintedOnce() throws Exception {
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(kiln.home.resolve("data/api-token"))));
+        assertEquals(1, kiln.process.output().stream().filter(l -> l.contains("Kiln API token written to")).count());
+        assertTrue(kiln.url.toString().startsWith("http://127.0.0.1:"));
+    }
+
+    @Test
+    public void everyApiEndpointNeedsTheToken() {
+        for (String path : new String[] { "/api/v1/status", "/api/v1/plugins", "/api/v1/plugins/kiln-sample-api", "/api/v1/history",
+                "/api/v1/events", "/api/v1/config", "/api/v1/skills", "/api/v1/agents", "/api/v1/nothing" }) {
+            HttpResponse<String> missing = kiln.send(HttpRequest.newBuilder(kiln.url.resolve(path)).GET());
+            assertError(missing, 401, "unauthorized");
+            assertTrue(missing.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+            assertError(kiln.send(HttpRequest.newBuilder(kiln.url.resolve(path)).header("Authorization", "Bearer wrong-token-wrong-token").GET()),
+                    401, "unauthorized");
+        }
+        HttpResponse<String> reload = kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/api/v1/plugins/kiln-sample-api/reload"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertError(reload, 401, "unauthorized");
+    }
+
+    @Test
+    public void aChangingRequestFromAnotherSitesPageIsRefused() {
+        HttpResponse<String> response = kiln.send(kiln.request("/api/v1/plugins/kiln-sample-api/reload")
+                .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.noBody()));
+        assertError(response, 403, "forbidden origin");
+        HttpResponse<String> own = kiln.send(kiln.request("/api/v1/plugins/kiln-sample-api/reload")
+                .header("Origin", "http://127.0.0.1:" + kiln.url.getPort()).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(own.body(), 200, own.statusCode());
+    }
+
+    @Test
+    public void healthNeedsNoToken() {
+        HttpResponse<String> response = kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/health")).GET());
+        assertEquals(response.body(), 200, response.statusCode());
+        assertEquals("UP", object(response).get("status").getAsString());
+    }
+
+    @Test
+    public void statusListsCountsAndVersion() {
+        JsonObject status = object(kiln.get("/api/v1/status"));
+        assertEquals("0.1.0.SNAPSHOT", status.get("version").getAsString());
+        assertTrue(status.get("plugins").getAsInt() >= 6);
+        assertTrue(status.get("uptimeMillis").getAsLong() > 0);
+        assertTrue(status.get("rejected").isJsonArray());
+    }
+
+    @Test
+    public void pluginsAreListedAndShown() {
+        JsonArray plugins = JsonParser.parseString(kiln.get("/api/v1/plugins").body()).getAsJsonArray();
+        assertTrue(plugins.toString(), plugins.toString().contains("\"name\":\"kiln-sample-chain-alpha\""));
+        JsonObject alpha = object(kiln.get("/api/v1/plugins/kiln-sample-chain-alpha"));
+        assertEquals("ACTIVE", alpha.get("state").getAsString());
+        assertEquals("kiln-sample-chain-alpha.jar", alpha.get("file").getAsString());
+        assertError(kiln.get("/api/v1/plugins/no-such-plugin"), 404, "not found");
+    }
+
+    @Test
+    public void namesThatArePathsAreRefused() {
+        assertError(kiln.post("/api/v1/plugins/..../reload"), 400, "bad request");
+        for (HttpResponse<String> refused : java.util.List.of(kiln.get("/api/v1/plugins/.."), kiln.send(kiln.request("/api/v1/plugins/%2e%2e").DELETE()),
+                kiln.post("/api/v1/plugins/..%2F..%2Fdata/reload"), kiln.send(kiln.request("/api/v1/plugins/..%2F..%2Fconf%2Fkiln.properties").DELETE()))) {
+            // refused as a bad name, or resolved by Jetty to a path that is no plugin: never a file outside hot/
+            assertTrue(refused.uri() + ": " + refused.body(), refused.statusCode() == 400 || refused.statusCode() == 404);
+        }
+        assertTrue(Files.exists(kiln.home.resolve("conf/kiln.properties")));
+        // a NUL is refused by Jetty itself, before the API sees it
+        assertEquals(400, kiln.post("/api/v1/plugins/a%00b/reload").statusCode());
+        assertTrue(Files.exists(kiln.home.resolve("data/api-token")));
+    }
+
+    @Test
+    public void reloadReloadsDependentsUnlessAskedNotTo() {
+        JsonObject all = object(kiln.post("/api/v1/plugins/kiln-sample-chain-alpha/reload"));
+        assertEquals(3, all.get("succeeded").getAsInt());
+        assertEquals(0, all.get("failed").getAsInt());
+        JsonObject only = object(kiln.post("/api/v1/plugins/kiln-sample-chain-alpha/reload?dependents=false"));
+        assertEquals(1, only.getAsJsonArray("results").size());
+        assertError(kiln.post("/api/v1/plugins/kiln-sample-chain-alpha/reload?dependents=maybe"), 400, "bad request");
+        assertError(kiln.post("/api/v1/plugins/nope/reload"), 404, "not found");
+        assertError(kiln.post("/api/v1/plugins/kiln-sample-api/explode"), 404, "not found");
+        assertError(kiln.get("/api/v1/plugins/kiln-sample-api/reload"), 405, "method not allowed");
+    }
+
+    @Test
+    public void reloadAllCountsSuccessesAndFailures() {
+        JsonObject summary = object(kiln.post("/api/v1/plugins/reload-all"));
+        assertTrue(summary.get("succeeded").getAsInt() >= 6);
+        assertEquals(0, summary.get("failed").getAsInt());
+    }
+
+    @Test
+    public void disableThenEnable() {
+        JsonObject disabled = object(kiln.post("/api/v1/plugins/kiln-sample-counter/disable"));
+        assertEquals("APPLIED", disabled.get("outcome").getAsString());
+        assertFalse(object(kiln.get("/api/v1/plugins/kiln-sample-counter")).get("enabled").getAsBoolean());
+        JsonObject enabled = object(kiln.post("/api/v1/plugins/kiln-sample-counter/enable"));
+        assertEquals("APPLIED", enabled.get("outcome").getAsString());
+        assertEquals("ACTIVE", object(kiln.get("/api/v1/plugins/kiln-sample-counter")).get("state").getAsString());
+    }
+
+    @Test
+    public void historyIsNewestFirstAndLimited() {
+        kiln.post("/api/v1/plugins/kiln-sample-greeting/reload");
+        JsonArray history = JsonParser.parseString(kiln.get("/api/v1/history?limit=1").body()).getAsJsonArray();
+        assertEquals(1, history.size());
+        assertEquals("kiln-sample-greeting", history.get(0).getAsJsonObject().get("plugin").getAsString());
+        assertEquals("http", history.get(0).getAsJsonObject().get("trigger").getAsString());
+        assertError(kiln.get("/api/v1/history?limit=zero"), 400, "bad request");
+        assertError(kiln.get("/api/v1/history?limit=0"), 400, "bad request");
+    }
+
+    @Test
+    public void installUpdateRollbackAndRemoveAnUploadedJar() throws Exception {
+        HttpResponse<String> installed = kiln.postJar("/api/v1/plugins", ApiKiln.pluginJar("it-uploaded", "1.0.0"));
+        assertEquals(installed.body(), 201, installed.statusCode());
+        assertTrue(object(installed).get("live").getAsBoolean());
+        assertTrue(Files.exists(kiln.home.resolve("hot/it-uploaded.jar")));
+        assertEquals("ACTIVE", object(kiln.get("/api/v1/plugins/it-uploaded")).get("state").getAsString());
+
+        HttpResponse<String> same = kiln.postJar("/api/v1/plugins", ApiKiln.pluginJar("it-uploaded", "1.0.0"));
+        assertEquals(same.body(), 200, same.statusCode());
+
+        HttpResponse<String> updated = kiln.postJar("/api/v1/plugins", ApiKiln.pluginJar("it-uploaded", "1.1.0"));
+        assertEquals(updated.body(), 200, updated.statusCode());
+        assertEquals("1.1.0", object(kiln.get("/api/v1/plugins/it-uploaded")).get("version").getAsString());
+
+        JsonObject rolledBack = object(kiln.post("/api/v1/plugins/it-uploaded/rollback"));
+        assertEquals(rolledBack.toString(), "APPLIED", rolledBack.get("outcome").getAsString());
+        assertEquals("1.0.0", object(kiln.get("/api/v1/plugins/it-uploaded")).get("version").getAsString());
+
+        HttpResponse<String> removed = kiln.send(kiln.request("/api/v1/plugins/it-uploaded").DELETE());
+        assertEquals(removed.body(), 200, removed.statusCode());
+        assertFalse(Files.exists(kiln.home.resolve("hot/it-uploaded.jar")));
+        assertError(kiln.get("/api/v1/plugins/it-uploaded"), 404, "not found");
+        assertError(kiln.send(kiln.request("/api/v1/plugins/it-uploaded").DELETE()), 404, "not found");
+    }
+
+    @Test
+    public void uploadsThatAreNotPluginsOrDoNotMatchTheirHashAreRefused() throws Exception {
+        assertError(kiln.postJar("/api/v1/plugins", "not a jar".getBytes()), 422, "not a plugin");
+        byte[] jar = ApiKiln.pluginJar("it-hashed", "1.0.0");
+        assertError(kiln.postJar("/api/v1/plugins?sha256=" + "0".repeat(64), jar), 422, "hash mismatch");
+        assertError(kiln.get("/api/v1/plugins/it-hashed"), 404, "not found");
+        try (var files = Files.list(kiln.home.resolve("hot"))) {
+            assertTrue("no staged files left behind", files.noneMatch(f -> f.getFileName().toString().startsWith(".kiln-upload")));
+        }
+    }
+
+    @Test
+    public void oversizeBodiesAre413() {
+        assertError(kiln.postJar("/api/v1/plugins", new byte[300_000]), 413, "payload too large");
+        assertError(kiln.postJson("/api/v1/plugins", "{\"url\": \"" + "a".repeat(10_000) + "\"}"), 413, "payload too large");
+    }
+
+    @Test
+    public void badJsonIs400() {
+        assertError(kiln.postJson("/api/v1/plugins", "{\"url\": "), 400, "bad request");
+        assertError(kiln.postJson("/api/v1/plugins", "[1, 2]"), 400, "bad request");
+        assertError(kiln.postJson("/api/v1/plugins", "{\"url\": 5}"), 400, "bad request");
+        assertError(kiln.send(kiln.request("/api/v1/config/sample.greeting").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{nope"))), 400, "bad request");
+    }
+
+    @Test
+    public void disallowedUrlsAndPrivateAddressesAreRefusedBeforeAnyConnection() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket s = server.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            int port = server.getLocalPort();
+            assertError(kiln.postJson("/api/v1/plugins", "{\"url\": \"http://127.0.0.1:" + port + "/p.jar\"}"), 400, "url not allowed");
+            assertError(kiln.postJson("/api/v1/plugins", "{\"url\": \"https://127.0.0.1:" + port + "/p.jar\"}"), 400, "url not allowed");
+            assertError(kiln.postJson("/api/v1/plugins", "{\"url\": \"https://localhost:" + port + "/p.jar\"}"), 400, "url not allowed");
+            assertError(kiln.postJson("/api/v1/plugins", "{\"url\": \"https://[::1]:" + port + "/p.jar\"}"), 400, "url not allowed");
+            assertError(kiln.postJson("/api/v1/plugins", "{\"url\": \"https://10.1.2.3/p.jar\"}"), 400, "url not allowed");
+            assertError(kiln.postJson("/api/v1/plugins", "{\"url\": \"https://169.254.169.254/latest\"}"), 400, "url not allowed");
+            assertError(kiln.postJson("/api/v1/plugins", "{\"url\": \"file:///etc/passwd\"}"), 400, "url not allowed");
+            assertError(kiln.postJson("/api/v1/plugins", "{\"url\": \"https://user:pw@127.0.0.1/p.jar\"}"), 400, "url not allowed");
+            assertEquals("connections made to the refused addresses", 0, connections.get());
+        }
+    }
+
+    @Test
+    public void eventsStreamEveryChangeAsItHappens() throws Exception {
+        HttpResponse<java.io.InputStream> stream = kiln.sendStreaming("/api/v1/events");
+        assertEquals(200, stream.statusCode());
+        assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body()))) {
+                in.lines().forEach(lines::add);
+            } catch (IOException closed) {
+                // done
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(l -> l.startsWith(": kiln events")));
+        kiln.post("/api/v1/plugins/kiln-sample-greeting/reload");
+        await("a change event for the reload in " + lines).atMost(Duration.ofSeconds(10)).until(() -> lines.stream()
+                .anyMatch(l -> l.startsWith("data: ") && l.contains("\"plugin\":\"kiln-sample-greeting\"") && l.contains("\"action\":\"reload\"")));
+        assertTrue(lines.contains("event: change"));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("data: {\"line\":") && l.contains("reload kiln-sample-greeting")));
+        stream.body().close();
+    }
+
+    @Test
+    public void configurationSectionsAreListedChangedAndValidated() throws Exception {
+        JsonArray sections = JsonParser.parseString(kiln.get("/api/v1/config").body()).getAsJsonArray();
+        assertTrue(sections.toString().contains("\"pid\":\"sample.greeting\""));
+        JsonObject greeting = object(kiln.get("/api/v1/config/sample.greeting"));
+        assertEquals("Hello", greeting.getAsJsonObject("properties").get("text").getAsString());
+        assertError(kiln.get("/api/v1/config/no.such.section"), 404, "not found");
+        assertError(kiln.get("/api/v1/config/..%2Fkiln.properties"), 404, "not found");
+
+        String before = Files.readString(kiln.home.resolve("conf/sample.greeting.cfg"));
+        HttpResponse<String> invalid = kiln.send(kiln.request("/api/v1/config/sample.greeting").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"key\": \"shout\", \"value\": \"maybe\"}")));
+        assertError(invalid, 422, "invalid configuration");
+        assertTrue(invalid.body(), object(invalid).get("detail").getAsString().contains("shout"));
+        assertEquals("an invalid change writes nothing", before, Files.readString(kiln.home.resolve("conf/sample.greeting.cfg")));
+
+        HttpResponse<String> valid = kiln.send(kiln.request("/api/v1/config/sample.greeting").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"values\": {\"text\": \"Bonjour\"}}")));
+        assertEquals(valid.body(), 200, valid.statusCode());
+        assertTrue(Files.readString(kiln.home.resolve("conf/sample.greeting.cfg")).contains("Bonjour"));
+        HttpResponse<String> reload = kiln.post("/api/v1/config/sample.greeting/reload");
+        assertEquals(reload.body(), 200, reload.statusCode());
+        HttpResponse<String> reloadAll = kiln.post("/api/v1/config/reload");
+        assertEquals(reloadAll.body(), 200, reloadAll.statusCode());
+        kiln.send(kiln.request("/api/v1/config/sample.greeting").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"key\": \"text\", \"value\": \"Hello\"}")));
+    }
+
+    @Test
+    public void skillsAndAgents() {
+        JsonArray skills = JsonParser.parseString(kiln.get("/api/v1/skills").body()).getAsJsonArray();
+        assertTrue(skills.toString(), skills.toString().contains("\"name\":\"summarize\""));
+        HttpResponse<String> reload = kiln.post("/api/v1/skills/reload");
+        assertEquals(reload.body(), 200, reload.statusCode());
+        assertError(kiln.post("/api/v1/skills/reload?name=no-such-skill"), 404, "not found");
+        JsonArray agents = JsonParser.parseString(kiln.get("/api/v1/agents").body()).getAsJsonArray();
+        assertTrue(agents.toString(), agents.toString().contains("\"id\":\"helper\""));
+        HttpResponse<String> agent = kiln.postJson("/api/v1/agents/helper/reload", "{\"prompt\": \"You help the team with documents.\"}");
+        assertEquals(agent.body(), 200, agent.statusCode());
+        assertError(kiln.post("/api/v1/agents/nobody/reload"), 404, "not found");
+        assertError(kiln.postJson("/api/v1/agents/helper/reload", "{\"capabilities\": \"x\"}"), 400, "bad request");
+    }
+
+    @Test
+    public void thePageIsServedWithoutATokenAndLoadsNothingFromElsewhere() {
+        HttpResponse<String> page = kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/")).GET());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<title>Kiln</title>"));
+        assertFalse(page.body().contains("http://") || page.body().contains("https://"));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertEquals(200, kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/app.js")).GET()).statusCode());
+        assertError(kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/secret")).GET()), 404, "not found");
+    }
+}
