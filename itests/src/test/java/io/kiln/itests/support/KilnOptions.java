@@ -52,8 +52,10 @@ final class KilnOptions {
         for (String name : distribution.stringPropertyNames()) {
             settings.put(name, distribution.getProperty(name).trim().replace("${kiln.home}", folders.home().toString()));
         }
-        // Pax Exam gives each test class a fresh framework storage
-        settings.remove("org.osgi.framework.storage");
+        // each test class is a Kiln of its own: its own framework storage, emptied at start (Pax Exam's default storage
+        // is shared between test classes, and ConfigAdmin's store in it would carry one class's sections into the next)
+        settings.put("org.osgi.framework.storage", folders.data().resolve("cache").toString());
+        settings.put("org.osgi.framework.storage.clean", "onFirstInit");
         settings.put(KilnFolders.PROPERTY, folders.home().toString());
         if (!settings.containsKey("felix.fileinstall.dir") || !settings.containsKey("felix.fileinstall.poll")) {
             throw new IllegalStateException(file + " holds no FileInstall settings");
