@@ -160,6 +160,14 @@
     }
   }
 
+  // an edit in progress, or an error the operator has not dealt with, is not wiped by a live refresh
+  function editing() {
+    for (const input of document.querySelectorAll('#sections input')) {
+      if (input.value !== input.dataset.original) return true;
+    }
+    return [...document.querySelectorAll('#sections .section-error')].some((e) => e.textContent);
+  }
+
   async function saveSection(pid, editor, error) {
     const values = {};
     for (const input of editor.querySelectorAll('input')) {
@@ -243,7 +251,7 @@
             logEvent(pending, payload.line);
             pending = null;
             clearTimeout(refreshTimer);
-            refreshTimer = setTimeout(() => { refresh(); refreshSections(); }, 150);
+            refreshTimer = setTimeout(() => { refresh(); if (!editing()) refreshSections(); }, 150);
           }
         }
       }

@@ -1,0 +1,126 @@
+package io.kiln.launcher;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.google.gson.JsonParser;
+
+/**
+ * The web page in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
+ * {@code .ci/run} installs), driven by Selenium against the real distribution.
+ */
+public class WebPageIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    private ApiKiln kiln;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @Before
+    public void start() throws Exception {
+        assertTrue("Debian's chromium and chromium-driver are needed (.ci/run installs them: apt-get install chromium chromium-driver)",
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
+        kiln = ApiKiln.start(temp.getRoot().toPath().resolve("kiln"), Map.of());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--window-size=1280,1600", "--user-data-dir=" + temp.newFolder("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @After
+    public void stop() throws Exception {
+        if (browser != null) {
+            try {
+                Path shot = Path.of("target/web-page.png");
+                Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            } finally {
+                browser.quit();
+            }
+        }
+        if (kiln != null) {
+            kiln.close();
+        }
+    }
+
+    private void logIn() {
+        browser.get(kiln.url.toString());
+        WebElement token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        token.sendKeys(kiln.token);
+        browser.findElement(By.cssSelector("#token-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#plugins tr[data-plugin='kiln-sample-chain-alpha']")));
+        wait.until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
+    }
+
+    @Test
+    public void theListRendersAndAReloadButtonReloadsWithTheEventShownLive() {
+        logIn();
+        String row = browser.findElement(By.cssSelector("#plugins tr[data-plugin='kiln-sample-chain-charlie']")).getText();
+        assertTrue(row, row.contains("0.1.0.SNAPSHOT") && row.contains("ACTIVE"));
+        assertTrue(browser.findElement(By.id("summary")).getText().contains("plugins"));
+
+        browser.findElement(By.cssSelector("button[data-action='reload'][data-plugin='kiln-sample-chain-alpha']")).click();
+        WebElement event = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#events li[data-plugin='kiln-sample-chain-alpha'][data-action='reload']")));
+        assertTrue(event.getText(), event.getText().contains("APPLIED") && event.getText().contains("by http"));
+        // its dependents were reloaded too, and shown as they happened
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#events li[data-plugin='kiln-sample-chain-charlie'][data-action='reload']")));
+        String history = kiln.get("/api/v1/history?limit=3").body();
+        assertTrue(history, history.contains("\"plugin\":\"kiln-sample-chain-alpha\"") && history.contains("\"trigger\":\"http\""));
+    }
+
+    @Test
+    public void anInvalidConfigurationEditShowsItsErrorAndChangesNothing() throws Exception {
+        logIn();
+        Path file = kiln.home.resolve("conf/sample.greeting.cfg");
+        String before = Files.readString(file);
+        WebElement shout = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sections tr[data-pid='sample.greeting'] input[name='shout']")));
+        shout.clear();
+        shout.sendKeys("maybe");
+        browser.findElement(By.cssSelector("#sections tr[data-pid='sample.greeting'] button[type=submit]")).click();
+        WebElement error = browser.findElement(By.cssSelector("#sections tr[data-pid='sample.greeting'] .section-error"));
+        wait.until(ExpectedConditions.textMatches(By.cssSelector("#sections tr[data-pid='sample.greeting'] .section-error"), java.util.regex.Pattern.compile(".*shout.*")));
+        assertTrue(error.getText(), error.getText().contains("maybe"));
+        assertEquals(before, Files.readString(file));
+        assertEquals("false", JsonParser.parseString(kiln.get("/api/v1/config/sample.greeting").body()).getAsJsonObject()
+                .getAsJsonObject("properties").get("shout").getAsString());
+    }
+
+    @Test
+    public void aWrongTokenIsAskedForAgain() {
+        browser.get(kiln.url.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys("not-the-token");
+        browser.findElement(By.cssSelector("#token-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("login-error"), "The token was not accepted."));
+        assertTrue(browser.findElement(By.id("token")).isDisplayed());
+    }
+}
