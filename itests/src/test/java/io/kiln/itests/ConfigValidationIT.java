@@ -136,8 +136,8 @@ public class ConfigValidationIT extends KilnTestSupport {
         });
         assertEquals("the last good configuration serves", "Hello, Ada", say("validated", "Ada"));
         assertEquals("the component was not touched", serviceBefore, serviceId(phrase("validated")));
-        assertTrue("in the history", plugins.history(50).stream()
-                .anyMatch(e -> e.plugin().equals(PID) && e.outcome() == Outcome.REJECTED && e.error().equals(reason)));
+        await().untilAsserted(() -> assertTrue("in the history", plugins.history(50).stream()
+                .anyMatch(e -> e.plugin().equals(PID) && e.outcome() == Outcome.REJECTED && e.error().equals(reason))));
     }
 
     @Test

@@ -62,6 +62,36 @@ public class ShellIT {
     }
 
     @Test
+    public void aRefusedJarStaysRefusedAcrossARestartWhileTheLastGoodVersionRuns() throws Exception {
+        Path home = freshCopy();
+        Path alpha = home.resolve("hot/kiln-sample-chain-alpha.jar");
+        try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {
+            kiln.awaitLine("Welcome to Apache Felix Gogo");
+            byte[] whole = Files.readAllBytes(alpha);
+            Path truncated = Files.write(home.resolve("data/tmp/alpha.jar"), java.util.Arrays.copyOf(whole, whole.length / 2));
+            Files.move(truncated, alpha, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            kiln.awaitLine("kiln-sample-chain-alpha.jar: not a readable jar (corrupt or truncated)");
+            kiln.type("exit 0");
+            assertEquals(0, kiln.awaitExit());
+        }
+        try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {
+            kiln.awaitLine("chain link charlie activate");
+            kiln.awaitLine("Welcome to Apache Felix Gogo");
+            kiln.run("kiln:status", "kiln-sample-chain-alpha.jar  kiln-sample-chain-alpha");
+            kiln.run("sample:chain", "charlie 0.1.0.SNAPSHOT -> beta 0.1.0.SNAPSHOT -> alpha 0.1.0.SNAPSHOT");
+            int before = kiln.output().size();
+            kiln.run("kiln:history 50", "TIME");
+            // the next command's answer comes after the whole history table
+            kiln.run("kiln:skills", "summarize");
+            long refusals = kiln.output().subList(before, kiln.output().size()).stream()
+                    .filter(line -> line.contains("kiln-sample-chain-alpha") && line.contains("REJECTED")).count();
+            assertEquals("refused once, not tried again at the restart", 1, refusals);
+            kiln.type("exit 0");
+            assertEquals(0, kiln.awaitExit());
+        }
+    }
+
+    @Test
     public void theKilnCommandsShowAndChangePlugins() throws Exception {
         Path home = freshCopy();
         try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {

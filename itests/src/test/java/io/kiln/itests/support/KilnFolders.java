@@ -32,7 +32,8 @@ public record KilnFolders(Path home) {
             }
         }
         KilnFolders folders = new KilnFolders(home);
-        for (Path folder : new Path[] { folders.hot(), folders.conf(), folders.data(), folders.staging(), folders.jars() }) {
+        // data/tmp as the launcher makes it: FileInstall's watchers race to create it otherwise
+        for (Path folder : new Path[] { folders.hot(), folders.conf(), folders.data().resolve("tmp"), folders.staging(), folders.jars() }) {
             Files.createDirectories(folder);
         }
         return folders;

@@ -28,6 +28,11 @@ final class SkillsWatcher {
         settings.put("felix.fileinstall.noInitialDelay", "true");
         copy(context, settings, "felix.fileinstall.poll", "1000");
         copy(context, settings, "felix.fileinstall.tmpdir", null);
+        Object tmp = settings.get("felix.fileinstall.tmpdir");
+        if (tmp != null) {
+            // FileInstall 3.7.4 creates it with a check-then-mkdirs that fails when two of its watchers start at once
+            java.nio.file.Files.createDirectories(Path.of(tmp.toString()));
+        }
         copy(context, settings, "felix.fileinstall.log.level", "2");
         configurationAdmin.getFactoryConfiguration("org.apache.felix.fileinstall", "kiln-skills", "?").updateIfDifferent(settings);
     }
