@@ -3,8 +3,10 @@ package io.kiln.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One launched runtime: the process the harness spawned and the JVM it runs (the same process when the
@@ -67,21 +69,35 @@ final class Instance {
     }
 
     /**
-     * Stops the runtime as a service manager would: SIGTERM to the JVM, then waits for the spawned process
-     * to exit; kills both if it has not within {@code timeout}.
+     * Stops the runtime as a service manager would: SIGTERM to the JVM, then waits for the JVM and the spawned
+     * process to exit; kills every process of the tree that is left after {@code timeout}. The JVM is looked up
+     * here too, so that a start script that does not {@code exec} java never leaves an orphaned JVM behind, even
+     * when the runtime never got as far as the probe.
      *
      * @return the spawned process's exit code, or -1 if it had to be killed
      */
     int stop(Duration timeout) throws InterruptedException {
-        ProcessHandle target = jvm != null ? jvm : process.toHandle();
+        ProcessHandle root = process.toHandle();
+        List<ProcessHandle> tree = Stream.concat(Stream.of(root), root.descendants()).toList();
+        ProcessHandle target = jvm != null ? jvm : tree.stream().filter(Instance::isJava).findFirst().orElse(root);
         target.destroy();
-        if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) && awaitExit(target, deadline);
+        if (exited && tree.stream().noneMatch(ProcessHandle::isAlive)) {
             return process.exitValue();
         }
-        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-        target.destroyForcibly();
-        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
         process.waitFor(10, TimeUnit.SECONDS);
         return -1;
+    }
+
+    private static boolean awaitExit(ProcessHandle handle, long deadlineNanos) throws InterruptedException {
+        while (handle.isAlive()) {
+            if (System.nanoTime() > deadlineNanos) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /** Kiln's distribution ({@code launcher/target/kiln}), run as {@code bin/kiln --headless}. */
 final class KilnProduct implements Product {
 
+    private static final String HTTP_ANY_PORT = "-Dorg.osgi.service.http.port=0";
     private static final Pattern READY = Pattern.compile("Kiln ready in (\\d+) ms");
 
     private final Path pristine;
@@ -65,11 +66,9 @@ final class KilnProduct implements Product {
     public ProcessBuilder command(Path home) {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kiln").toString(), "--headless");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        if (javaOptions.isBlank()) {
-            builder.environment().remove("KILN_JAVA_OPTS");
-        } else {
-            builder.environment().put("KILN_JAVA_OPTS", javaOptions);
-        }
+        // a free loopback port for the admin API, so that a Kiln already running on this machine (holding 8181)
+        // cannot make the measured one fail to bind; the options given to the harness come after and win
+        builder.environment().put("KILN_JAVA_OPTS", (HTTP_ANY_PORT + " " + javaOptions).trim());
         return builder;
     }
 

@@ -33,9 +33,14 @@ final class LaunchBench {
         for (int round = 1; round <= rounds; round++) {
             Path home = workspace.freshCopy("launch-" + round);
             String event = putLaunchProbe(workspace, home, "1.0." + round);
-            once(home, event, "cold-" + round, Measure.LAUNCH_COLD, Measure.RSS_COLD);
-            once(home, event, "warm-" + round, Measure.LAUNCH_WARM, Measure.RSS_WARM);
-            workspace.discard(home);
+            if (once(home, event, "cold-" + round, Measure.LAUNCH_COLD, Measure.RSS_COLD)) {
+                once(home, event, "warm-" + round, Measure.LAUNCH_WARM, Measure.RSS_WARM);
+                workspace.discard(home);
+            } else {
+                results.of(Measure.LAUNCH_WARM).fail();
+                results.note("warm-" + round + ": not run, since the first start of the same copy failed; the copy is kept in "
+                        + home);
+            }
             System.out.printf("  [%s] launch round %d/%d done%n", product.name(), round, rounds);
         }
         results.note("launch: exit codes after SIGTERM (code=count): " + exitCodes);
@@ -48,7 +53,8 @@ final class LaunchBench {
         return SYMBOLIC_NAME + "-" + version + ".start";
     }
 
-    private void once(Path home, String event, String label, Measure launch, Measure memory)
+    /** @return whether the plugin became active */
+    private boolean once(Path home, String event, String label, Measure launch, Measure memory)
             throws IOException, InterruptedException {
         workspace.output().forget(event);
         Instance instance = Instance.launch(product, home, workspace.log(label));
@@ -58,7 +64,7 @@ final class LaunchBench {
                 results.of(launch).fail();
                 results.note(label + ": the plugin was not active within " + launchTimeout().toSeconds()
                         + " s; see " + workspace.log(label));
-                return;
+                return false;
             }
             results.of(launch).add(Micros.toMillis(active.getAsLong() - instance.spawnMicros()));
             long pid = instance.jvmPid();
@@ -67,6 +73,7 @@ final class LaunchBench {
             results.of(memory).add(ProcFs.residentKiB(pid) / 1024.0);
             LoopbackCheck.verify(pid, product.name());
             startBreakdown(instance, launch == Measure.LAUNCH_COLD ? Measure.READY_COLD : Measure.READY_WARM);
+            return true;
         } finally {
             int exit = instance.stop(Duration.ofSeconds(60));
             exitCodes.merge(exit, 1, Integer::sum);
@@ -91,7 +98,7 @@ final class LaunchBench {
     }
 
     private Duration launchTimeout() {
-        return product.eventTimeout().multipliedBy(4);
+        return product.eventTimeout().multipliedBy(2);
     }
 
     static void sleepUntil(long epochMicros) throws InterruptedException {
