@@ -58,11 +58,14 @@ public final class ApiBench {
                 throw new IllegalStateException("refusing to load " + api.base() + ": not loopback");
             }
             StringBuilder report = new StringBuilder();
+            String loadBefore = loadAverage();
             report.append("Measured ").append(Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
                     .append(" cores, Java ").append(System.getProperty("java.version")).append("; Kiln as shipped (bin/kiln, its JVM options).\n\n");
             report.append(RoundTrips.run(api, "kiln-sample-greeting", false, reloads));
             report.append(RoundTrips.run(api, "kiln-sample-chain-alpha", true, Math.max(1, reloads / 3)));
             report.append(Load.run(api, rate, warmup, seconds, "kiln-sample-chain-alpha"));
+            report.append("- load average (1, 5, 15 min) before: ").append(loadBefore).append("; after: ").append(loadAverage())
+                    .append(" (this run's own two JVMs add about 2; more means something else was running)\n");
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
             System.out.println(report);
@@ -72,6 +75,15 @@ public final class ApiBench {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
