@@ -96,6 +96,23 @@ public class HttpApiIT {
     }
 
     @Test
+    public void healthIs503NamingAPluginWhoseComponentsCannotWork() {
+        // beta's component needs alpha's service: with alpha disabled, beta's bundle is ACTIVE but it does nothing
+        assertEquals("APPLIED", object(kiln.post("/api/v1/plugins/kiln-sample-chain-alpha/disable")).get("outcome").getAsString());
+        try {
+            HttpResponse<String> response = kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/health")).GET());
+            assertError(response, 503, "unhealthy");
+            assertEquals("DOWN", object(response).get("status").getAsString());
+            assertTrue(response.body(), response.body().contains("\"name\":\"kiln-sample-chain-beta\""));
+            assertTrue(response.body(), response.body().contains("UNSATISFIED_REFERENCE"));
+        } finally {
+            kiln.post("/api/v1/plugins/kiln-sample-chain-alpha/enable");
+        }
+        await("healthy again").atMost(Duration.ofSeconds(10))
+                .until(() -> kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/health")).GET()).statusCode() == 200);
+    }
+
+    @Test
     public void statusListsCountsAndVersion() {
         JsonObject status = object(kiln.get("/api/v1/status"));
         assertEquals("0.1.0.SNAPSHOT", status.get("version").getAsString());

@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import jakarta.servlet.Servlet;
@@ -20,7 +22,7 @@ import io.kiln.runtime.api.RuntimeStatus;
 
 /**
  * {@code GET /health}, without a token (for load balancers and service managers): 200 when every enabled plugin is
- * ACTIVE and no lifecycle call is stuck, 503 naming the failing ones otherwise.
+ * ACTIVE with all its components working and no lifecycle call is stuck, 503 naming the failing ones otherwise.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/health")
@@ -29,10 +31,13 @@ public final class HealthServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient PluginService plugins;
+    private final transient ComponentHealth components;
 
     @Activate
-    public HealthServlet(@Reference PluginService plugins, @Reference ApiSettings settings) {
+    public HealthServlet(BundleContext context, @Reference PluginService plugins, @Reference ServiceComponentRuntime scr,
+            @Reference ApiSettings settings) {
         this.plugins = plugins;
+        this.components = new ComponentHealth(context, scr);
     }
 
     @Override
@@ -41,13 +46,21 @@ public final class HealthServlet extends ApiServlet {
             throw methodNotAllowed(method, "/health");
         }
         List<PluginInfo> all = plugins.list();
-        List<Map<String, Object>> failing = all.stream().filter(p -> p.enabled() && !"ACTIVE".equals(p.state())).map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", p.name());
-            m.put("state", p.state());
-            m.put("lastError", p.lastError());
-            return m;
-        }).toList();
+        List<Map<String, Object>> failing = new java.util.ArrayList<>();
+        for (PluginInfo p : all) {
+            if (!p.enabled()) {
+                continue;
+            }
+            List<String> broken = "ACTIVE".equals(p.state()) ? components.broken(p.name()) : List.of();
+            if (!"ACTIVE".equals(p.state()) || !broken.isEmpty()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", p.name());
+                m.put("state", p.state());
+                m.put("components", broken);
+                m.put("lastError", p.lastError());
+                failing.add(m);
+            }
+        }
         RuntimeStatus status = plugins.status();
         boolean healthy = failing.isEmpty() && status.stuck().isEmpty();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -55,7 +68,7 @@ public final class HealthServlet extends ApiServlet {
         body.put("plugins", all.size());
         if (!healthy) {
             body.put("error", "unhealthy");
-            body.put("detail", failing.size() + " enabled plugin(s) not active, " + status.stuck().size() + " stuck");
+            body.put("detail", failing.size() + " enabled plugin(s) not active or with broken components, " + status.stuck().size() + " stuck");
             body.put("failing", failing);
             body.put("stuck", status.stuck());
         }
