@@ -55,6 +55,7 @@ public class WebPageIT {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @After
@@ -113,6 +114,22 @@ public class WebPageIT {
         assertEquals(before, Files.readString(file));
         assertEquals("false", JsonParser.parseString(kiln.get("/api/v1/config/sample.greeting").body()).getAsJsonObject()
                 .getAsJsonObject("properties").get("shout").getAsString());
+    }
+
+    @Test
+    public void aPickedJarIsInstalledAndListed() throws Exception {
+        logIn();
+        Path jar = temp.getRoot().toPath().resolve("picked-plugin.jar");
+        Files.write(jar, ApiKiln.pluginJar("it-picked", "1.2.3"));
+        browser.findElement(By.id("jar")).sendKeys(jar.toString());
+        wait.until(ExpectedConditions.textToBe(By.id("message"), "it-picked 1.2.3 is live (APPLIED)"));
+        // the table is redrawn as events arrive: read the row afresh until it shows the plugin live
+        wait.until(d -> {
+            String row = d.findElement(By.cssSelector("#plugins tr[data-plugin='it-picked']")).getText();
+            return row.contains("1.2.3") && row.contains("ACTIVE");
+        });
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#events li[data-plugin='it-picked'][data-action='install']")));
+        assertTrue(Files.exists(kiln.home.resolve("hot/it-picked.jar")));
     }
 
     @Test
