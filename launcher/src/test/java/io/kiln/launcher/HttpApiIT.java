@@ -89,6 +89,20 @@ public class HttpApiIT {
     }
 
     @Test
+    public void aRequestForAnotherHostNameIsRefused() throws Exception {
+        // what a DNS-rebinding page would send: the right address, someone else's name
+        try (java.net.Socket socket = new java.net.Socket(kiln.url.getHost(), kiln.url.getPort())) {
+            socket.getOutputStream().write(("GET /api/v1/status HTTP/1.1\r\nHost: evil.example:" + kiln.url.getPort()
+                    + "\r\nAuthorization: Bearer " + kiln.token + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer, answer.startsWith("HTTP/1.1 403"));
+            assertTrue(answer, answer.contains("\"error\":\"forbidden host\""));
+        }
+        assertEquals(200, kiln.send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + kiln.url.getPort() + "/api/v1/status"))
+                .header("Authorization", "Bearer " + kiln.token).GET()).statusCode());
+    }
+
+    @Test
     public void healthNeedsNoToken() {
         HttpResponse<String> response = kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/health")).GET());
         assertEquals(response.body(), 200, response.statusCode());

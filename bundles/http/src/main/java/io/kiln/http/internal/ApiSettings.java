@@ -74,6 +74,10 @@ public final class ApiSettings {
         }
     }
 
+    boolean allowsRemote() {
+        return config.allowRemote();
+    }
+
     ApiToken token() {
         return token;
     }

@@ -40,6 +40,12 @@ public final class AuthFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         SecurityHeaders.apply(response);
+        if (!settings.allowsRemote() && !loopbackHost(request.getServerName())) {
+            // a page from a name that resolves to this machine (DNS rebinding) is not this API's own
+            Exchange.error(response, new ApiException(403, "forbidden host", "the API answers to 127.0.0.1, localhost and [::1] only, not '"
+                    + request.getServerName() + "'"));
+            return;
+        }
         String authorization = request.getHeader("Authorization");
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
         if (token == null || !settings.token().matches(token)) {
@@ -55,6 +61,11 @@ public final class AuthFilter implements Filter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    static boolean loopbackHost(String host) {
+        String h = host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || h.startsWith("127.") && h.matches("127(\\.\\d{1,3}){3}");
     }
 
     private boolean originAllowed(HttpServletRequest request) {
