@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.service.servlet.runtime.HttpServiceRuntimeConstants;
@@ -27,6 +28,12 @@ public final class EndpointFile {
     @Activate
     public EndpointFile(@Reference ApiSettings settings) {
         this.file = settings.endpointFile();
+    }
+
+    /** The address is gone with the API: a client must not find a stale one after a stop. */
+    @Deactivate
+    void deactivate() throws IOException {
+        Files.deleteIfExists(file);
     }
 
     @Reference(service = HttpServiceRuntime.class, updated = "updated")
