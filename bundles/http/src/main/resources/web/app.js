@@ -67,6 +67,7 @@
       button(actions, 'Reload', 'reload', p.name);
       button(actions, p.enabled ? 'Disable' : 'Enable', p.enabled ? 'disable' : 'enable', p.name);
       if (p.previousVersions.length) button(actions, 'Roll back', 'rollback', p.name);
+      if (p.file) button(actions, 'Remove', 'remove', p.name);
       body.appendChild(row);
     }
     const s = status.data;
@@ -184,7 +185,16 @@
     }
   }
 
+  async function remove(name) {
+    if (!window.confirm(`Uninstall ${name} and delete its file from hot/?`)) return;
+    show(`removing ${name}…`, true);
+    const r = await api('DELETE', `/plugins/${encodeURIComponent(name)}`);
+    show(r.ok ? `${name} removed` : `remove ${name} failed: ${r.data.detail || r.data.error}`, r.ok);
+    await refresh();
+  }
+
   async function act(action, name) {
+    if (action === 'remove') return remove(name);
     const path = action === 'reload-all' ? '/plugins/reload-all' : `/plugins/${encodeURIComponent(name)}/${action}`;
     show(`${action} ${name || ''}…`, true);
     const r = await api('POST', path);

@@ -117,7 +117,7 @@ public class WebPageIT {
     }
 
     @Test
-    public void aPickedJarIsInstalledAndListed() throws Exception {
+    public void aPickedJarIsInstalledListedAndRemoved() throws Exception {
         logIn();
         Path jar = temp.getRoot().toPath().resolve("picked-plugin.jar");
         Files.write(jar, ApiKiln.pluginJar("it-picked", "1.2.3"));
@@ -130,6 +130,12 @@ public class WebPageIT {
         });
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#events li[data-plugin='it-picked'][data-action='install']")));
         assertTrue(Files.exists(kiln.home.resolve("hot/it-picked.jar")));
+
+        browser.findElement(By.cssSelector("button[data-action='remove'][data-plugin='it-picked']")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBe(By.id("message"), "it-picked removed"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#plugins tr[data-plugin='it-picked']")));
+        assertTrue(Files.notExists(kiln.home.resolve("hot/it-picked.jar")));
     }
 
     @Test
