@@ -46,6 +46,7 @@ final class EmbeddedFelix {
             SystemBundles bundles = new SystemBundles(framework.getBundleContext(), folders.system());
             bundles.installAndStart();
             bundles.startWatcherAndAwaitPlugins(startTimeoutMillis(settings));
+            bundles.startFrontDoors();
             return new EmbeddedFelix(framework, bundles, stopTimeoutMillis(settings));
         } catch (BundleException | IOException e) {
             stopQuietly(framework);

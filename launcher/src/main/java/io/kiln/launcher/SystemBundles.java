@@ -29,6 +29,13 @@ final class SystemBundles {
 
     static final String FILE_INSTALL = "org.apache.felix.fileinstall";
     static final Set<String> SHELL = Set.of("org.apache.felix.gogo.jline", "org.jline");
+    /**
+     * Front doors (the HTTP server and admin API, the Gogo command runtime): started once the plugins in
+     * {@code hot/} are processed, so that plugins never wait for them. Plugins' own commands and servlets
+     * register on the whiteboard whenever these arrive.
+     */
+    static final Set<String> FRONT_DOORS = Set.of("org.apache.felix.http.jetty", "kiln-http",
+            "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", "kiln-shell");
     static final Set<String> REQUIRED = Set.of("org.apache.felix.scr", "org.apache.felix.configadmin",
             "org.apache.felix.metatype", FILE_INSTALL, "org.apache.felix.gogo.runtime", "kiln-plugin-api", "kiln-runtime");
 
@@ -62,7 +69,7 @@ final class SystemBundles {
         }
         for (Bundle bundle : bundles) {
             String name = bundle.getSymbolicName();
-            if (!isFragment(bundle) && !SHELL.contains(name) && !FILE_INSTALL.equals(name)) {
+            if (!isFragment(bundle) && !SHELL.contains(name) && !FILE_INSTALL.equals(name) && !FRONT_DOORS.contains(name)) {
                 start(bundle);
             }
         }
@@ -120,6 +127,15 @@ final class SystemBundles {
         }
     }
 
+    /** Starts the front doors held back by {@link #installAndStart()}. */
+    void startFrontDoors() throws LaunchException {
+        for (Bundle bundle : context.getBundles()) {
+            if (FRONT_DOORS.contains(bundle.getSymbolicName()) && bundle.getLocation().startsWith(LOCATION_PREFIX)) {
+                start(bundle);
+            }
+        }
+    }
+
     /** Starts the Gogo shell on this process's terminal. */
     void startShell() throws LaunchException {
         List<Bundle> shell = Stream.of(context.getBundles())
@@ -143,12 +159,16 @@ final class SystemBundles {
     }
 
     private static void start(Bundle bundle) throws LaunchException {
+        long begin = System.nanoTime();
         try {
             // transient: the launcher decides on every start, so a shell once opened is not reopened headless
             bundle.start(Bundle.START_TRANSIENT);
         } catch (BundleException e) {
             throw new LaunchException("cannot start " + bundle.getSymbolicName() + " (" + bundle.getLocation()
                     + "): " + e.getMessage(), e);
+        }
+        if (Boolean.getBoolean("kiln.startup.trace")) {
+            System.out.printf("kiln: started %s in %d ms%n", bundle.getSymbolicName(), (System.nanoTime() - begin) / 1_000_000);
         }
     }
 
