@@ -158,16 +158,15 @@ final class FileDeployments {
             return kiln.finish(jar.name(), "install", trigger, Outcome.APPLIED, "", to, start, "");
         } catch (BundleException | StuckException | VerificationException | IOException failure) {
             String reason = jar.fileName() + ": " + failure.getMessage();
+            kiln.records.reject(new PluginRecords.Rejection(jar.fileName(), jar.sha256(), jar.name(), reason, Instant.now()));
             try {
                 kiln.lifecycle.stop(bundle);
                 kiln.lifecycle.uninstall(bundle);
                 kiln.lifecycle.refresh(List.of(bundle));
             } catch (BundleException | StuckException e) {
-                kiln.records.reject(new PluginRecords.Rejection(jar.fileName(), jar.sha256(), jar.name(), reason, Instant.now()));
                 return kiln.finish(jar.name(), "install", trigger, Outcome.FAILED, "", to, start,
                         reason + "; and it could not be removed again: " + e.getMessage());
             }
-            kiln.records.reject(new PluginRecords.Rejection(jar.fileName(), jar.sha256(), jar.name(), reason, Instant.now()));
             return kiln.finish(jar.name(), "install", trigger, Outcome.ROLLED_BACK, "", to, start, reason);
         }
     }
