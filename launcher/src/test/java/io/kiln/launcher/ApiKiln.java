@@ -46,13 +46,10 @@ final class ApiKiln implements AutoCloseable {
      */
     static ApiKiln start(Path folder, Map<String, String> files) throws IOException {
         Path home = copy(folder);
-        int port = freePort();
-        Path properties = home.resolve("conf/kiln.properties");
-        Files.writeString(properties, Files.readString(properties).replace("org.osgi.service.http.port = 8181", "org.osgi.service.http.port = " + port));
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.writeString(home.resolve(file.getKey()), file.getValue());
         }
-        RunningKiln process = RunningKiln.start(home);
+        RunningKiln process = RunningKiln.start(home); // the API on any free port: data/api-url says which
         process.awaitLine("Kiln ready in ");
         await("the API's address and token in data/").atMost(Duration.ofSeconds(30))
                 .until(() -> Files.exists(home.resolve("data/api-url")) && Files.exists(home.resolve("data/api-token")));

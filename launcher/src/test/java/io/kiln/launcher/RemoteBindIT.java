@@ -46,7 +46,7 @@ public class RemoteBindIT {
         Files.writeString(properties, Files.readString(properties)
                 .replace("org.osgi.service.http.port = 8181", "org.osgi.service.http.port = " + port)
                 .replace("org.apache.felix.http.host = 127.0.0.1", "org.apache.felix.http.host = 0.0.0.0"));
-        try (RunningKiln kiln = RunningKiln.start(home)) {
+        try (RunningKiln kiln = RunningKiln.startWithOptions(home, "-Dorg.osgi.service.http.port=" + port)) {
             kiln.awaitLine("Kiln ready in ").awaitLine("refusing to serve the admin API: Jetty binds 0.0.0.0");
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/status")).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 /** The real {@code bin/kiln} of a distribution folder, run as a separate process, its output collected. */
 final class RunningKiln implements AutoCloseable {
 
+    /** The JVM options every started Kiln gets: see {@link #isolate}. */
+    static final String ISOLATED = "-Dorg.osgi.service.http.port=0";
+
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
 
@@ -27,11 +30,24 @@ final class RunningKiln implements AutoCloseable {
 
     /** Starts {@code home/bin/kiln} with stdin from nowhere, as a service manager would. */
     static RunningKiln start(Path home, String... args) throws IOException {
+        return startWithOptions(home, ISOLATED, args);
+    }
+
+    /** Starts {@code home/bin/kiln} with stdin from nowhere and these JVM options ({@code KILN_JAVA_OPTS}) only. */
+    static RunningKiln startWithOptions(Path home, String javaOptions, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/kiln").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().remove("KILN_JAVA_OPTS");
+        builder.environment().put("KILN_JAVA_OPTS", javaOptions);
         return new RunningKiln(builder.start());
+    }
+
+    /**
+     * No options from the caller's environment, and the admin API on a port of its own (0: any free one), so a
+     * test never fails because something else on the machine holds the default port 8181.
+     */
+    private static void isolate(ProcessBuilder builder) {
+        builder.environment().put("KILN_JAVA_OPTS", ISOLATED);
     }
 
     private void collect(InputStream stream) {
@@ -67,7 +83,7 @@ final class RunningKiln implements AutoCloseable {
      */
     static RunningKiln startWithTerminal(Path home) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("script", "-qfec", home.resolve("bin/kiln").toString(), "/dev/null");
-        builder.environment().remove("KILN_JAVA_OPTS");
+        isolate(builder);
         builder.environment().put("TERM", "dumb");
         return new RunningKiln(builder.start());
     }
