@@ -18,6 +18,11 @@ final class Drop {
         this.staging = Files.createDirectories(staging);
     }
 
+    /** The staging folder: outside every watched folder, on the same file system. */
+    Path staging() {
+        return staging;
+    }
+
     /**
      * @return the instant, in epoch microseconds, at which the rename completed: the file is complete and in
      *         place from then on

@@ -38,6 +38,9 @@ final class ProductBench {
             new LaunchBench(workspace, results).run(plan.launches());
             if (!plan.launchOnly()) {
                 steadyState(workspace, results);
+                if (product instanceof KilnProduct) {
+                    kilnOnly(() -> new ReloadAllBench(workspace, results).run(Math.min(10, plan.trials())), results);
+                }
             }
         } catch (IOException | RuntimeException e) {
             results.note("stopped early: " + e.getMessage());
@@ -51,6 +54,19 @@ final class ProductBench {
                         + "(all CPUs, the measured runtime included)", (System.nanoTime() - startNanos) / 1_000_000_000L,
                 100.0 * (machineEnd[0] - machineStart[0]) / Math.max(1, machineEnd[1] - machineStart[1])));
         return results;
+    }
+
+    private interface Part {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /** A Kiln-only part: if it fails, the report says so and the rest of the run goes on. */
+    private static void kilnOnly(Part part, Results results) throws InterruptedException {
+        try {
+            part.run();
+        } catch (IOException | RuntimeException e) {
+            results.note("Kiln-only measures stopped early: " + e.getMessage());
+        }
     }
 
     private static long[] machineTicks() {
@@ -78,7 +94,11 @@ final class ProductBench {
             List<Listeners.Listener> listeners = LoopbackCheck.verify(pid, product.name());
             results.note("listens on (after settling): " + (listeners.isEmpty() ? "nothing" : listeners + ", loopback only"));
             System.out.printf("  [%s] latency trials%n", product.name());
-            new LatencyBench(workspace, home, results, new Random(plan.seed())).run(plan.trials());
+            Random random = new Random(plan.seed());
+            new LatencyBench(workspace, home, results, random).run(plan.trials());
+            if (product instanceof KilnProduct) {
+                kilnOnly(() -> new KilnChangeBench(workspace, home, results, random).run(plan.trials()), results);
+            }
             results.of(Measure.RSS_AFTER_TRIALS).add(ProcFs.residentKiB(pid) / 1024.0);
         } finally {
             instance.stop(Duration.ofSeconds(60));
