@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 final class ApiKiln implements AutoCloseable {
 
-    static final Path DISTRIBUTION = Path.of(System.getProperty("kiln.distribution", "target/kiln"));
+    static final Path DISTRIBUTION = DistributionCopy.BUILT;
 
     final Path home;
     final RunningKiln process;
@@ -45,7 +45,7 @@ final class ApiKiln implements AutoCloseable {
      * path to content), and starts it.
      */
     static ApiKiln start(Path folder, Map<String, String> files) throws IOException {
-        Path home = copy(folder);
+        Path home = DistributionCopy.fresh(folder);
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.writeString(home.resolve(file.getKey()), file.getValue());
         }
@@ -57,24 +57,6 @@ final class ApiKiln implements AutoCloseable {
         ApiKiln kiln = new ApiKiln(home, process, url, Files.readString(home.resolve("data/api-token")).strip());
         await("the API answering").atMost(Duration.ofSeconds(30)).until(() -> kiln.get("/api/v1/status").statusCode() == 200);
         return kiln;
-    }
-
-    private static Path copy(Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(DISTRIBUTION)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path relative = DISTRIBUTION.relativize(file);
-                if (relative.startsWith("data") && relative.getNameCount() > 1 && !relative.toString().equals("data/README.md")) {
-                    continue;
-                }
-                Path to = target.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return target;
     }
 
     static int freePort() throws IOException {

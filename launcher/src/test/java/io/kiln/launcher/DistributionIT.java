@@ -20,24 +20,13 @@ import org.junit.rules.TemporaryFolder;
  */
 public class DistributionIT {
 
-    private static final Path DISTRIBUTION = Path.of(System.getProperty("kiln.distribution", "target/kiln"));
+    private static final Path DISTRIBUTION = DistributionCopy.BUILT;
 
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
     private Path copyOf(Path source, String name) throws IOException {
-        Path target = temp.getRoot().toPath().resolve(name);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path to = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return target;
+        return DistributionCopy.exact(source, temp.getRoot().toPath().resolve(name));
     }
 
     @Test

@@ -26,21 +26,7 @@ public class RemoteBindIT {
 
     @Test
     public void theApiRefusesToServeOnANonLoopbackBind() throws Exception {
-        Path home = temp.getRoot().toPath().resolve("kiln");
-        try (var files = Files.walk(ApiKiln.DISTRIBUTION)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path relative = ApiKiln.DISTRIBUTION.relativize(file);
-                if (relative.startsWith("data") && relative.getNameCount() > 1) {
-                    continue;
-                }
-                Path to = home.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        Path home = DistributionCopy.fresh(temp.getRoot().toPath().resolve("kiln"));
         int port = ApiKiln.freePort();
         Path properties = home.resolve("conf/kiln.properties");
         Files.writeString(properties, Files.readString(properties)

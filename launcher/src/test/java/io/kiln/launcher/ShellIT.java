@@ -18,28 +18,11 @@ import org.junit.rules.TemporaryFolder;
  */
 public class ShellIT {
 
-    private static final Path DISTRIBUTION = Path.of(System.getProperty("kiln.distribution", "target/kiln"));
-
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
     private Path freshCopy() throws IOException {
-        Path target = temp.getRoot().toPath().resolve("kiln");
-        try (Stream<Path> files = Files.walk(DISTRIBUTION)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path relative = DISTRIBUTION.relativize(file);
-                if (relative.startsWith("data") && relative.getNameCount() > 1 && !relative.toString().equals("data/README.md")) {
-                    continue;
-                }
-                Path to = target.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return target;
+        return DistributionCopy.fresh(temp.getRoot().toPath().resolve("kiln"));
     }
 
     @Test
