@@ -228,6 +228,14 @@
     while (events.children.length > 200) events.removeChild(events.lastChild);
   }
 
+  function consoleLine(line) {
+    const console = $('console');
+    const follow = console.scrollTop + console.clientHeight >= console.scrollHeight - 4;
+    console.append(line + '\n');
+    while (console.childNodes.length > 300) console.removeChild(console.firstChild);
+    if (follow) console.scrollTop = console.scrollHeight;
+  }
+
   async function stream() {
     streamAbort = new AbortController();
     const state = $('stream-state');
@@ -256,6 +264,7 @@
           }
           if (!data.length) continue;
           const payload = JSON.parse(data.join('\n'));
+          if (event === 'console') consoleLine(payload.line);
           if (event === 'change') pending = payload;
           if (event === 'log' && pending) {
             logEvent(pending, payload.line);

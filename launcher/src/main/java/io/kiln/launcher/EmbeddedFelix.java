@@ -2,8 +2,10 @@ package io.kiln.launcher;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.Flow;
 
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
@@ -31,7 +33,8 @@ final class EmbeddedFelix {
      *
      * @throws LaunchException with the cause in words
      */
-    static EmbeddedFelix start(Folders folders, Map<String, String> settings) throws LaunchException {
+    static EmbeddedFelix start(Folders folders, Map<String, String> settings, Flow.Publisher<String> consoleLines)
+            throws LaunchException {
         folders.prepare();
         FrameworkCache cache = new FrameworkCache(folders);
         Map<String, String> properties = new HashMap<>(settings);
@@ -43,6 +46,9 @@ final class EmbeddedFelix {
             framework.init();
             cache.claim();
             framework.start();
+            Hashtable<String, Object> console = new Hashtable<>();
+            console.put("kiln.log", "console");
+            framework.getBundleContext().registerService(Flow.Publisher.class, consoleLines, console);
             SystemBundles bundles = new SystemBundles(framework.getBundleContext(), folders.system());
             bundles.installAndStart();
             bundles.startWatcherAndAwaitPlugins(startTimeoutMillis(settings));

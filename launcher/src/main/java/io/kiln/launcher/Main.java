@@ -67,7 +67,10 @@ public final class Main {
                 System.setProperty(name, value);
             }
         });
-        EmbeddedFelix kiln = EmbeddedFelix.start(Folders.of(options.home()), settings);
+        // before anything logs: every console line can then be followed through the admin API
+        ConsoleLines console = new ConsoleLines(System.out);
+        System.setOut(console);
+        EmbeddedFelix kiln = EmbeddedFelix.start(Folders.of(options.home()), settings, console.publisher());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(kiln), "kiln-shutdown"));
 
         long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -301,6 +301,12 @@ public class HttpApiIT {
                 .anyMatch(l -> l.startsWith("data: ") && l.contains("\"plugin\":\"kiln-sample-greeting\"") && l.contains("\"action\":\"reload\"")));
         assertTrue(lines.contains("event: change"));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("data: {\"line\":") && l.contains("reload kiln-sample-greeting")));
+        // and the process's console: the plugin's own log lines as the reload stops and starts it
+        await("the plugin's console lines in " + lines).atMost(Duration.ofSeconds(10)).until(() -> {
+            int index = lines.indexOf("event: console");
+            return index >= 0 && lines.stream().anyMatch(l -> l.startsWith("data: {\"line\":")
+                    && l.contains("GreetingPhrase - section sample.greeting applied"));
+        });
         stream.body().close();
     }
 

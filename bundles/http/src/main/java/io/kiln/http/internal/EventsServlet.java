@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +15,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -26,8 +29,9 @@ import io.kiln.runtime.api.HistoryEntry;
 
 /**
  * {@code GET /api/v1/events}: a Server-Sent Events stream of every change (reloads, installs, rollbacks, rejections),
- * one {@code change} event each, plus a {@code log} event with a human-readable line. A comment every 15 s keeps
- * idle connections open and finds closed ones.
+ * one {@code change} event each, plus a {@code log} event with a human-readable line; and, when Kiln runs from its
+ * launcher, every line of the process's console (Kiln's and the plugins' log) as a {@code console} event. A comment
+ * every 15 s keeps idle connections open and finds closed ones.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/events")
@@ -52,8 +56,54 @@ public final class EventsServlet extends ApiServlet {
         writer.scheduleWithFixedDelay(() -> send(": keep-alive\n\n"), 15, 15, TimeUnit.SECONDS);
     }
 
+    /** The launcher's console, line by line: a JDK publisher, the one type the launcher and this bundle share. */
+    @Reference(service = Flow.Publisher.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(kiln.log=console)")
+    void bindConsole(Flow.Publisher<String> console) {
+        console.subscribe(new ConsoleSubscriber());
+    }
+
+    void unbindConsole(Flow.Publisher<String> console) {
+        Flow.Subscription current = consoleSubscription;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    private transient volatile Flow.Subscription consoleSubscription;
+
+    /** Forwards each console line to the open streams, off the thread that wrote it. */
+    private final class ConsoleSubscriber implements Flow.Subscriber<String> {
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            consoleSubscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            if (!streams.isEmpty()) {
+                writer.execute(() -> send("event: console\ndata: " + Json.write(Map.of("line", line)) + "\n\n"));
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            consoleSubscription = null;
+        }
+
+        @Override
+        public void onComplete() {
+            consoleSubscription = null;
+        }
+    }
+
     @Deactivate
     void deactivate() {
+        Flow.Subscription current = consoleSubscription;
+        if (current != null) {
+            current.cancel();
+        }
         subscription.close();
         writer.shutdownNow();
         streams.forEach(EventsServlet::complete);
