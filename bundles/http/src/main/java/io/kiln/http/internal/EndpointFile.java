@@ -4,19 +4,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.service.servlet.runtime.HttpServiceRuntimeConstants;
+import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
+import org.osgi.service.servlet.runtime.dto.ServletDTO;
+import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes where the API listens ({@code data/api-url}) for the {@code kiln} command-line client, and says so in the log.
+ * Writes where the API listens ({@code data/api-url}) for the {@code kiln} command-line client, and says so in the log
+ * — once the HTTP runtime lists every servlet this bundle registered, so that a client that finds the file finds the
+ * whole API answering, not a 404 from a servlet still on its way.
  */
 @Component(immediate = true)
 public final class EndpointFile {
@@ -24,9 +34,13 @@ public final class EndpointFile {
     private static final Logger LOG = LoggerFactory.getLogger(EndpointFile.class);
 
     private final Path file;
+    private final BundleContext context;
+    private volatile HttpServiceRuntime runtime;
+    private volatile boolean written;
 
     @Activate
-    public EndpointFile(@Reference ApiSettings settings) {
+    public EndpointFile(BundleContext context, @Reference ApiSettings settings) {
+        this.context = context;
         this.file = settings.endpointFile();
     }
 
@@ -37,12 +51,50 @@ public final class EndpointFile {
     }
 
     @Reference(service = HttpServiceRuntime.class, updated = "updated")
-    void bind(Map<String, Object> runtime) throws IOException {
-        write(runtime);
+    void bind(HttpServiceRuntime service, Map<String, Object> properties) throws IOException {
+        this.runtime = service;
+        writeWhenComplete(properties);
     }
 
-    void updated(Map<String, Object> runtime) throws IOException {
-        write(runtime);
+    void updated(HttpServiceRuntime service, Map<String, Object> properties) throws IOException {
+        this.runtime = service;
+        writeWhenComplete(properties);
+    }
+
+    /** The runtime's properties change each time a servlet comes or goes: write once all of ours are live. */
+    private synchronized void writeWhenComplete(Map<String, Object> properties) throws IOException {
+        if (written || !allServletsLive()) {
+            return;
+        }
+        write(properties);
+        written = true;
+    }
+
+    private boolean allServletsLive() {
+        Set<String> expected = new HashSet<>();
+        ServiceReference<?>[] ours = context.getBundle().getRegisteredServices();
+        for (ServiceReference<?> reference : ours == null ? new ServiceReference<?>[0] : ours) {
+            Object patterns = reference.getProperty(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN);
+            if (patterns instanceof String one) {
+                expected.add(one);
+            } else if (patterns instanceof String[] many) {
+                expected.addAll(List.of(many));
+            }
+        }
+        Set<String> live = new HashSet<>();
+        org.osgi.service.servlet.runtime.dto.RuntimeDTO dto;
+        try {
+            dto = runtime.getRuntimeDTO();
+        } catch (IllegalStateException settingUp) {
+            // Felix HTTP answers so while it is still registering itself; the next update asks again
+            return false;
+        }
+        for (ServletContextDTO servletContext : dto.servletContextDTOs) {
+            for (ServletDTO servlet : servletContext.servletDTOs) {
+                live.addAll(List.of(servlet.patterns));
+            }
+        }
+        return !expected.isEmpty() && live.containsAll(expected);
     }
 
     private void write(Map<String, Object> runtime) throws IOException {
