@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.service.servlet.runtime.HttpServiceRuntimeConstants;
 import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
@@ -38,9 +39,12 @@ public final class EndpointFile {
     private volatile HttpServiceRuntime runtime;
     private volatile boolean written;
 
+    private final ServiceComponentRuntime scr;
+
     @Activate
-    public EndpointFile(BundleContext context, @Reference ApiSettings settings) {
+    public EndpointFile(BundleContext context, @Reference ApiSettings settings, @Reference ServiceComponentRuntime scr) {
         this.context = context;
+        this.scr = scr;
         this.file = settings.endpointFile();
     }
 
@@ -70,11 +74,14 @@ public final class EndpointFile {
         written = true;
     }
 
+    /** Every servlet this bundle declares (not only those registered so far) is live on the whiteboard. */
     private boolean allServletsLive() {
         Set<String> expected = new HashSet<>();
-        ServiceReference<?>[] ours = context.getBundle().getRegisteredServices();
-        for (ServiceReference<?> reference : ours == null ? new ServiceReference<?>[0] : ours) {
-            Object patterns = reference.getProperty(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN);
+        for (ComponentDescriptionDTO component : scr.getComponentDescriptionDTOs(context.getBundle())) {
+            if (!List.of(component.serviceInterfaces).contains("jakarta.servlet.Servlet")) {
+                continue;
+            }
+            Object patterns = component.properties.get(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN);
             if (patterns instanceof String one) {
                 expected.add(one);
             } else if (patterns instanceof String[] many) {
