@@ -161,8 +161,11 @@ public final class Sections implements ConfigService {
             synchronized (fileLocks.computeIfAbsent(section.file(), f -> new Object())) {
                 long start = System.nanoTime();
                 try {
-                    validate(section, section.read());
-                    apply(section.file(), "validation", false);
+                    SectionValidator.Validated valid = validate(section, section.read());
+                    // valid as delivered: its components already have these values, so nothing is delivered again
+                    // (the typed copy would count as a change and restart them for nothing)
+                    states.put(section.configurationPid(), new SectionState(section, Outcome.APPLIED, "", valid.warnings(), true,
+                            state.applied(), state.changed()));
                 } catch (SectionException e) {
                     try {
                         Configuration configuration = existing(section.configurationPid());
