@@ -37,16 +37,15 @@ public abstract class KilnTestSupport {
 
     /**
      * How long a change in {@code hot/} or {@code conf/} may take to show. Generous, as a test bound: the runtime
-     * wakes FileInstall within milliseconds, its own poll (one second) would take two to three; speed itself is
-     * measured by the benchmark, not here.
+     * wakes FileInstall within milliseconds; speed itself is measured by the benchmark, not here.
      */
     protected static final Duration SOON = Duration.ofSeconds(5);
 
     /**
-     * How long a test watches for something that must not happen: longer than the two FileInstall polls that would
-     * act on any file the runtime did not wake it for.
+     * How long a test watches for something that must not happen: longer than the two FileInstall polls (2 s each,
+     * {@code felix.fileinstall.poll}) that would act on any file the runtime did not wake it for.
      */
-    protected static final Duration A_WHILE = Duration.ofSeconds(3);
+    protected static final Duration A_WHILE = Duration.ofSeconds(5);
 
     @Inject
     protected BundleContext context;
