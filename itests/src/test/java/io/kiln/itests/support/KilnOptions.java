@@ -56,6 +56,8 @@ final class KilnOptions {
         // is shared between test classes, and ConfigAdmin's store in it would carry one class's sections into the next)
         settings.put("org.osgi.framework.storage", folders.data().resolve("cache").toString());
         settings.put("org.osgi.framework.storage.clean", "onFirstInit");
+        // a short safety-net poll, so that watching "a while" for what must not happen covers two of FileInstall's scans
+        settings.put("felix.fileinstall.poll", "1000");
         settings.put(KilnFolders.PROPERTY, folders.home().toString());
         if (!settings.containsKey("felix.fileinstall.dir") || !settings.containsKey("felix.fileinstall.poll")) {
             throw new IllegalStateException(file + " holds no FileInstall settings");

@@ -42,10 +42,10 @@ public abstract class KilnTestSupport {
     protected static final Duration SOON = Duration.ofSeconds(5);
 
     /**
-     * How long a test watches for something that must not happen: longer than the two FileInstall polls (2 s each,
-     * {@code felix.fileinstall.poll}) that would act on any file the runtime did not wake it for.
+     * How long a test watches for something that must not happen: longer than the two FileInstall polls (1 s each in
+     * the tests, see {@code KilnOptions}) that would act on any file the runtime did not wake it for.
      */
-    protected static final Duration A_WHILE = Duration.ofSeconds(5);
+    protected static final Duration A_WHILE = Duration.ofSeconds(3);
 
     @Inject
     protected BundleContext context;
