@@ -71,7 +71,7 @@ public class BadUpdateIT extends KilnTestSupport {
                 .header("Bundle-Activator", "io.kiln.itests.plugin.throwing.Activator")
                 .writeTo(folders.jars().resolve("throwing-2.jar"));
         phrase("hangs", "2.0.0", "return \"v2\";")
-                .source("io.kiln.itests.plugin.throwing.Activator", activator("Thread.sleep(Long.MAX_VALUE);"))
+                .source("io.kiln.itests.plugin.throwing.Activator", activator("new java.util.concurrent.CountDownLatch(1).await(); // never counted down: hangs until interrupted"))
                 .header("Bundle-Activator", "io.kiln.itests.plugin.throwing.Activator")
                 .writeTo(folders.jars().resolve("hangs-2.jar"));
         PluginJar.named("itest.dsthrows", "2.0.0").source("io.kiln.itests.plugin.dsthrows.FailingPhrase", """
