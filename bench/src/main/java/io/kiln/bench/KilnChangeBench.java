@@ -26,14 +26,14 @@ final class KilnChangeBench {
     private final Product product;
     private final Path home;
     private final Results results;
-    private final Random random;
+    private final Trials series;
 
     KilnChangeBench(Workspace workspace, Path home, Results results, Random random) {
         this.workspace = workspace;
         this.product = workspace.product();
         this.home = home;
         this.results = results;
-        this.random = random;
+        this.series = new Trials(workspace, results, random, "the Kiln-only trials");
     }
 
     void run(int trials) throws IOException, InterruptedException {
@@ -53,7 +53,7 @@ final class KilnChangeBench {
         String file = "kiln-bench-rollback.jar";
         String v1 = ROLLBACK_BUNDLE + "-1.0.0.start";
         workspace.drop().put(hot, file, ProbeJar.activator(ROLLBACK_BUNDLE, "1.0.0", workspace.output().folder()));
-        awaitSetup(v1);
+        series.awaitSetup(v1);
         for (int i = 1; i <= trials; i++) {
             byte[] failing = ProbeJar.failing(ROLLBACK_BUNDLE, "2.0." + i, workspace.output().folder());
             workspace.output().forget(v1);
@@ -74,7 +74,7 @@ final class KilnChangeBench {
         // the definition must be known before the first section arrives, or it is applied unvalidated first
         awaitDefinition(api);
         workspace.drop().put(conf, file, section("0"));
-        awaitSetup("validated-0.seen");
+        series.awaitSetup("validated-0.seen");
         String shown = api.get("api/v1/config/" + VALIDATED_PID).body();
         if (!shown.contains("\"validated\":true")) {
             results.note(Measure.CONFIG_VALIDATED + ": Kiln does not report the section as validated: " + shown);
@@ -89,14 +89,14 @@ final class KilnChangeBench {
                 // back to a valid section first, so that every rejection is of a change to a good configuration
                 String valid = Integer.toString(1000 + i);
                 workspace.drop().put(conf, file, section(valid));
-                awaitSetup("validated-" + valid + ".seen");
-                pause();
+                series.awaitSetup("validated-" + valid + ".seen");
+                series.pause();
                 events.clear();
                 String invalid = section("not-a-number-" + i);
                 long changed = workspace.drop().put(conf, file, invalid);
                 Optional<EventStream.Event> rejected = events.await(json -> json.contains("\"plugin\":\"" + VALIDATED_PID + "\"")
                         && json.contains("\"outcome\":\"REJECTED\""), product.eventTimeout());
-                record(Measure.CONFIG_REJECTED, rejected.map(EventStream.Event::arrivedMicros), changed,
+                series.record(Measure.CONFIG_REJECTED, rejected.map(EventStream.Event::arrivedMicros), changed,
                         "REJECTED event for " + VALIDATED_PID);
             }
         }
@@ -126,12 +126,12 @@ final class KilnChangeBench {
     private void skill(int trials) throws IOException, InterruptedException {
         workspace.drop().put(product.hotFolder(home), "kiln-bench-skill.jar",
                 ProbeJar.skillProbe("kiln.bench.skill", "1.0.0", workspace.output().folder(), SKILL));
-        awaitSetup("kiln.bench.skill-1.0.0.start");
+        series.awaitSetup("kiln.bench.skill-1.0.0.start");
         Path folder = home.resolve("skills").resolve(SKILL);
         Path staged = Files.createTempDirectory(workspace.drop().staging(), SKILL);
         Files.writeString(staged.resolve("SKILL.md"), skillFile("1.0.0"), StandardCharsets.UTF_8);
         Files.move(staged, folder, StandardCopyOption.ATOMIC_MOVE);
-        awaitSetup("skill-1.0.0.seen");
+        series.awaitSetup("skill-1.0.0.seen");
         for (int i = 1; i <= trials; i++) {
             String version = "1." + i + ".0";
             String content = skillFile(version);
@@ -151,31 +151,9 @@ final class KilnChangeBench {
     }
 
     private void trial(Measure measure, String event, Change change, Duration timeout) throws IOException, InterruptedException {
-        pause();
+        series.pause();
         long changed = change.make();
         OptionalLong seen = workspace.output().await(event, timeout);
-        record(measure, seen.isPresent() ? Optional.of(seen.getAsLong()) : Optional.empty(), changed, event);
-    }
-
-    private void record(Measure measure, Optional<Long> seen, long changed, String what) {
-        if (seen.isPresent()) {
-            results.of(measure).add(Micros.toMillis(seen.get() - changed));
-        } else {
-            results.of(measure).fail();
-            results.note(measure + ": no " + what + " within " + product.eventTimeout().toSeconds() + " s");
-        }
-    }
-
-    private void awaitSetup(String event) throws IOException, InterruptedException {
-        if (workspace.output().await(event, product.eventTimeout()).isEmpty()) {
-            throw new IOException(product.name() + ": no " + event + " within " + product.eventTimeout().toSeconds()
-                    + " s; the Kiln-only trials cannot go on");
-        }
-    }
-
-    private void pause() throws InterruptedException {
-        long min = product.minPause().toMillis();
-        long max = product.maxPause().toMillis();
-        Thread.sleep(min + (long) (random.nextDouble() * (max - min)));
+        series.record(measure, seen.isPresent() ? Optional.of(seen.getAsLong()) : Optional.empty(), changed, event);
     }
 }

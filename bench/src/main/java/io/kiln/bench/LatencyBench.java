@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 
@@ -22,14 +23,14 @@ final class LatencyBench {
     private final Product product;
     private final Path home;
     private final Results results;
-    private final Random random;
+    private final Trials series;
 
     LatencyBench(Workspace workspace, Path home, Results results, Random random) {
         this.workspace = workspace;
         this.product = workspace.product();
         this.home = home;
         this.results = results;
-        this.random = random;
+        this.series = new Trials(workspace, results, random, "the latency trials");
     }
 
     void run(int trials) throws IOException, InterruptedException {
@@ -47,7 +48,7 @@ final class LatencyBench {
             trial(Measure.NEW_JAR, name + "-1.0.0.start", () -> workspace.drop().put(hot, file, jar));
             // uninstall it again, so that every trial starts from the same set of bundles
             Files.deleteIfExists(hot.resolve(file));
-            awaitSetup(name + "-1.0.0.stop");
+            series.awaitSetup(name + "-1.0.0.stop");
         }
     }
 
@@ -55,7 +56,7 @@ final class LatencyBench {
         Path hot = product.hotFolder(home);
         String file = "kiln-bench-update.jar";
         workspace.drop().put(hot, file, ProbeJar.activator(UPDATE_BUNDLE, "1.0.0", workspace.output().folder()));
-        awaitSetup(UPDATE_BUNDLE + "-1.0.0.start");
+        series.awaitSetup(UPDATE_BUNDLE + "-1.0.0.start");
         for (int i = 1; i <= trials; i++) {
             String version = "1.0." + i;
             byte[] jar = ProbeJar.activator(UPDATE_BUNDLE, version, workspace.output().folder());
@@ -69,10 +70,10 @@ final class LatencyBench {
         String file = CONFIG_PID + ".cfg";
         byte[] probe = ProbeJar.configProbe(CONFIG_BUNDLE, "1.0.0", workspace.output().folder(), CONFIG_PID);
         workspace.drop().put(hot, "kiln-bench-config.jar", probe);
-        awaitSetup(CONFIG_BUNDLE + "-1.0.0.start");
+        series.awaitSetup(CONFIG_BUNDLE + "-1.0.0.start");
         // the first file creates the configuration; the trials measure rewrites of an existing one
         workspace.drop().put(conf, file, section(0));
-        awaitSetup("config-0.seen");
+        series.awaitSetup("config-0.seen");
         for (int i = 1; i <= trials; i++) {
             String content = section(i);
             trial(Measure.CONFIG, "config-" + i + ".seen", () -> workspace.drop().put(conf, file, content));
@@ -89,27 +90,9 @@ final class LatencyBench {
     }
 
     private void trial(Measure measure, String event, Change change) throws IOException, InterruptedException {
-        pause();
+        series.pause();
         long changed = change.make();
         OptionalLong seen = workspace.output().await(event, product.eventTimeout());
-        if (seen.isPresent()) {
-            results.of(measure).add(Micros.toMillis(seen.getAsLong() - changed));
-        } else {
-            results.of(measure).fail();
-            results.note(measure + ": no " + event + " within " + product.eventTimeout().toSeconds() + " s");
-        }
-    }
-
-    private void awaitSetup(String event) throws IOException, InterruptedException {
-        if (workspace.output().await(event, product.eventTimeout()).isEmpty()) {
-            throw new IOException(product.name() + ": no " + event + " within " + product.eventTimeout().toSeconds()
-                    + " s; the latency trials cannot go on");
-        }
-    }
-
-    private void pause() throws InterruptedException {
-        long min = product.minPause().toMillis();
-        long max = product.maxPause().toMillis();
-        Thread.sleep(min + (long) (random.nextDouble() * (max - min)));
+        series.record(measure, seen.isPresent() ? Optional.of(seen.getAsLong()) : Optional.empty(), changed, event);
     }
 }
