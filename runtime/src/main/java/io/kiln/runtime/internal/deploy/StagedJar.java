@@ -5,10 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -18,6 +15,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
 
 import io.kiln.runtime.internal.store.AtomicFiles;
+import io.kiln.runtime.internal.store.Hashes;
 
 /**
  * A plugin jar copied out of {@code hot/} and checked, so that what is validated is exactly what is
@@ -49,7 +47,7 @@ record StagedJar(Path source, Path staged, String sha256, String name, Version v
      */
     static StagedJar stage(Path source, Path stagingFolder) throws RejectedException, StillBeingWritten {
         byte[] bytes = readStable(source);
-        String sha256 = sha256(bytes);
+        String sha256 = Hashes.sha256(bytes);
         Path staged = stagingFolder.resolve(sha256 + ".jar");
         try {
             if (!Files.exists(staged)) {
@@ -122,14 +120,6 @@ record StagedJar(Path source, Path staged, String sha256, String name, Version v
             return Version.parseVersion(header == null ? null : header.trim());
         } catch (IllegalArgumentException e) {
             throw new RejectedException(source.getFileName() + ": Bundle-Version '" + header + "' is not an OSGi version: " + e.getMessage());
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 

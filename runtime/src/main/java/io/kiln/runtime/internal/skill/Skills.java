@@ -27,6 +27,7 @@ import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.SkillInfo;
 import io.kiln.runtime.api.SkillService;
 import io.kiln.runtime.internal.history.ChangeJournal;
+import io.kiln.runtime.internal.store.Hashes;
 import io.kiln.runtime.internal.store.RuntimeFolders;
 
 /**
@@ -78,7 +79,7 @@ public final class Skills implements SkillService {
         } catch (IOException e) {
             return refuse(name, label, before, "", label + ": cannot be read: " + e, trigger, start);
         }
-        String hash = Integer.toHexString(text.hashCode()) + ":" + text.length();
+        String hash = Hashes.sha256(text.getBytes(StandardCharsets.UTF_8));
         if (!force && before != null && hash.equals(before.contentHash())) {
             return before.toApi();
         }

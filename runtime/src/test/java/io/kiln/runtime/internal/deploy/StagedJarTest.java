@@ -35,7 +35,7 @@ public class StagedJarTest {
         StagedJar jar = StagedJar.stage(file, staging);
         assertEquals("com.example.a", jar.name());
         assertEquals(new Version(1, 2, 3), jar.version());
-        assertEquals(StagedJar.sha256(Files.readAllBytes(file)), jar.sha256());
+        assertEquals(io.kiln.runtime.internal.store.Hashes.sha256(Files.readAllBytes(file)), jar.sha256());
         assertTrue(Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(jar.staged())));
         assertEquals("a.jar", jar.fileName());
     }
