@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
@@ -29,18 +31,20 @@ public final class ApiSettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiSettings.class);
 
-    private final HttpApiConfiguration config;
+    private volatile HttpApiConfiguration config;
+    private final ComponentContext component;
+    private final String host;
     private final ApiToken token;
     private final Path hot;
     private final Path data;
 
     @Activate
-    public ApiSettings(BundleContext context, HttpApiConfiguration config) throws IOException {
+    public ApiSettings(BundleContext context, ComponentContext component, HttpApiConfiguration config) throws IOException {
         this.config = config;
-        String host = context.getProperty(HOST_PROPERTY);
+        this.component = component;
+        this.host = context.getProperty(HOST_PROPERTY);
         if (!isLoopback(host) && !config.allowRemote()) {
-            String reason = "refusing to serve the admin API: Jetty binds " + (host == null ? "every address (" + HOST_PROPERTY + " is not set)" : host)
-                    + "; set " + HOST_PROPERTY + " = 127.0.0.1, or allowRemote=true in " + PID + " to serve it there on purpose";
+            String reason = refusal();
             LOG.error(reason);
             throw new IllegalStateException(reason);
         }
@@ -48,6 +52,29 @@ public final class ApiSettings {
         this.hot = Path.of(require(context, "kiln.hot"));
         Path file = config.tokenFile().isBlank() ? data.resolveSibling("api-token") : Path.of(config.tokenFile());
         this.token = ApiToken.loadOrCreate(file);
+    }
+
+    /**
+     * A changed section applies in place: re-creating this component would take every servlet down with it, and
+     * the API would answer 404 for a moment (a reload of all sections did that). Turning {@code allowRemote} off
+     * while Jetty binds another address than loopback stops the API at once, until Kiln is restarted.
+     */
+    @Modified
+    void modified(HttpApiConfiguration changed) {
+        if (!isLoopback(host) && !changed.allowRemote()) {
+            LOG.error("{}; the admin API stops now", refusal());
+            component.disableComponent(ApiSettings.class.getName());
+            return;
+        }
+        if (!changed.tokenFile().equals(config.tokenFile())) {
+            LOG.warn("{}: tokenFile takes effect at the next start", PID);
+        }
+        this.config = changed;
+    }
+
+    private String refusal() {
+        return "refusing to serve the admin API: Jetty binds " + (host == null ? "every address (" + HOST_PROPERTY + " is not set)" : host)
+                + "; set " + HOST_PROPERTY + " = 127.0.0.1, or allowRemote=true in " + PID + " to serve it there on purpose";
     }
 
     private static String require(BundleContext context, String name) {
