@@ -9,7 +9,7 @@
   function token() { return sessionStorage.getItem(KEY); }
 
   async function api(method, path, body, contentType) {
-    const headers = { 'Authorization': 'Bearer ' + token() };
+    const headers = { 'Authorization': 'Bearer ' + token(), 'X-Kiln-Client': 'page' };
     if (contentType) headers['Content-Type'] = contentType;
     const response = await fetch('/api/v1' + path, { method, headers, body });
     let data = null;

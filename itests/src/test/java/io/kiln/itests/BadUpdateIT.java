@@ -31,6 +31,7 @@ import org.osgi.framework.Version;
 import io.kiln.itests.support.KilnFolders;
 import io.kiln.itests.support.KilnTestSupport;
 import io.kiln.itests.support.PluginJar;
+import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.PluginService;
@@ -152,7 +153,7 @@ public class BadUpdateIT extends KilnTestSupport {
 
     private HistoryEntry awaitHistory(String plugin, Outcome outcome) {
         return await().until(() -> plugins.history(100).stream()
-                .filter(e -> e.plugin().equals(plugin) && e.outcome() == outcome).findFirst().orElse(null), java.util.Objects::nonNull);
+                .filter(e -> e.name().equals(plugin) && e.outcome() == outcome).findFirst().orElse(null), java.util.Objects::nonNull);
     }
 
     @Test
@@ -199,7 +200,7 @@ public class BadUpdateIT extends KilnTestSupport {
                 && rejected.reason().contains("com.nowhere.missing"));
         assertV1Serves("unresolvable", v1);
         assertFalse("the running version was never stopped", plugins.history(100).stream()
-                .anyMatch(e -> e.plugin().equals("itest.unresolvable") && e.outcome() == Outcome.ROLLED_BACK));
+                .anyMatch(e -> e.name().equals("itest.unresolvable") && e.outcome() == Outcome.ROLLED_BACK));
     }
 
     @Test
@@ -279,7 +280,7 @@ public class BadUpdateIT extends KilnTestSupport {
         await().untilAsserted(() -> assertEquals("v6", say("burst", "x")));
         // the service says v6 a moment before the transaction records its end
         List<HistoryEntry> updates = await().until(() -> plugins.history(100).stream()
-                .filter(e -> e.plugin().equals("itest.burst") && e.action().equals("update")).toList(),
+                .filter(e -> e.name().equals("itest.burst") && e.action() == Action.UPDATE).toList(),
                 list -> !list.isEmpty() && list.get(0).toVersion().equals("6.0.0"));
         assertTrue("every update applied whole: " + updates, updates.stream().allMatch(e -> e.outcome() == Outcome.APPLIED));
         assertTrue("saves were coalesced: " + updates, updates.size() < 5);

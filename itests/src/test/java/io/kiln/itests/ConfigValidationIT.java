@@ -35,6 +35,7 @@ import org.osgi.service.cm.ConfigurationListener;
 import io.kiln.itests.support.KilnFolders;
 import io.kiln.itests.support.KilnTestSupport;
 import io.kiln.itests.support.PluginJar;
+import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.api.ConfigService;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.PluginService;
@@ -137,7 +138,7 @@ public class ConfigValidationIT extends KilnTestSupport {
         assertEquals("the last good configuration serves", "Hello, Ada", say("validated", "Ada"));
         assertEquals("the component was not touched", serviceBefore, serviceId(phrase("validated")));
         await().untilAsserted(() -> assertTrue("in the history", plugins.history(50).stream()
-                .anyMatch(e -> e.plugin().equals(PID) && e.outcome() == Outcome.REJECTED && e.error().equals(reason))));
+                .anyMatch(e -> e.name().equals(PID) && e.outcome() == Outcome.REJECTED && e.error().equals(reason))));
     }
 
     @Test
@@ -172,7 +173,7 @@ public class ConfigValidationIT extends KilnTestSupport {
     public void placeholdersResolveWhenAppliedAndStayInTheFile() throws IOException {
         writeIn(file(), "text = ${prop:kiln.itest.word}\n");
         await().untilAsserted(() -> assertEquals("Bonjour, Ada", say("validated", "Ada")));
-        SectionResult set = config.set(PID, "times", "2", "test");
+        SectionResult set = config.set(PID, "times", "2", "shell");
         assertEquals(set.error(), Outcome.APPLIED, set.outcome());
         await().untilAsserted(() -> assertEquals("Bonjour Bonjour, Ada", say("validated", "Ada")));
         assertEquals(List.of("text = ${prop:kiln.itest.word}", "times = 2"), Files.readAllLines(file()));
@@ -183,7 +184,7 @@ public class ConfigValidationIT extends KilnTestSupport {
         await().untilAsserted(() -> assertNotNull(phrase("farewell")));
         long greeting = serviceId(phrase("greeting"));
         long farewell = serviceId(phrase("farewell"));
-        assertEquals(Outcome.APPLIED, config.reload("sample.greeting", "test").outcome());
+        assertEquals(Outcome.APPLIED, config.reload("sample.greeting", "shell").outcome());
         await().untilAsserted(() -> assertTrue("greeting reconfigured", serviceId(phrase("greeting")) != greeting));
         assertEquals("farewell untouched", farewell, serviceId(phrase("farewell")));
     }
@@ -216,7 +217,7 @@ public class ConfigValidationIT extends KilnTestSupport {
         };
         ServiceRegistration<ConfigurationListener> registration = context.registerService(ConfigurationListener.class, listener, null);
         try {
-            SectionResult result = config.set(PID, "level", "high", "test");
+            SectionResult result = config.set(PID, "level", "high", "shell");
             assertEquals(result.error(), Outcome.APPLIED, result.outcome());
             await().untilAsserted(() -> assertEquals("HELLO, Ada", say("validated", "Ada")));
             assertEquals(List.of("# the test section", "text = Hello", "level = high", "times = 1"), Files.readAllLines(file()));
@@ -233,7 +234,7 @@ public class ConfigValidationIT extends KilnTestSupport {
     @Test
     public void aRefusedSetWritesNothing() throws IOException {
         String before = Files.readString(file());
-        SectionResult result = config.set(PID, "times", "many", "test");
+        SectionResult result = config.set(PID, "times", "many", "shell");
         assertEquals(Outcome.REJECTED, result.outcome());
         assertEquals("itest.validated.cfg: times: expected an integer, found 'many'", result.error());
         assertEquals(before, Files.readString(file()));

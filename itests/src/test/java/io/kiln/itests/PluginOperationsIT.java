@@ -23,6 +23,8 @@ import org.osgi.framework.ServiceRegistration;
 
 import io.kiln.itests.support.KilnFolders;
 import io.kiln.itests.support.KilnTestSupport;
+import io.kiln.runtime.api.Action;
+import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.PluginService;
@@ -78,7 +80,7 @@ public class PluginOperationsIT extends KilnTestSupport {
     @Test
     public void reloadingAlphaReloadsItsDependentsInDependencyOrder() {
         ReloadSummary[] summary = new ReloadSummary[1];
-        List<String> events = recording(() -> summary[0] = plugins.reload(ALPHA, true, false, "test"));
+        List<String> events = recording(() -> summary[0] = plugins.reload(ALPHA, true, false, Trigger.SHELL));
 
         assertEquals(List.of(ALPHA, BETA, CHARLIE), names(summary[0]));
         assertEquals(0, summary[0].failed());
@@ -88,14 +90,14 @@ public class PluginOperationsIT extends KilnTestSupport {
 
     @Test
     public void reloadingWithDependenciesStartsFromTheBottomOfTheChain() {
-        ReloadSummary summary = plugins.reload(CHARLIE, false, true, "test");
+        ReloadSummary summary = plugins.reload(CHARLIE, false, true, Trigger.SHELL);
         assertEquals(List.of("kiln-sample-api", ALPHA, BETA, CHARLIE), names(summary));
         assertEquals(4, summary.succeeded());
     }
 
     @Test
     public void reloadAllCountsEveryPlugin() {
-        ReloadSummary summary = plugins.reloadAll("test");
+        ReloadSummary summary = plugins.reloadAll(Trigger.SHELL);
         assertEquals(4, summary.succeeded());
         assertEquals(0, summary.failed());
         assertTrue(names(summary).indexOf(ALPHA) < names(summary).indexOf(BETA));
@@ -104,27 +106,27 @@ public class PluginOperationsIT extends KilnTestSupport {
 
     @Test
     public void aDisabledPluginStopsAndItsDependentsWaitUntilItIsEnabled() throws Exception {
-        ChangeResult disabled = plugins.disable(BETA, "test");
+        ChangeResult disabled = plugins.disable(BETA, Trigger.SHELL);
         assertEquals(Outcome.APPLIED, disabled.outcome());
         assertEquals(Bundle.RESOLVED, installedBundle(BETA).getState());
         assertTrue("charlie has no beta to run on", context.getServiceReferences(ChainLink.class, "(link=charlie)").isEmpty());
         assertEquals(false, plugins.plugin(BETA).orElseThrow().enabled());
 
         // a disabled plugin is not started by a reload-all either
-        plugins.reloadAll("test");
+        plugins.reloadAll(Trigger.SHELL);
         assertEquals(Bundle.RESOLVED, installedBundle(BETA).getState());
 
-        assertEquals(Outcome.APPLIED, plugins.enable(BETA, "test").outcome());
+        assertEquals(Outcome.APPLIED, plugins.enable(BETA, Trigger.SHELL).outcome());
         await().untilAsserted(() -> assertEquals(1, context.getServiceReferences(ChainLink.class, "(link=charlie)").size()));
         assertTrue(plugins.plugin(BETA).orElseThrow().enabled());
-        assertEquals(List.of("enable", "disable"), plugins.history(100).stream()
-                .filter(e -> e.plugin().equals(BETA) && !e.action().equals("reload") && !e.action().equals("install"))
+        assertEquals(List.of(Action.ENABLE, Action.DISABLE), plugins.history(100).stream()
+                .filter(e -> e.name().equals(BETA) && e.action() != Action.RELOAD && e.action() != Action.INSTALL)
                 .map(e -> e.action()).toList());
     }
 
     @Test
     public void anUnknownNameIsNamedWithTheKnownOnes() {
-        UnknownPluginException e = assertThrows(UnknownPluginException.class, () -> plugins.reload("nope", true, false, "test"));
+        UnknownPluginException e = assertThrows(UnknownPluginException.class, () -> plugins.reload("nope", true, false, Trigger.SHELL));
         assertTrue(e.getMessage(), e.getMessage().startsWith("no plugin named 'nope'; plugins: kiln-sample-api, " + ALPHA));
     }
 }

@@ -19,6 +19,7 @@ import org.osgi.framework.ServiceReference;
 import io.kiln.itests.support.KilnFolders;
 import io.kiln.itests.support.KilnTestSupport;
 import io.kiln.itests.support.PluginJar;
+import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.Outcome;
@@ -103,10 +104,10 @@ public class StateHandOffIT extends KilnTestSupport {
         assertEquals("after an update of the jar", 3, count());
 
         increment(1);
-        assertEquals(0, plugins.reload(COUNTER, true, false, "test").failed());
+        assertEquals(0, plugins.reload(COUNTER, true, false, Trigger.SHELL).failed());
         assertEquals("after a reload", 4, count());
 
-        ChangeResult rollback = plugins.rollback(COUNTER, null, "test");
+        ChangeResult rollback = plugins.rollback(COUNTER, null, Trigger.SHELL);
         assertEquals(rollback.error(), Outcome.APPLIED, rollback.outcome());
         awaitVersion("0.1.0.SNAPSHOT");
         assertEquals("after a rollback", 4, count());
@@ -114,7 +115,7 @@ public class StateHandOffIT extends KilnTestSupport {
         increment(1);
         moveIn(folders().jars().resolve("counter-broken.jar"), folders().hot().resolve(COUNTER + ".jar"));
         HistoryEntry failed = await().until(() -> plugins.history(20).stream()
-                .filter(e -> e.plugin().equals(COUNTER) && e.toVersion().equals("0.3.0")).findFirst().orElse(null), java.util.Objects::nonNull);
+                .filter(e -> e.name().equals(COUNTER) && e.toVersion().equals("0.3.0")).findFirst().orElse(null), java.util.Objects::nonNull);
         assertEquals(Outcome.ROLLED_BACK, failed.outcome());
         assertTrue(failed.error(), failed.error().contains("broken release"));
         awaitVersion("0.1.0.SNAPSHOT");

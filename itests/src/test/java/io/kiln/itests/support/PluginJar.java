@@ -40,6 +40,7 @@ public final class PluginJar {
     private final String version;
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final List<File> against = new ArrayList<>();
 
     private PluginJar(String symbolicName, String version) {
         this.symbolicName = symbolicName;
@@ -82,6 +83,12 @@ public final class PluginJar {
         return this;
     }
 
+    /** Compiles against this jar too (another test plugin whose package it imports), without including it. */
+    public PluginJar against(Path jar) {
+        against.add(jar.toFile());
+        return this;
+    }
+
     /** Adds one class, by its fully qualified name. */
     public PluginJar source(String className, String code) {
         sources.put(className, code);
@@ -106,7 +113,7 @@ public final class PluginJar {
             builder.setProperty(Constants.NOIMPORTJAVA, "true");
             headers.forEach(builder::setProperty);
             builder.addClasspath(classes.toFile());
-            for (File entry : compileClasspath()) {
+            for (File entry : classpath()) {
                 builder.addClasspath(entry);
             }
             Jar built = builder.build();
@@ -143,7 +150,7 @@ public final class PluginJar {
 
     private void compile(Path src, Path classes) throws IOException {
         List<String> arguments = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(), "-classpath",
-                compileClasspath().stream().map(File::getPath).collect(Collectors.joining(File.pathSeparator))));
+                classpath().stream().map(File::getPath).collect(Collectors.joining(File.pathSeparator))));
         for (Map.Entry<String, String> source : sources.entrySet()) {
             Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
             Files.createDirectories(file.getParent());
@@ -166,6 +173,12 @@ public final class PluginJar {
                 .map(name -> name.substring(0, name.lastIndexOf('.')))
                 .collect(Collectors.toCollection(TreeSet::new))
                 .stream().collect(Collectors.joining(","));
+    }
+
+    private List<File> classpath() {
+        List<File> all = new ArrayList<>(compileClasspath());
+        all.addAll(against);
+        return all;
     }
 
     /** The sample API, the DS and Metatype annotations and the OSGi framework API, wherever this JVM loaded them from. */

@@ -60,7 +60,7 @@ final class ApiClient {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-                .timeout(Duration.ofMinutes(3)).header("Authorization", "Bearer " + token).header("Accept", "application/json");
+                .timeout(Duration.ofMinutes(3)).header("Authorization", "Bearer " + token).header("X-Kiln-Client", "cli").header("Accept", "application/json");
     }
 
     private JsonElement send(HttpRequest.Builder builder) throws ClientException {

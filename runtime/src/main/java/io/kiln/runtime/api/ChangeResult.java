@@ -1,21 +1,28 @@
 package io.kiln.runtime.api;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The outcome of one change to one plugin.
  *
  * @param plugin      the plugin's name
- * @param action      what was done: {@code install}, {@code update}, {@code uninstall}, {@code reload},
- *                    {@code enable}, {@code disable}, {@code rollback}
+ * @param action      what was done
  * @param outcome     how it ended
  * @param fromVersion the version before, or the empty string if there was none
  * @param toVersion   the version asked for, or the empty string if none (an uninstall)
  * @param duration    how long the transaction took
  * @param error       why it did not succeed, naming the file and the cause; empty when it succeeded
+ * @param dependents  the plugins that depend on this one and what the change did to them: each was checked
+ *                    before the change committed (a change that breaks one is refused or rolled back), except
+ *                    for a disable or an uninstall, which leave them without it by design and say so here
  */
-public record ChangeResult(String plugin, String action, Outcome outcome, String fromVersion, String toVersion,
-        Duration duration, String error) {
+public record ChangeResult(String plugin, Action action, Outcome outcome, String fromVersion, String toVersion,
+        Duration duration, String error, List<DependentChange> dependents) {
+
+    public ChangeResult {
+        dependents = List.copyOf(dependents);
+    }
 
     /** @return whether the plugin is now as asked */
     public boolean succeeded() {

@@ -1,20 +1,29 @@
 package io.kiln.runtime.api;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One change in the history.
  *
  * @param time           when it ended
- * @param plugin         the plugin's name, or the file name when the file could not be read as a plugin
- * @param trigger        who asked: {@code file}, {@code shell}, {@code http}, ...
- * @param action         what was done (see {@link ChangeResult#action()})
+ * @param subject        what kind of thing it changed
+ * @param name           the plugin's name, the section's PID, the skill's or the agent's name; the file name when
+ *                       the file could not be read as a plugin
+ * @param trigger        who asked
+ * @param action         what was done
  * @param fromVersion    the version before, or empty
  * @param toVersion      the version asked for, or empty
  * @param outcome        how it ended
  * @param durationMillis how long it took
  * @param error          why it did not succeed; empty when it did
+ * @param dependents     for a plugin, what the change did to the plugins that depend on it (see
+ *                       {@link ChangeResult#dependents()})
  */
-public record HistoryEntry(Instant time, String plugin, String trigger, String action, String fromVersion,
-        String toVersion, Outcome outcome, long durationMillis, String error) {
+public record HistoryEntry(Instant time, Subject subject, String name, Trigger trigger, Action action, String fromVersion,
+        String toVersion, Outcome outcome, long durationMillis, String error, List<DependentChange> dependents) {
+
+    public HistoryEntry {
+        dependents = List.copyOf(dependents);
+    }
 }

@@ -1,8 +1,11 @@
 /**
- * The one service every front door of Kiln uses (shell, HTTP, command-line client, dev mode):
- * {@link io.kiln.runtime.api.PluginService}. Every change it makes to a plugin is a transaction — validate,
- * back up, apply, verify, commit or roll back — recorded in a persistent history.
+ * The services every front door of Kiln uses (the Gogo shell, the HTTP admin API and its web page, and through it
+ * the {@code kiln} client): {@link io.kiln.runtime.api.PluginService} for plugins,
+ * {@link io.kiln.runtime.api.ConfigService} for configuration sections, {@link io.kiln.runtime.api.SkillService}
+ * and {@link io.kiln.runtime.api.AgentService}. Every change to a plugin is a transaction — validate, back up,
+ * apply, verify the plugin and its dependents, commit or roll back — and every change of any kind is recorded in
+ * one persistent history, told to each {@link io.kiln.runtime.api.ChangeListener}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.kiln.runtime.api;

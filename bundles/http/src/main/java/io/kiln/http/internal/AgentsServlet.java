@@ -79,7 +79,7 @@ public final class AgentsServlet extends ApiServlet {
         }
         SectionResult result;
         try {
-            result = agents.reload(id, prompt, capabilities, PluginsServlet.TRIGGER);
+            result = agents.reload(id, prompt, capabilities, Exchange.trigger(request).label());
         } catch (UnknownSectionException e) {
             throw ApiException.notFound(e.getMessage());
         }

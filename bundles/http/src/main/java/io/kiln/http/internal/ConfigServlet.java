@@ -51,14 +51,14 @@ public final class ConfigServlet extends ApiServlet {
             if (parts.length == 0 && "GET".equals(method)) {
                 Exchange.json(response, 200, config.sections().stream().map(SectionJson::section).toList());
             } else if (parts.length == 1 && "reload".equals(parts[0]) && "POST".equals(method)) {
-                results(response, config.reloadAll(PluginsServlet.TRIGGER));
+                results(response, config.reloadAll(Exchange.trigger(request).label()));
             } else if (parts.length == 1 && "GET".equals(method)) {
                 Exchange.json(response, 200, SectionJson.section(config.section(pid(parts[0]))
                         .orElseThrow(() -> ApiException.notFound("no section '" + parts[0] + "'"))));
             } else if (parts.length == 1 && "PUT".equals(method)) {
                 put(pid(parts[0]), request, response);
             } else if (parts.length == 2 && "reload".equals(parts[1]) && "POST".equals(method)) {
-                results(response, List.of(config.reload(pid(parts[0]), PluginsServlet.TRIGGER)));
+                results(response, List.of(config.reload(pid(parts[0]), Exchange.trigger(request).label())));
             } else if (parts.length <= 2) {
                 throw methodNotAllowed(method, "/api/v1/config/" + path);
             } else {
@@ -97,7 +97,7 @@ public final class ConfigServlet extends ApiServlet {
         }
         List<SectionResult> results = new ArrayList<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
-            SectionResult result = config.set(pid, e.getKey(), e.getValue(), PluginsServlet.TRIGGER);
+            SectionResult result = config.set(pid, e.getKey(), e.getValue(), Exchange.trigger(request).label());
             results.add(result);
             if (!result.succeeded()) {
                 break;

@@ -142,14 +142,14 @@ public final class EventsServlet extends ApiServlet {
             case REJECTED -> "rejection";
             case ROLLED_BACK -> "rollback";
             case FAILED -> "failure";
-            default -> "rollback".equals(entry.action()) ? "rollback" : entry.action();
+            default -> entry.action().label();
         };
     }
 
     static String line(HistoryEntry e) {
         String versions = e.toVersion().isEmpty() || e.toVersion().equals(e.fromVersion()) ? e.fromVersion() : e.fromVersion() + " -> " + e.toVersion();
-        String text = e.time() + " " + e.action() + " " + e.plugin() + " " + versions + ": " + e.outcome() + " (" + e.durationMillis()
-                + " ms, by " + e.trigger() + ")";
+        String text = e.time() + " " + e.action().label() + " " + e.name() + " " + versions + ": " + e.outcome() + " (" + e.durationMillis()
+                + " ms, by " + e.trigger().label() + ")";
         return e.error().isEmpty() ? text : text + " - " + e.error().lines().findFirst().orElse("");
     }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.kiln.runtime.api.Trigger;
+
 /** Reading bounded request bodies and writing JSON answers, shared by the API's servlets. */
 final class Exchange {
 
@@ -82,5 +84,14 @@ final class Exchange {
             case "false" -> false;
             default -> throw ApiException.badRequest("'" + name + "' must be true or false, not '" + value + "'");
         };
+    }
+
+    /**
+     * Who sent the request: the {@code kiln} client and the web page say so in {@code X-Kiln-Client} ({@code cli},
+     * {@code page}); anything else is a program of the user's.
+     */
+    static Trigger trigger(HttpServletRequest request) {
+        String client = request.getHeader("X-Kiln-Client");
+        return "cli".equals(client) ? Trigger.CLIENT : "page".equals(client) ? Trigger.PAGE : Trigger.HTTP;
     }
 }

@@ -13,6 +13,8 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.DependentChange;
+import io.kiln.runtime.api.KeptVersion;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.PluginInfo;
 import io.kiln.runtime.api.RejectedFile;
@@ -60,26 +62,50 @@ final class Json {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", p.name());
         m.put("version", p.version());
-        m.put("state", p.state());
+        m.put("state", p.state().name());
+        m.put("degraded", p.degraded());
+        m.put("problems", p.problems());
+        m.put("dependents", p.dependents());
         m.put("enabled", p.enabled());
         m.put("file", p.file());
         m.put("lastResult", p.lastResult() == null ? null : p.lastResult().name());
         m.put("lastError", p.lastError());
         m.put("lastChange", time(p.lastChange()));
-        m.put("previousVersions", p.previousVersions());
+        m.put("previousVersions", p.previousVersions().stream().map(k -> k.id() + " (" + k.version() + ")").toList());
+        m.put("keptVersions", p.previousVersions().stream().map(Json::kept).toList());
         return m;
+    }
+
+    private static Map<String, Object> kept(KeptVersion k) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", k.id());
+        m.put("version", k.version());
+        m.put("sha256", k.sha256());
+        return m;
+    }
+
+    private static List<Map<String, Object>> dependents(List<DependentChange> dependents) {
+        return dependents.stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("plugin", d.plugin());
+            m.put("why", d.why());
+            m.put("intact", d.intact());
+            m.put("problem", d.problem());
+            return m;
+        }).toList();
     }
 
     static Map<String, Object> result(ChangeResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("plugin", r.plugin());
-        m.put("action", r.action());
+        m.put("action", r.action().label());
         m.put("outcome", r.outcome().name());
         m.put("succeeded", r.succeeded());
         m.put("fromVersion", r.fromVersion());
         m.put("toVersion", r.toVersion());
         m.put("durationMillis", r.duration().toMillis());
         m.put("error", r.error());
+        m.put("dependents", dependents(r.dependents()));
         return m;
     }
 
@@ -94,14 +120,17 @@ final class Json {
     static Map<String, Object> history(HistoryEntry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", time(e.time()));
-        m.put("plugin", e.plugin());
-        m.put("trigger", e.trigger());
-        m.put("action", e.action());
+        m.put("subject", e.subject().label());
+        m.put("name", e.name());
+        m.put("plugin", e.name());
+        m.put("trigger", e.trigger().label());
+        m.put("action", e.action().label());
         m.put("fromVersion", e.fromVersion());
         m.put("toVersion", e.toVersion());
         m.put("outcome", e.outcome().name());
         m.put("durationMillis", e.durationMillis());
         m.put("error", e.error());
+        m.put("dependents", dependents(e.dependents()));
         return m;
     }
 

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.PluginService;
 import io.kiln.runtime.api.ReloadSummary;
+import io.kiln.runtime.api.Trigger;
 
 /**
  * {@code /api/v1/plugins}: list, show, install, remove, reload, reload-all, enable, disable, rollback. Every change
@@ -29,17 +30,16 @@ import io.kiln.runtime.api.ReloadSummary;
 public final class PluginsServlet extends ApiServlet {
 
     private static final long serialVersionUID = 1L;
-    static final String TRIGGER = "http";
 
     private final transient PluginService plugins;
     private final transient ApiSettings settings;
     private final transient Installer installer;
 
     @Activate
-    public PluginsServlet(@Reference PluginService plugins, @Reference EventHub hub, @Reference ApiSettings settings) {
+    public PluginsServlet(@Reference PluginService plugins, @Reference ApiSettings settings) {
         this.plugins = plugins;
         this.settings = settings;
-        this.installer = new Installer(plugins, hub, settings);
+        this.installer = new Installer(plugins, settings);
     }
 
     @Override
@@ -49,21 +49,22 @@ public final class PluginsServlet extends ApiServlet {
         if (parts.size() > 2) {
             throw ApiException.notFound("no such resource: /api/v1/plugins" + path);
         }
+        Trigger trigger = Exchange.trigger(request);
         String route = method + " " + (parts.isEmpty() ? "" : parts.size() == 1 ? (parts.get(0).equals("reload-all") ? "reload-all" : "{name}") : "{name}/" + parts.get(1));
         switch (route) {
             case "GET " -> Exchange.json(response, 200, plugins.list().stream().map(Json::plugin).toList());
             case "GET {name}" -> Exchange.json(response, 200, Json.plugin(plugins.plugin(PluginNames.check(parts.get(0)))
                     .orElseThrow(() -> ApiException.notFound("no plugin named '" + parts.get(0) + "'"))));
-            case "POST " -> answer(response, install(request));
-            case "DELETE {name}" -> answer(response, installer.remove(PluginNames.check(parts.get(0))));
-            case "POST reload-all" -> summary(response, plugins.reloadAll(TRIGGER));
+            case "POST " -> answer(response, install(request, trigger));
+            case "DELETE {name}" -> answer(response, installer.remove(PluginNames.check(parts.get(0)), trigger));
+            case "POST reload-all" -> summary(response, plugins.reloadAll(trigger));
             case "POST {name}/reload" -> {
                 String name = known(parts.get(0));
-                summary(response, plugins.reload(name, Exchange.flag(request, "dependents", true), Exchange.flag(request, "dependencies", false), TRIGGER));
+                summary(response, plugins.reload(name, Exchange.flag(request, "dependents", true), Exchange.flag(request, "dependencies", false), trigger));
             }
-            case "POST {name}/enable" -> change(response, plugins.enable(known(parts.get(0)), TRIGGER));
-            case "POST {name}/disable" -> change(response, plugins.disable(known(parts.get(0)), TRIGGER));
-            case "POST {name}/rollback" -> change(response, plugins.rollback(known(parts.get(0)), rollbackVersion(request), TRIGGER));
+            case "POST {name}/enable" -> change(response, plugins.enable(known(parts.get(0)), trigger));
+            case "POST {name}/disable" -> change(response, plugins.disable(known(parts.get(0)), trigger));
+            case "POST {name}/rollback" -> change(response, plugins.rollback(known(parts.get(0)), rollbackVersion(request), trigger));
             default -> {
                 if (parts.size() == 2 && !List.of("reload", "enable", "disable", "rollback").contains(parts.get(1))) {
                     throw ApiException.notFound("no such action: " + parts.get(1) + " (reload, enable, disable, rollback)");
@@ -90,7 +91,7 @@ public final class PluginsServlet extends ApiServlet {
         return version == null || version.isBlank() ? null : version;
     }
 
-    private Installer.Answer install(HttpServletRequest request) throws IOException {
+    private Installer.Answer install(HttpServletRequest request, Trigger trigger) throws IOException {
         if (isJson(request)) {
             JsonObject body = Json.readObject(Exchange.text(request, settings.maxJsonBytes()));
             String url = Json.string(body, "url");
@@ -98,13 +99,13 @@ public final class PluginsServlet extends ApiServlet {
                 throw ApiException.badRequest("send the jar as the body, or {\"url\": ..., \"sha256\": ...} as JSON");
             }
             Downloader downloader = new Downloader(settings.urlPolicy(), settings.maxJarBytes(), settings.downloadTimeout());
-            return installer.install(staged -> downloader.download(url, staged), Json.string(body, "sha256"));
+            return installer.install(staged -> downloader.download(url, staged), Json.string(body, "sha256"), trigger);
         }
         return installer.install(staged -> {
             try (OutputStream out = Files.newOutputStream(staged)) {
                 Exchange.copy(request, out, settings.maxJarBytes());
             }
-        }, request.getParameter("sha256"));
+        }, request.getParameter("sha256"), trigger);
     }
 
     private static boolean isJson(HttpServletRequest request) {

@@ -44,7 +44,7 @@ public final class SkillsServlet extends ApiServlet {
             String name = request.getParameter("name");
             List<SkillInfo> after;
             try {
-                after = name == null ? skills.reloadAll(PluginsServlet.TRIGGER) : List.of(skills.reload(PluginNames.check(name), PluginsServlet.TRIGGER));
+                after = name == null ? skills.reloadAll(Exchange.trigger(request).label()) : List.of(skills.reload(PluginNames.check(name), Exchange.trigger(request).label()));
             } catch (IllegalArgumentException e) {
                 throw ApiException.notFound(e.getMessage());
             }

@@ -37,10 +37,14 @@ public final class PluginViewCommands {
     public String list() {
         Table table = new Table("NAME", "VERSION", "STATE", "ENABLED", "FILE", "LAST CHANGE");
         for (PluginInfo p : plugins.list()) {
-            table.row(p.name(), p.version(), p.state(), p.enabled() ? "yes" : "no", p.file(),
+            table.row(p.name(), p.version(), p.degraded() ? "DEGRADED" : p.state(), p.enabled() ? "yes" : "no", p.file(),
                     p.lastResult() == null ? "" : p.lastResult() + (p.lastError().isEmpty() ? "" : ": " + p.lastError().lines().findFirst().orElse("")));
         }
-        return table.toString().stripTrailing();
+        StringBuilder out = new StringBuilder(table.toString());
+        plugins.list().stream().filter(PluginInfo::degraded)
+                .forEach(p -> out.append(p.name()).append(" is degraded (").append(p.state()).append("): ")
+                        .append(String.join("; ", p.problems())).append('\n'));
+        return out.toString().stripTrailing();
     }
 
     @Descriptor("shows what runs, which files were refused and why, and any plugin stuck in its activator")
@@ -71,12 +75,18 @@ public final class PluginViewCommands {
     @Descriptor("shows the latest changes, newest first")
     public String history(@Descriptor("how many (default 20)") int limit) {
         List<HistoryEntry> entries = plugins.history(limit);
-        Table table = new Table("TIME", "PLUGIN", "ACTION", "FROM", "TO", "RESULT", "MS", "BY", "ERROR");
+        Table table = new Table("TIME", "KIND", "NAME", "ACTION", "FROM", "TO", "RESULT", "MS", "BY", "ERROR");
         for (HistoryEntry e : entries) {
-            table.row(TIME.format(e.time()), e.plugin(), e.action(), e.fromVersion(), e.toVersion(), e.outcome(),
-                    e.durationMillis(), e.trigger(), e.error().lines().findFirst().orElse(""));
+            table.row(TIME.format(e.time()), e.subject().label(), e.name(), e.action().label(), e.fromVersion(), e.toVersion(),
+                    e.outcome(), e.durationMillis(), e.trigger().label(), e.error().lines().findFirst().orElse(""));
         }
-        return table.toString().stripTrailing();
+        StringBuilder out = new StringBuilder(table.toString());
+        for (HistoryEntry e : entries) {
+            e.dependents().forEach(d -> out.append(TIME.format(e.time())).append(' ').append(e.name()).append(": dependent ")
+                    .append(d.plugin()).append(" (").append(d.why()).append("): ")
+                    .append(d.intact() ? "back as it was" : d.problem()).append('\n'));
+        }
+        return out.toString().stripTrailing();
     }
 
     @Descriptor("shows the latest 20 changes, newest first")

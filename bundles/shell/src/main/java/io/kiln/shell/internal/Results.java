@@ -1,6 +1,7 @@
 package io.kiln.shell.internal;
 
 import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.ReloadSummary;
 
 /** How the shell shows the outcome of a change. */
@@ -12,9 +13,14 @@ final class Results {
     static String line(ChangeResult result) {
         String versions = result.toVersion().isEmpty() || result.toVersion().equals(result.fromVersion())
                 ? result.fromVersion() : result.fromVersion() + " -> " + result.toVersion();
-        String text = result.action() + " " + result.plugin() + " " + versions + ": " + result.outcome()
+        String text = result.action().label() + " " + result.plugin() + " " + versions + ": " + result.outcome()
                 + " (" + result.duration().toMillis() + " ms)";
-        return result.error().isEmpty() ? text : text + "\n  " + result.error().replace("\n", "\n  ");
+        StringBuilder out = new StringBuilder(result.error().isEmpty() ? text : text + "\n  " + result.error().replace("\n", "\n  "));
+        for (DependentChange dependent : result.dependents()) {
+            out.append("\n  dependent ").append(dependent.plugin()).append(" (").append(dependent.why()).append("): ")
+                    .append(dependent.intact() ? "back as it was" : dependent.problem());
+        }
+        return out.toString();
     }
 
     static String summary(ReloadSummary summary) {

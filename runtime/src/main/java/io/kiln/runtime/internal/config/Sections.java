@@ -32,7 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kiln.runtime.api.ConfigService;
+import io.kiln.runtime.api.Action;
+import io.kiln.runtime.api.AgentService;
 import io.kiln.runtime.api.HistoryEntry;
+import io.kiln.runtime.api.Subject;
+import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.SectionInfo;
 import io.kiln.runtime.api.SectionResult;
@@ -198,7 +202,7 @@ public final class Sections implements ConfigService {
                 if (configuration != null && section.fileName().equals(configuration.getProperties().get(SOURCE))) {
                     configuration.delete();
                     LOG.info("section {} removed with {}", section.configurationPid(), section.fileName());
-                    record(section.configurationPid(), trigger, Outcome.APPLIED, start, "", "remove");
+                    record(section.configurationPid(), trigger, Outcome.APPLIED, start, "", Action.REMOVE);
                 }
             } catch (SectionException | IOException e) {
                 LOG.error("{}: cannot remove its section: {}", file.getFileName(), e.getMessage());
@@ -328,11 +332,13 @@ public final class Sections implements ConfigService {
     }
 
     private void record(String pid, String trigger, Outcome outcome, long start, String error) {
-        record(pid, trigger, outcome, start, error, "config");
+        record(pid, trigger, outcome, start, error, Action.CONFIGURE);
     }
 
-    private void record(String pid, String trigger, Outcome outcome, long start, String error, String action) {
-        journal.record(new HistoryEntry(Instant.now(), pid, trigger, action, "", "", outcome, took(start).toMillis(), error));
+    private void record(String pid, String trigger, Outcome outcome, long start, String error, Action action) {
+        Subject subject = pid.startsWith(AgentService.FACTORY_PID + "~") ? Subject.AGENT : Subject.SECTION;
+        journal.record(new HistoryEntry(Instant.now(), subject, pid, Trigger.of(trigger), action, "", "", outcome,
+                took(start).toMillis(), error, List.of()));
     }
 
     private static Duration took(long start) {

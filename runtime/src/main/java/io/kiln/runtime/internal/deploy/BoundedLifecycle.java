@@ -15,8 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
@@ -45,6 +47,10 @@ final class BoundedLifecycle implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+
+    /** Runs just before a call is marked stuck; only tests set it, to return the call at exactly that moment. */
+    Consumer<Future<?>> beforeMarkingStuck = future -> {
+    };
 
     BoundedLifecycle(long timeoutMillis, FrameworkWiring wiring) {
         this.timeoutMillis = timeoutMillis;
@@ -96,6 +102,10 @@ final class BoundedLifecycle implements AutoCloseable {
         this.timeoutMillis = millis;
     }
 
+    long timeoutMillis() {
+        return timeoutMillis;
+    }
+
     /** @return plugins whose lifecycle call has not returned, with what it was doing */
     Map<String, String> stuck() {
         return Map.copyOf(stuck);
@@ -106,16 +116,22 @@ final class BoundedLifecycle implements AutoCloseable {
     }
 
     private void call(String what, Bundle bundle, Call call) throws BundleException, StuckException {
-        String plugin = bundle.getSymbolicName();
+        call(what, bundle.getSymbolicName(), call);
+    }
+
+    /** Runs one lifecycle call of {@code plugin}, bounded. */
+    void call(String what, String plugin, Call call) throws BundleException, StuckException {
         if (stuck.containsKey(plugin)) {
             throw new StuckException(plugin + " is still stuck: " + stuck.get(plugin));
         }
         AtomicReference<Thread> worker = new AtomicReference<>();
+        AtomicBoolean returned = new AtomicBoolean();
         Future<?> future = threads.submit(() -> {
             worker.set(Thread.currentThread());
             try {
                 call.run();
             } finally {
+                returned.set(true);
                 stuck.remove(plugin);
             }
             return null;
@@ -137,8 +153,13 @@ final class BoundedLifecycle implements AutoCloseable {
                 future.get(timeoutMillis, TimeUnit.MILLISECONDS);
                 throw new StuckException(message + "\n(it returned once interrupted)");
             } catch (TimeoutException stillStuck) {
+                beforeMarkingStuck.accept(future);
                 stuck.put(plugin, what + " since " + java.time.Instant.now() + " (thread "
                         + (thread == null ? "?" : thread.getName()) + ")");
+                if (returned.get()) {
+                    // it returned between the wait and the mark: its own clean-up may have come first
+                    stuck.remove(plugin);
+                }
                 throw new StuckException(message);
             } catch (ExecutionException gaveUp) {
                 throw new StuckException(message + "\n(it gave up once interrupted: " + gaveUp.getCause() + ")");

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.namespace.BundleNamespace;
+import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 
@@ -21,28 +24,52 @@ import org.osgi.framework.wiring.BundleWiring;
  */
 final class DependencyGraph {
 
+    /** For each plugin, the plugins it depends on, each with how ({@code imports package x 1.0.0}, ...). */
+    private final Map<Bundle, Map<Bundle, Set<String>>> uses = new LinkedHashMap<>();
     private final Map<Bundle, Set<Bundle>> dependencies = new LinkedHashMap<>();
 
     DependencyGraph(Collection<Bundle> plugins) {
         Set<Bundle> members = new HashSet<>(plugins);
         for (Bundle plugin : plugins) {
-            Set<Bundle> uses = new LinkedHashSet<>();
+            Map<Bundle, Set<String>> how = new LinkedHashMap<>();
             BundleWiring wiring = plugin.adapt(BundleWiring.class);
             if (wiring != null) {
                 for (BundleWire wire : wiring.getRequiredWires(null)) {
-                    uses.add(wire.getProvider().getBundle());
+                    how.computeIfAbsent(wire.getProvider().getBundle(), b -> new LinkedHashSet<>()).add(describe(wire));
                 }
             }
             ServiceReference<?>[] inUse = plugin.getServicesInUse();
             if (inUse != null) {
                 for (ServiceReference<?> reference : inUse) {
-                    uses.add(reference.getBundle());
+                    how.computeIfAbsent(reference.getBundle(), b -> new LinkedHashSet<>())
+                            .add("uses service " + String.join(", ", (String[]) reference.getProperty(Constants.OBJECTCLASS)));
                 }
             }
-            uses.remove(plugin);
-            uses.retainAll(members);
-            dependencies.put(plugin, uses);
+            how.remove(plugin);
+            how.keySet().retainAll(members);
+            uses.put(plugin, how);
+            dependencies.put(plugin, how.keySet());
         }
+    }
+
+    /** @return how {@code dependent} depends on {@code provider} directly, or through what, in words */
+    String why(Bundle dependent, Bundle provider) {
+        Set<String> direct = uses.getOrDefault(dependent, Map.of()).get(provider);
+        if (direct != null) {
+            return String.join("; ", direct);
+        }
+        return dependenciesOf(dependent).stream().filter(b -> uses.getOrDefault(b, Map.of()).containsKey(provider))
+                .findFirst().map(b -> "depends on " + b.getSymbolicName() + ", which depends on it").orElse("depends on it");
+    }
+
+    private static String describe(BundleWire wire) {
+        Map<String, Object> attributes = wire.getCapability().getAttributes();
+        return switch (wire.getCapability().getNamespace()) {
+            case PackageNamespace.PACKAGE_NAMESPACE -> "imports package " + attributes.get(PackageNamespace.PACKAGE_NAMESPACE)
+                    + " " + attributes.get(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE);
+            case BundleNamespace.BUNDLE_NAMESPACE -> "requires the bundle";
+            default -> "requires " + wire.getCapability().getNamespace();
+        };
     }
 
     /** @return every plugin that depends on {@code plugin}, directly or not */

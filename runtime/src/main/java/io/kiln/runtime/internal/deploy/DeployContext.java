@@ -2,8 +2,6 @@ package io.kiln.runtime.internal.deploy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -15,23 +13,17 @@ import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import io.kiln.runtime.api.ChangeResult;
-import io.kiln.runtime.api.HistoryEntry;
-import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.UnknownPluginException;
 import io.kiln.runtime.internal.history.ChangeJournal;
+import io.kiln.runtime.internal.scr.ComponentStates;
 import io.kiln.runtime.internal.state.StateStore;
 
 /**
- * What every transaction works with: the framework, Kiln's records and stores, and the one place where an
- * outcome is recorded (records, history and log), so that no front door can change a plugin unrecorded.
+ * What every transaction works with: the framework, Kiln's records and stores, the lifecycle, the checks, and
+ * one lock per plugin.
  */
 final class DeployContext {
-
-    private static final Logger LOG = LoggerFactory.getLogger("io.kiln.runtime");
 
     /** Plugins are installed under a location of Kiln's, independent of where their file is. */
     static final String LOCATION = "kiln:plugin:";
@@ -46,12 +38,13 @@ final class DeployContext {
     final BoundedLifecycle lifecycle;
     final ResolveCheck resolveCheck;
     final PluginVerifier verifier;
+    final ComponentStates components;
 
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     DeployContext(BundleContext context, Path hotFolder, Path stagingFolder, PluginRecords records, VersionStore versions,
             StateStore states, ChangeJournal history, BoundedLifecycle lifecycle, ResolveCheck resolveCheck,
-            PluginVerifier verifier) {
+            PluginVerifier verifier, ComponentStates components) {
         this.context = context;
         this.hotFolder = hotFolder;
         this.stagingFolder = stagingFolder;
@@ -62,6 +55,7 @@ final class DeployContext {
         this.lifecycle = lifecycle;
         this.resolveCheck = resolveCheck;
         this.verifier = verifier;
+        this.components = components;
     }
 
     /** One transaction at a time per plugin; transactions on different plugins run side by side. */
@@ -95,24 +89,5 @@ final class DeployContext {
         List<ReentrantLock> taken = bundles.stream().map(Bundle::getSymbolicName).distinct().sorted().map(this::lock).toList();
         taken.forEach(ReentrantLock::lock);
         return taken;
-    }
-
-    /**
-     * Records how a change ended: in the plugin's record (if it has one), in the history and in the log.
-     */
-    ChangeResult finish(String plugin, String action, String trigger, Outcome outcome, String from, String to,
-            long startNanos, String error) {
-        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-        Instant now = Instant.now();
-        records.plugin(plugin).ifPresent(r -> records.put(r.ended(outcome, error, now)));
-        HistoryEntry entry = new HistoryEntry(now, plugin, trigger, action, from, to, outcome, took.toMillis(), error);
-        history.record(entry);
-        if (outcome.succeeded()) {
-            LOG.info("{} {} {}{} ({} ms, {})", action, plugin, to.isEmpty() ? from : to,
-                    from.isEmpty() || from.equals(to) || to.isEmpty() ? "" : " (was " + from + ")", took.toMillis(), trigger);
-        } else {
-            LOG.error("{} {} {}: {} — {}", action, plugin, to, outcome, error);
-        }
-        return new ChangeResult(plugin, action, outcome, from, to, took, error);
     }
 }

@@ -8,6 +8,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kiln.runtime.api.Trigger;
+
 /**
  * Takes every jar in {@code hot/} from FileInstall, so that Kiln, not FileInstall, installs, updates and
  * uninstalls plugins: FileInstall keeps watching the folder and telling when a file is stable; each change
@@ -15,8 +17,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ArtifactInstaller.class, property = { "kiln.role=plugin-installer", "service.ranking:Integer=100" })
 public final class HotFolderInstaller implements ArtifactInstaller {
-
-    static final String TRIGGER = "file";
 
     private final PluginEngine engine;
     private final Path hot;
@@ -35,16 +35,16 @@ public final class HotFolderInstaller implements ArtifactInstaller {
 
     @Override
     public void install(File artifact) {
-        engine.fileChanged(artifact.toPath(), TRIGGER);
+        engine.fileChanged(artifact.toPath(), Trigger.FILE);
     }
 
     @Override
     public void update(File artifact) {
-        engine.fileChanged(artifact.toPath(), TRIGGER);
+        engine.fileChanged(artifact.toPath(), Trigger.FILE);
     }
 
     @Override
     public void uninstall(File artifact) {
-        engine.fileRemoved(artifact.toPath(), TRIGGER);
+        engine.fileRemoved(artifact.toPath(), Trigger.FILE);
     }
 }

@@ -25,8 +25,10 @@ import io.kiln.runtime.api.PluginInfo;
 import io.kiln.runtime.api.PluginService;
 import io.kiln.runtime.api.ReloadSummary;
 import io.kiln.runtime.api.RuntimeStatus;
+import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.api.UnknownPluginException;
 import io.kiln.runtime.internal.history.ChangeJournal;
+import io.kiln.runtime.internal.scr.ComponentStates;
 import io.kiln.runtime.internal.store.RuntimeFolders;
 import io.kiln.runtime.internal.state.StateStore;
 
@@ -44,10 +46,11 @@ import io.kiln.runtime.internal.state.StateStore;
 public final class PluginEngine implements PluginService {
 
     private final DeployContext kiln;
-    private final FileDeployments files;
+    private final JarDeployments jars;
     private final PluginOperations operations;
     private final TransactionQueue queue;
     private final PluginInfos infos;
+    private final Thread startup;
 
     @Activate
     public PluginEngine(BundleContext context, @Reference ServiceComponentRuntime scr, @Reference ChangeJournal journal,
@@ -56,20 +59,22 @@ public final class PluginEngine implements PluginService {
         Path hot = RuntimeFolders.hot(context);
         FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
         BoundedLifecycle lifecycle = new BoundedLifecycle(config.lifecycle_timeout_millis(), wiring);
+        ComponentStates components = new ComponentStates(scr);
         Path staging = Files.createDirectories(data.resolve("staging"));
         kiln = new DeployContext(context, hot, staging, new PluginRecords(data.resolve("plugins.properties")),
                 new VersionStore(data.resolve("versions"), config.versions_kept()), new StateStore(data.resolve("state")),
-                journal, lifecycle, new ResolveCheck(context, wiring), new PluginVerifier(context, scr, config.verify_timeout_millis()));
-        files = new FileDeployments(kiln);
-        operations = new PluginOperations(kiln, files);
+                journal, lifecycle, new ResolveCheck(context, wiring),
+                new PluginVerifier(context, components, config.verify_timeout_millis()), components);
+        jars = new JarDeployments(kiln);
+        operations = new PluginOperations(kiln);
         infos = new PluginInfos(kiln);
         queue = new TransactionQueue(config.transaction_threads());
-        Thread reconcile = new Thread(() -> {
-            files.reconcile();
+        startup = new Thread(() -> {
+            jars.reconcile();
             queue.open();
         }, "kiln-startup");
-        reconcile.setDaemon(true);
-        reconcile.start();
+        startup.setDaemon(true);
+        startup.start();
     }
 
     /**
@@ -83,10 +88,18 @@ public final class PluginEngine implements PluginService {
         kiln.versions.previousToKeep(config.versions_kept());
     }
 
+    /** Stops the start-up reconciliation if it still runs: it must not install into a framework that stops. */
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
+        startup.interrupt();
         queue.close();
+        startup.join(kiln.lifecycle.timeoutMillis());
         kiln.lifecycle.close();
+    }
+
+    /** @return whether the start-up thread has ended (for tests of the engine's own lifecycle) */
+    boolean startupDone() {
+        return !startup.isAlive();
     }
 
     // --- used by the hot folder installer and the state service
@@ -99,16 +112,15 @@ public final class PluginEngine implements PluginService {
         return kiln.states;
     }
 
-    void fileChanged(Path file, String trigger) {
+    void fileChanged(Path file, Trigger trigger) {
         String key = file.toString();
         queue.submit(key, new Runnable() {
             @Override
             public void run() {
                 try {
-                    Optional<ChangeResult> result = files.deploy(file, trigger, () -> queue.othersUnderWay(key));
+                    Optional<ChangeResult> result = jars.deployFile(file, trigger, () -> queue.othersUnderWay(key));
                     if (result.isPresent() && result.get().succeeded()) {
-                        // something new is installed: files that waited for a missing requirement may resolve now
-                        files.waitingFiles().stream().filter(f -> !f.equals(file)).forEach(f -> fileChanged(f, "retry"));
+                        retryWaiting(file);
                     }
                 } catch (DeferredException e) {
                     queue.defer(key, this);
@@ -117,8 +129,13 @@ public final class PluginEngine implements PluginService {
         });
     }
 
-    void fileRemoved(Path file, String trigger) {
-        queue.submit(file.toString(), () -> files.remove(file, trigger));
+    /** Something new is installed: files that waited for a missing requirement may resolve now. */
+    private void retryWaiting(Path except) {
+        jars.waitingFiles().stream().filter(f -> !f.equals(except)).forEach(f -> fileChanged(f, Trigger.RETRY));
+    }
+
+    void fileRemoved(Path file, Trigger trigger) {
+        queue.submit(file.toString(), () -> jars.fileRemoved(file, trigger));
     }
 
     /** Waits until the start-up reconciliation and every queued file transaction are done. */
@@ -139,27 +156,42 @@ public final class PluginEngine implements PluginService {
     }
 
     @Override
-    public ReloadSummary reload(String name, boolean dependents, boolean dependencies, String trigger) {
+    public ChangeResult install(Path jar, Trigger trigger) {
+        ChangeResult result = jars.install(jar, trigger);
+        if (result.succeeded()) {
+            retryWaiting(null);
+        }
+        return result;
+    }
+
+    @Override
+    public ChangeResult uninstall(String name, Trigger trigger) {
+        kiln.requireBundle(name);
+        return jars.uninstall(name, trigger);
+    }
+
+    @Override
+    public ReloadSummary reload(String name, boolean dependents, boolean dependencies, Trigger trigger) {
         return operations.reload(name, dependents, dependencies, trigger);
     }
 
     @Override
-    public ReloadSummary reloadAll(String trigger) {
+    public ReloadSummary reloadAll(Trigger trigger) {
         return operations.reloadAll(trigger);
     }
 
     @Override
-    public ChangeResult enable(String name, String trigger) {
+    public ChangeResult enable(String name, Trigger trigger) {
         return operations.enable(name, trigger);
     }
 
     @Override
-    public ChangeResult disable(String name, String trigger) {
+    public ChangeResult disable(String name, Trigger trigger) {
         return operations.disable(name, trigger);
     }
 
     @Override
-    public ChangeResult rollback(String name, String version, String trigger) {
+    public ChangeResult rollback(String name, String version, Trigger trigger) {
         return operations.rollback(name, version, trigger);
     }
 

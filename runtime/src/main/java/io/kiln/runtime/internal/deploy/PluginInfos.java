@@ -1,16 +1,18 @@
 package io.kiln.runtime.internal.deploy;
 
+import java.util.ArrayList;
 import java.util.List;
-
 import java.util.Optional;
 
 import org.osgi.framework.Bundle;
 
+import io.kiln.runtime.api.BundleState;
+import io.kiln.runtime.api.KeptVersion;
 import io.kiln.runtime.api.PluginInfo;
 import io.kiln.runtime.api.RejectedFile;
 import io.kiln.runtime.api.RuntimeStatus;
 
-/** Answers "what runs?" from the framework and Kiln's records, without changing anything. */
+/** Answers "what runs, and how well?" from the framework, SCR and Kiln's records, without changing anything. */
 final class PluginInfos {
 
     private final DeployContext kiln;
@@ -20,11 +22,12 @@ final class PluginInfos {
     }
 
     List<PluginInfo> all() {
-        return kiln.records.plugins().stream().map(this::info).toList();
+        DependencyGraph graph = new DependencyGraph(kiln.pluginBundles());
+        return kiln.records.plugins().stream().map(r -> info(r, graph)).toList();
     }
 
     Optional<PluginInfo> one(String name) {
-        return kiln.records.plugin(name).map(this::info);
+        return kiln.records.plugin(name).map(r -> info(r, new DependencyGraph(kiln.pluginBundles())));
     }
 
     RuntimeStatus status() {
@@ -32,18 +35,41 @@ final class PluginInfos {
         List<RejectedFile> rejected = kiln.records.rejections().stream().map(PluginRecords.Rejection::toApi).toList();
         List<String> stuck = kiln.lifecycle.stuck().entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue()).sorted().toList();
-        return new RuntimeStatus(plugins.size(), (int) plugins.stream().filter(p -> p.state().equals("ACTIVE")).count(),
+        return new RuntimeStatus(plugins.size(), (int) plugins.stream().filter(p -> p.state() == BundleState.ACTIVE).count(),
                 (int) plugins.stream().filter(p -> !p.enabled()).count(), rejected, stuck);
     }
 
-    private PluginInfo info(PluginRecord record) {
+    private PluginInfo info(PluginRecord record, DependencyGraph graph) {
         Optional<Bundle> bundle = kiln.bundle(record.name());
-        String state = bundle.map(b -> BundleStates.name(b.getState())).orElse("UNINSTALLED");
+        BundleState state = bundle.map(b -> BundleState.of(b.getState())).orElse(BundleState.UNINSTALLED);
         String version = bundle.map(b -> b.getVersion().toString()).orElse(record.version());
-        List<String> previous = kiln.versions.kept(record.name()).stream()
-                .filter(k -> !k.sha256().equals(record.sha256())).map(VersionStore.Kept::version).toList();
+        List<KeptVersion> previous = kiln.versions.kept(record.name()).stream()
+                .filter(k -> !k.sha256().equals(record.sha256())).map(VersionStore.Kept::toApi).toList();
+        List<String> dependents = bundle.map(b -> graph.dependentsOf(b).stream().map(Bundle::getSymbolicName).sorted().toList())
+                .orElse(List.of());
         return new PluginInfo(record.name(), version, state, record.enabled(), record.file(), record.lastOutcome(),
-                record.lastError(), record.lastChange(), previous);
+                record.lastError(), record.lastChange(), previous, problems(record, bundle, state), dependents);
     }
 
+    private List<String> problems(PluginRecord record, Optional<Bundle> bundle, BundleState state) {
+        List<String> problems = new ArrayList<>();
+        if (!record.enabled()) {
+            return problems;
+        }
+        if (bundle.isEmpty()) {
+            problems.add("not installed");
+            return problems;
+        }
+        switch (state) {
+            case INSTALLED -> problems.add("not resolved: " + kiln.resolveCheck.missing(bundle.get()));
+            case RESOLVED -> problems.add("not started");
+            default -> {
+                // running or on its way: its components say the rest
+            }
+        }
+        kiln.lifecycle.stuck().entrySet().stream().filter(e -> e.getKey().equals(record.name()))
+                .forEach(e -> problems.add("stuck in " + e.getValue()));
+        problems.addAll(kiln.components.problems(bundle.get()));
+        return problems;
+    }
 }

@@ -1,5 +1,7 @@
 package io.kiln.runtime.internal.deploy;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,9 +16,11 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.wiring.BundleRevisions;
 import org.osgi.framework.wiring.BundleWiring;
 
+import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.ReloadSummary;
+import io.kiln.runtime.api.Trigger;
 
 /**
  * The transactions an operator starts on a running plugin: reload (with its dependents and, if asked, its
@@ -25,14 +29,14 @@ import io.kiln.runtime.api.ReloadSummary;
 final class PluginOperations {
 
     private final DeployContext kiln;
-    private final FileDeployments files;
+    private final VersionSwap swap;
 
-    PluginOperations(DeployContext kiln, FileDeployments files) {
+    PluginOperations(DeployContext kiln) {
         this.kiln = kiln;
-        this.files = files;
+        this.swap = new VersionSwap(kiln);
     }
 
-    ReloadSummary reload(String name, boolean dependents, boolean dependencies, String trigger) {
+    ReloadSummary reload(String name, boolean dependents, boolean dependencies, Trigger trigger) {
         Bundle target = kiln.requireBundle(name);
         DependencyGraph graph = new DependencyGraph(kiln.pluginBundles());
         Set<Bundle> set = new LinkedHashSet<>();
@@ -46,7 +50,7 @@ final class PluginOperations {
         return reload(graph, set, trigger);
     }
 
-    ReloadSummary reloadAll(String trigger) {
+    ReloadSummary reloadAll(Trigger trigger) {
         List<Bundle> all = kiln.pluginBundles();
         return reload(new DependencyGraph(all), new LinkedHashSet<>(all), trigger);
     }
@@ -55,11 +59,11 @@ final class PluginOperations {
      * Stops the plugins last-dependent first (each saves its state), refreshes them, and starts them
      * dependencies first (each loads its state), checking each as it starts.
      */
-    private ReloadSummary reload(DependencyGraph graph, Set<Bundle> set, String trigger) {
+    private ReloadSummary reload(DependencyGraph graph, Set<Bundle> set, Trigger trigger) {
         List<Bundle> order = graph.startOrder(set);
         List<ReentrantLock> locks = kiln.lockAll(order);
         try {
-            long start = System.nanoTime();
+            Transaction single = new Transaction(kiln, order.isEmpty() ? "" : order.get(0).getSymbolicName(), Action.RELOAD, trigger);
             Map<Bundle, Map<String, Integer>> before = new HashMap<>();
             Map<Bundle, String> stopFailures = new HashMap<>();
             for (Bundle bundle : order) {
@@ -85,9 +89,9 @@ final class PluginOperations {
             }
             List<ChangeResult> results = new ArrayList<>();
             for (Bundle bundle : order) {
-                long started = System.nanoTime();
                 String name = bundle.getSymbolicName();
                 String version = bundle.getVersion().toString();
+                Transaction tx = order.size() == 1 ? single : new Transaction(kiln, name, Action.RELOAD, trigger);
                 boolean enabled = kiln.records.plugin(name).map(PluginRecord::enabled).orElse(true);
                 String failure = stopFailures.getOrDefault(bundle, refreshFailure);
                 if (failure.isEmpty() && enabled) {
@@ -98,8 +102,7 @@ final class PluginOperations {
                         failure = e.getMessage();
                     }
                 }
-                results.add(kiln.finish(name, "reload", trigger, failure.isEmpty() ? Outcome.APPLIED : Outcome.FAILED,
-                        version, version, order.size() == 1 ? start : started, failure));
+                results.add(tx.versions(version, version).end(failure.isEmpty() ? Outcome.APPLIED : Outcome.FAILED, failure));
             }
             return new ReloadSummary(results);
         } finally {
@@ -114,81 +117,68 @@ final class PluginOperations {
         return (wiring != null && !wiring.isCurrent()) || (revisions != null && revisions.getRevisions().size() > 1);
     }
 
-    ChangeResult enable(String name, String trigger) {
+    ChangeResult enable(String name, Trigger trigger) {
         return withLock(name, bundle -> {
-            long start = System.nanoTime();
             String version = bundle.getVersion().toString();
+            Transaction tx = new Transaction(kiln, name, Action.ENABLE, trigger).versions(version, version);
             PluginRecord record = kiln.records.plugin(name).orElseThrow();
-            kiln.records.put(record.withEnabled(true));
             try {
+                kiln.records.put(record.withEnabled(true));
                 kiln.lifecycle.start(bundle);
                 kiln.verifier.verify(bundle, Map.of());
-                return kiln.finish(name, "enable", trigger, Outcome.APPLIED, version, version, start, "");
-            } catch (BundleException | StuckException | VerificationException e) {
-                return kiln.finish(name, "enable", trigger, Outcome.FAILED, version, version, start, e.getMessage());
+                return tx.end(Outcome.APPLIED, "");
+            } catch (BundleException | StuckException | VerificationException | UncheckedIOException e) {
+                return tx.end(Outcome.FAILED, e.getMessage());
             }
         });
     }
 
-    ChangeResult disable(String name, String trigger) {
+    /** Stops the plugin; its dependents are left without it by design, and the result says what each lacks. */
+    ChangeResult disable(String name, Trigger trigger) {
         return withLock(name, bundle -> {
-            long start = System.nanoTime();
             String version = bundle.getVersion().toString();
+            Transaction tx = new Transaction(kiln, name, Action.DISABLE, trigger).versions(version, version);
             PluginRecord record = kiln.records.plugin(name).orElseThrow();
-            kiln.records.put(record.withEnabled(false));
+            DependentPlugins dependents = DependentPlugins.of(kiln, bundle);
             try {
+                kiln.records.put(record.withEnabled(false));
                 kiln.lifecycle.stop(bundle);
-                return kiln.finish(name, "disable", trigger, Outcome.APPLIED, version, version, start, "");
-            } catch (BundleException | StuckException e) {
-                return kiln.finish(name, "disable", trigger, Outcome.FAILED, version, version, start, e.getMessage());
+                return tx.dependents(dependents.leftWithout()).end(Outcome.APPLIED, "");
+            } catch (BundleException | StuckException | UncheckedIOException e) {
+                return tx.end(Outcome.FAILED, e.getMessage());
             }
         });
     }
 
     /**
-     * Returns the plugin to a kept earlier version. The state goes across as for any update; the file in
-     * {@code hot/} is held back until it changes.
+     * Returns the plugin to a kept earlier build. The state goes across as for any update; the file in
+     * {@code hot/} is held back until it changes. A request naming no kept build changes nothing and is not
+     * recorded.
      */
-    ChangeResult rollback(String name, String version, String trigger) {
+    ChangeResult rollback(String name, String wanted, Trigger trigger) {
         return withLock(name, bundle -> {
-            long start = System.nanoTime();
             PluginRecord record = kiln.records.plugin(name).orElseThrow();
             String from = bundle.getVersion().toString();
             List<VersionStore.Kept> earlier = kiln.versions.kept(name).stream()
                     .filter(k -> !k.sha256().equals(record.sha256())).toList();
-            Optional<VersionStore.Kept> target = version == null ? earlier.stream().findFirst()
-                    : earlier.stream().filter(k -> k.version().equals(version)).findFirst();
+            Optional<VersionStore.Kept> target = wanted == null ? earlier.stream().findFirst()
+                    : earlier.stream().filter(k -> k.toApi().matches(wanted)).findFirst();
+            Transaction tx = new Transaction(kiln, name, Action.ROLLBACK, trigger)
+                    .versions(from, target.map(VersionStore.Kept::version).orElse(wanted == null ? "" : wanted));
             if (target.isEmpty()) {
-                String available = earlier.isEmpty() ? "Kiln keeps no earlier version of it"
-                        : "kept versions: " + String.join(", ", earlier.stream().map(VersionStore.Kept::version).toList());
-                return kiln.finish(name, "rollback", trigger, Outcome.REJECTED, from, version == null ? "" : version, start,
-                        (version == null ? "no earlier version of " + name : "no version " + version + " of " + name) + "; " + available);
+                String available = earlier.isEmpty() ? "Kiln keeps no earlier build of it"
+                        : "kept: " + String.join(", ", earlier.stream().map(k -> k.id() + " (" + k.version() + ")").toList());
+                return tx.unrecorded(Outcome.REJECTED,
+                        (wanted == null ? "no earlier build of " + name : "no kept build " + wanted + " of " + name) + "; " + available);
             }
-            String to = target.get().version();
-            Map<String, Integer> before = kiln.verifier.componentStates(bundle);
-            try {
-                kiln.lifecycle.stop(bundle);
-                Optional<byte[]> state = kiln.states.snapshot(name);
-                try {
-                    files.apply(bundle, target.get().jar(), record.enabled(), before);
-                } catch (BundleException | StuckException | VerificationException failure) {
-                    kiln.lifecycle.stop(bundle);
-                    kiln.states.restore(name, state);
-                    Optional<VersionStore.Kept> current = kiln.versions.bySha(name, record.sha256());
-                    if (current.isPresent()) {
-                        files.apply(bundle, current.get().jar(), record.enabled(), before);
-                    }
-                    return kiln.finish(name, "rollback", trigger, Outcome.ROLLED_BACK, from, to, start,
-                            "version " + to + " did not work: " + failure.getMessage() + "; " + from + " runs again");
-                }
+            Optional<Path> running = kiln.versions.bySha(name, record.sha256()).map(VersionStore.Kept::jar);
+            VersionStore.Kept to = target.get();
+            return swap.run(tx, bundle, record, to.jar(), running, "build " + to.id() + " (" + to.version() + ") did not work: ", () -> {
                 // the file in hot/ still holds what ran before (or what an earlier rollback held back): do not apply it
                 String fileContent = record.heldSha256().isEmpty() ? record.sha256() : record.heldSha256();
                 String held = kiln.fileExists(record.file()) ? fileContent : "";
-                kiln.records.put(record.holding(held, target.get().sha256(), to));
-                return kiln.finish(name, "rollback", trigger, Outcome.APPLIED, from, to, start, "");
-            } catch (BundleException | StuckException | VerificationException | java.io.IOException e) {
-                return kiln.finish(name, "rollback", trigger, Outcome.FAILED, from, to, start, e.getMessage());
-            }
+                kiln.records.put(record.holding(held, to.sha256(), to.version()));
+            });
         });
     }
 

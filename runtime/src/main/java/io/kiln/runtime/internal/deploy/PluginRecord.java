@@ -20,12 +20,12 @@ import io.kiln.runtime.api.Outcome;
 record PluginRecord(String name, String file, String sha256, String version, boolean enabled, String heldSha256,
         Outcome lastOutcome, String lastError, Instant lastChange) {
 
-    static PluginRecord installed(StagedJar jar) {
-        return new PluginRecord(jar.name(), jar.fileName(), jar.sha256(), jar.version().toString(), true, "", null, "", null);
+    static PluginRecord installed(StagedJar jar, String fileName) {
+        return new PluginRecord(jar.name(), fileName, jar.sha256(), jar.version().toString(), true, "", null, "", null);
     }
 
-    PluginRecord running(StagedJar jar) {
-        return new PluginRecord(name, jar.fileName(), jar.sha256(), jar.version().toString(), enabled, "", lastOutcome, lastError, lastChange);
+    PluginRecord running(StagedJar jar, String fileName) {
+        return new PluginRecord(name, fileName, jar.sha256(), jar.version().toString(), enabled, "", lastOutcome, lastError, lastChange);
     }
 
     PluginRecord withFile(String newFile) {

@@ -3,6 +3,7 @@ package io.kiln.runtime.internal.deploy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,9 @@ import io.kiln.runtime.internal.store.AtomicFiles;
 
 /**
  * The plugins Kiln manages and the files it refused, kept in one properties file that is rewritten
- * atomically on every change (it is small: a few lines per plugin).
+ * atomically on every change (it is small: a few lines per plugin). A change whose record cannot be written
+ * fails: {@link #put}, {@link #remove} and the rejection methods throw {@link UncheckedIOException}, and the
+ * records in memory stay as they were.
  */
 final class PluginRecords {
 
@@ -63,13 +66,31 @@ final class PluginRecords {
     }
 
     synchronized void put(PluginRecord record) {
-        plugins.put(record.name(), record);
-        save();
+        PluginRecord before = plugins.put(record.name(), record);
+        try {
+            save();
+        } catch (UncheckedIOException e) {
+            restore(record.name(), before);
+            throw e;
+        }
     }
 
     synchronized void remove(String name) {
-        plugins.remove(name);
-        save();
+        PluginRecord before = plugins.remove(name);
+        try {
+            save();
+        } catch (UncheckedIOException e) {
+            restore(name, before);
+            throw e;
+        }
+    }
+
+    private void restore(String name, PluginRecord before) {
+        if (before == null) {
+            plugins.remove(name);
+        } else {
+            plugins.put(name, before);
+        }
     }
 
     synchronized Optional<Rejection> rejection(String fileName) {
@@ -91,6 +112,7 @@ final class PluginRecords {
         }
     }
 
+    /** @throws UncheckedIOException if the file cannot be written: the change that asked must fail */
     private void save() {
         Properties out = new Properties();
         plugins.values().forEach(p -> {
@@ -117,7 +139,7 @@ final class PluginRecords {
             out.store(text, "Kiln's plugins and refused files; written by Kiln, do not edit while it runs");
             AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            LOG.error("Cannot save the plugin records to {}: {}", file, e.toString());
+            throw new UncheckedIOException("cannot save the plugin records to " + file + ": " + e.getMessage(), e);
         }
     }
 

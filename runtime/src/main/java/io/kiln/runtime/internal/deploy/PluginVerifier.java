@@ -1,7 +1,6 @@
 package io.kiln.runtime.internal.deploy;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,13 +8,12 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 import io.kiln.api.health.HealthStatus;
 import io.kiln.api.health.PluginHealthCheck;
+import io.kiln.runtime.api.BundleState;
+import io.kiln.runtime.internal.scr.ComponentStates;
 
 /**
  * Decides whether a plugin works after a change: its bundle is ACTIVE, none of its DS components failed to
@@ -27,12 +25,12 @@ import io.kiln.api.health.PluginHealthCheck;
 final class PluginVerifier {
 
     private final BundleContext context;
-    private final ServiceComponentRuntime scr;
+    private final ComponentStates components;
     private volatile long timeoutMillis;
 
-    PluginVerifier(BundleContext context, ServiceComponentRuntime scr, long timeoutMillis) {
+    PluginVerifier(BundleContext context, ComponentStates components, long timeoutMillis) {
         this.context = context;
-        this.scr = scr;
+        this.components = components;
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -42,15 +40,7 @@ final class PluginVerifier {
 
     /** The state of each component of a bundle now, to compare with after a change. */
     Map<String, Integer> componentStates(Bundle bundle) {
-        Map<String, Integer> states = new HashMap<>();
-        if (bundle == null) {
-            return states;
-        }
-        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
-            scr.getComponentConfigurationDTOs(description)
-                    .forEach(c -> states.merge(description.name, c.state, Math::max));
-        }
-        return states;
+        return components.snapshot(bundle);
     }
 
     /**
@@ -64,15 +54,10 @@ final class PluginVerifier {
         while (true) {
             List<String> pending = new ArrayList<>();
             if (bundle.getState() != Bundle.ACTIVE) {
-                throw new VerificationException("bundle is " + BundleStates.name(bundle.getState()) + ", not ACTIVE");
+                throw new VerificationException("bundle is " + BundleState.of(bundle.getState()) + ", not ACTIVE");
             }
-            for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
-                if (!scr.isComponentEnabled(description)) {
-                    continue;
-                }
-                for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
-                    check(description, configuration, before, pending);
-                }
+            for (ComponentStates.Component component : components.of(bundle)) {
+                check(component, before, pending);
             }
             if (pending.isEmpty()) {
                 checkHealth(bundle);
@@ -90,21 +75,19 @@ final class PluginVerifier {
         }
     }
 
-    private static void check(ComponentDescriptionDTO description, ComponentConfigurationDTO configuration,
-            Map<String, Integer> before, List<String> pending) throws VerificationException {
-        switch (configuration.state) {
-            case ComponentConfigurationDTO.FAILED_ACTIVATION ->
-                throw new VerificationException("component " + description.name + " failed to activate: "
-                        + rootCause(configuration.failure));
+    private static void check(ComponentStates.Component component, Map<String, Integer> before, List<String> pending)
+            throws VerificationException {
+        switch (component.state()) {
+            case ComponentConfigurationDTO.FAILED_ACTIVATION -> throw new VerificationException(component.problem());
             case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> {
-                int was = before.getOrDefault(description.name, ComponentConfigurationDTO.UNSATISFIED_REFERENCE);
+                int was = before.getOrDefault(component.name(), ComponentConfigurationDTO.UNSATISFIED_REFERENCE);
                 if (was == ComponentConfigurationDTO.SATISFIED || was == ComponentConfigurationDTO.ACTIVE) {
-                    pending.add("component " + description.name + " lost its reference(s) " + unsatisfied(configuration));
+                    pending.add("component " + component.name() + " lost its reference(s) " + component.unsatisfied());
                 }
             }
             case ComponentConfigurationDTO.SATISFIED -> {
-                if (description.immediate) {
-                    pending.add("component " + description.name + " is not activated yet");
+                if (component.immediate()) {
+                    pending.add("component " + component.name() + " is not activated yet");
                 }
             }
             default -> {
@@ -142,23 +125,5 @@ final class PluginVerifier {
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String unsatisfied(ComponentConfigurationDTO configuration) {
-        List<String> names = new ArrayList<>();
-        for (UnsatisfiedReferenceDTO reference : configuration.unsatisfiedReferences) {
-            names.add(reference.name + (reference.target == null ? "" : " " + reference.target));
-        }
-        return String.join(", ", names);
-    }
-
-    /** SCR reports the whole stack trace; the deepest cause is what went wrong in the plugin. */
-    static String rootCause(String failure) {
-        if (failure == null || failure.isBlank()) {
-            return "(no reason given)";
-        }
-        List<String> lines = failure.lines().map(String::trim).toList();
-        return lines.stream().filter(line -> line.startsWith("Caused by: ")).reduce((first, second) -> second)
-                .map(line -> line.substring("Caused by: ".length())).orElse(lines.get(0));
     }
 }

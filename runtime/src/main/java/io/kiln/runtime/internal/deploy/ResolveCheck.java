@@ -34,9 +34,13 @@ final class ResolveCheck {
     }
 
     /**
-     * @throws RejectedException naming the file and the requirement that cannot be met
+     * Checks that the candidate resolves and that it would still meet every requirement its plugin's dependents
+     * have on the running version (an exported package moved to a new major version, say).
+     *
+     * @throws RejectedException naming the file and the requirement that cannot be met, or the dependent that
+     *                           would be left unresolved and what it needs
      */
-    void check(StagedJar jar) throws RejectedException {
+    void check(StagedJar jar, DependentPlugins dependents) throws RejectedException {
         Bundle candidate;
         try (InputStream in = Files.newInputStream(jar.staged())) {
             candidate = context.installBundle(LOCATION + jar.sha256(), in);
@@ -51,7 +55,12 @@ final class ResolveCheck {
         try {
             if (!wiring.resolveBundles(List.of(candidate))) {
                 throw new UnresolvedException(jar.fileName() + ": cannot be resolved against what is installed: "
-                        + unresolvedReason(candidate), jar.sha256());
+                        + missing(candidate), jar.sha256());
+            }
+            List<String> unmet = dependents.unmetBy(candidate.adapt(BundleRevision.class), wiring);
+            if (!unmet.isEmpty()) {
+                throw new RejectedException(jar.fileName() + ": would leave its dependents unresolved: "
+                        + String.join("; ", unmet) + ", which this build no longer provides", jar.sha256());
             }
         } finally {
             try {
@@ -72,13 +81,16 @@ final class ResolveCheck {
     void resolve(Bundle bundle, StagedJar jar) throws UnresolvedException {
         if (!wiring.resolveBundles(List.of(bundle))) {
             throw new UnresolvedException(jar.fileName() + ": cannot be resolved against what is installed: "
-                    + unresolvedReason(bundle), jar.sha256());
+                    + missing(bundle), jar.sha256());
         }
     }
 
     /** Names the mandatory requirements no installed bundle provides (the usual reason, a missing import). */
-    private String unresolvedReason(Bundle candidate) {
+    String missing(Bundle candidate) {
         BundleRevision revision = candidate.adapt(BundleRevision.class);
+        if (revision == null) {
+            return "it is no longer installed";
+        }
         List<String> missing = revision.getRequirements(null).stream()
                 .filter(r -> !Namespace.RESOLUTION_OPTIONAL.equals(r.getDirectives().get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE)))
                 .filter(r -> wiring.findProviders(r).isEmpty())

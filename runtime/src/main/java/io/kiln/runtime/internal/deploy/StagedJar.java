@@ -29,6 +29,11 @@ import io.kiln.runtime.internal.store.Hashes;
  */
 record StagedJar(Path source, Path staged, String sha256, String name, Version version) {
 
+    /** @return this jar as if it came from a file of that name in {@code hot/}, for what Kiln says of it */
+    StagedJar named(String fileName) {
+        return new StagedJar(source.resolveSibling(fileName), staged, sha256, name, version);
+    }
+
     /** The file changed while it was being read: someone is still writing it. */
     static final class StillBeingWritten extends Exception {
         private static final long serialVersionUID = 1L;

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.kiln.runtime.api.KeptVersion;
 import io.kiln.runtime.internal.store.AtomicFiles;
 
 /**
@@ -26,6 +27,15 @@ final class VersionStore {
 
     /** One kept jar. */
     record Kept(long sequence, String version, String sha256, Path jar) {
+
+        /** @return how people name it: the sequence and the start of the hash, unique among a plugin's builds */
+        String id() {
+            return sequence + "-" + sha256.substring(0, 8);
+        }
+
+        KeptVersion toApi() {
+            return new KeptVersion(id(), version, sha256);
+        }
     }
 
     VersionStore(Path folder, int previousToKeep) {

@@ -48,13 +48,22 @@ public final class ChangeJournal {
         journal.keep(settings.history_size());
     }
 
+    /**
+     * Records the entry and tells every listener.
+     *
+     * @throws java.io.UncheckedIOException if the history cannot be written; the listeners are told all the same,
+     *                                      since the change itself happened
+     */
     public void record(HistoryEntry entry) {
-        journal.record(entry);
-        for (ChangeListener listener : listeners) {
-            try {
-                listener.changed(entry);
-            } catch (RuntimeException e) {
-                LOG.warn("A change listener failed on {}: {}", entry, e.toString());
+        try {
+            journal.record(entry);
+        } finally {
+            for (ChangeListener listener : listeners) {
+                try {
+                    listener.changed(entry);
+                } catch (RuntimeException e) {
+                    LOG.warn("A change listener failed on {}: {}", entry, e.toString());
+                }
             }
         }
     }

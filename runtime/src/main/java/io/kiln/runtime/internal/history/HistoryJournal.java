@@ -2,6 +2,7 @@ package io.kiln.runtime.internal.history;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,16 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.kiln.runtime.api.Action;
+import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.Outcome;
+import io.kiln.runtime.api.Subject;
+import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.internal.store.AtomicFiles;
 
 /**
- * Every change to a plugin, appended to a journal file (one line each) that is kept across restarts and
+ * Every change (to a plugin, a section, a skill or an agent), appended to a journal file (one line each) that is kept across restarts and
  * bounded: once it holds twice the entries to keep, it is rewritten with the newest ones.
  */
 public final class HistoryJournal {
@@ -43,6 +48,11 @@ public final class HistoryJournal {
         this.keep = entries;
     }
 
+    /**
+     * Appends the entry.
+     *
+     * @throws UncheckedIOException if it cannot be written: the change it records must not pass for recorded
+     */
     public synchronized void record(HistoryEntry entry) {
         entries.addLast(entry);
         while (entries.size() > keep) {
@@ -61,7 +71,8 @@ public final class HistoryJournal {
                 linesInFile++;
             }
         } catch (IOException e) {
-            LOG.error("Cannot write the history to {}: {}", file, e.toString());
+            entries.remove(entry);
+            throw new UncheckedIOException("cannot write the history to " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -103,19 +114,43 @@ public final class HistoryJournal {
         }
     }
 
+    /**
+     * One line: time, name, trigger, action, from, to, outcome, milliseconds, error, subject, dependents (the last two
+     * added in Kiln 0.2; a line without them is about a plugin, a section or a skill as its action says).
+     */
     static String format(HistoryEntry e) {
-        return String.join("\t", e.time().toString(), escape(e.plugin()), escape(e.trigger()), escape(e.action()),
+        return String.join("\t", e.time().toString(), escape(e.name()), e.trigger().label(), e.action().label(),
                 escape(e.fromVersion()), escape(e.toVersion()), e.outcome().name(), Long.toString(e.durationMillis()),
-                escape(e.error()));
+                escape(e.error()), e.subject().label(), escape(Dependents.format(e.dependents())));
     }
 
     static HistoryEntry parse(String line) {
         String[] f = line.split("\t", -1);
-        if (f.length != 9) {
-            throw new IllegalArgumentException("expected 9 fields, found " + f.length);
+        if (f.length != 9 && f.length != 11) {
+            throw new IllegalArgumentException("expected 11 fields, found " + f.length);
         }
-        return new HistoryEntry(Instant.parse(f[0]), unescape(f[1]), unescape(f[2]), unescape(f[3]), unescape(f[4]),
-                unescape(f[5]), Outcome.valueOf(f[6]), Long.parseLong(f[7]), unescape(f[8]));
+        Action action = f.length == 9 ? olderAction(f[3]) : Action.of(f[3]);
+        Subject subject = f.length == 9 ? olderSubject(f[3]) : Subject.of(f[9]);
+        List<DependentChange> dependents = f.length == 9 ? List.of() : Dependents.parse(unescape(f[10]));
+        return new HistoryEntry(Instant.parse(f[0]), subject, unescape(f[1]), Trigger.of(f[2]), action, unescape(f[4]),
+                unescape(f[5]), Outcome.valueOf(f[6]), Long.parseLong(f[7]), unescape(f[8]), dependents);
+    }
+
+    /** Before Kiln 0.2 a section's change was recorded as {@code config} and a skill's as {@code skill}. */
+    private static Action olderAction(String action) {
+        return switch (action) {
+            case "config" -> Action.CONFIGURE;
+            case "skill" -> Action.PUBLISH;
+            default -> Action.of(action);
+        };
+    }
+
+    private static Subject olderSubject(String action) {
+        return switch (action) {
+            case "config", "remove" -> Subject.SECTION;
+            case "skill" -> Subject.SKILL;
+            default -> Subject.PLUGIN;
+        };
     }
 
     private static String escape(String value) {

@@ -22,7 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kiln.api.skill.Skill;
+import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.HistoryEntry;
+import io.kiln.runtime.api.Subject;
+import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.SkillInfo;
 import io.kiln.runtime.api.SkillService;
@@ -140,8 +143,9 @@ public final class Skills implements SkillService {
     }
 
     private void record(String name, String trigger, Outcome outcome, String from, String to, long start, String error) {
-        journal.record(new HistoryEntry(Instant.now(), name, trigger, "skill", from, to, outcome,
-                (System.nanoTime() - start) / 1_000_000, error));
+        Action action = outcome == Outcome.APPLIED && to.isEmpty() ? Action.WITHDRAW : Action.PUBLISH;
+        journal.record(new HistoryEntry(Instant.now(), Subject.SKILL, name, Trigger.of(trigger), action, from, to, outcome,
+                (System.nanoTime() - start) / 1_000_000, error, List.of()));
     }
 
     // --- SkillService

@@ -2,6 +2,7 @@ package io.kiln.runtime.internal.deploy;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Path;
@@ -39,5 +40,21 @@ public class PluginRecordsTest {
         PluginRecords again = new PluginRecords(file);
         assertFalse(again.rejection("b.jar").isPresent());
         assertFalse(again.plugin("com.example.a").isPresent());
+    }
+
+    @Test
+    public void aRecordThatCannotBeSavedFailsThePutAndIsNotKept() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("plugins.properties");
+        PluginRecords records = new PluginRecords(file);
+        PluginRecord before = new PluginRecord("com.example.a", "a.jar", "abc", "1.0.0", true, "", null, "", null);
+        records.put(before);
+        java.nio.file.Files.delete(file);
+        java.nio.file.Files.createDirectories(file.resolve("blocked")); // a non-empty folder: no rename can replace it
+
+        PluginRecord after = before.withEnabled(false);
+        assertThrows(java.io.UncheckedIOException.class, () -> records.put(after));
+        assertEquals(before, records.plugin("com.example.a").orElseThrow());
+        assertThrows(java.io.UncheckedIOException.class, () -> records.remove("com.example.a"));
+        assertEquals(before, records.plugin("com.example.a").orElseThrow());
     }
 }

@@ -16,12 +16,12 @@ public class PluginVerifierTest {
                 Caused by: java.lang.IllegalStateException: model file missing
                 \tat x.Y.z(Y.java:2)
                 """;
-        assertEquals("java.lang.IllegalStateException: model file missing", PluginVerifier.rootCause(failure));
+        assertEquals("java.lang.IllegalStateException: model file missing", io.kiln.runtime.internal.scr.ComponentStates.rootCause(failure));
     }
 
     @Test
     public void withoutACauseTheFirstLineIsTheReason() {
-        assertEquals("java.lang.IllegalStateException: no", PluginVerifier.rootCause("java.lang.IllegalStateException: no\n\tat a.B.c"));
-        assertEquals("(no reason given)", PluginVerifier.rootCause(null));
+        assertEquals("java.lang.IllegalStateException: no", io.kiln.runtime.internal.scr.ComponentStates.rootCause("java.lang.IllegalStateException: no\n\tat a.B.c"));
+        assertEquals("(no reason given)", io.kiln.runtime.internal.scr.ComponentStates.rootCause(null));
     }
 }

@@ -1,6 +1,7 @@
 package io.kiln.runtime.internal.history;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -12,8 +13,12 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+import io.kiln.runtime.api.Action;
+import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.Outcome;
+import io.kiln.runtime.api.Subject;
+import io.kiln.runtime.api.Trigger;
 
 public class HistoryJournalTest {
 
@@ -21,8 +26,9 @@ public class HistoryJournalTest {
     public TemporaryFolder temp = new TemporaryFolder();
 
     private static HistoryEntry entry(int n, String error) {
-        return new HistoryEntry(Instant.ofEpochSecond(n), "plugin-" + n, "file", "update", "1.0", "1.1",
-                error.isEmpty() ? Outcome.APPLIED : Outcome.ROLLED_BACK, n, error);
+        return new HistoryEntry(Instant.ofEpochSecond(n), Subject.PLUGIN, "plugin-" + n, Trigger.FILE, Action.UPDATE, "1.0", "1.1",
+                error.isEmpty() ? Outcome.APPLIED : Outcome.ROLLED_BACK, n, error,
+                List.of(new DependentChange("dependent-" + n, "imports package a.b 1.0.0", error.isEmpty() ? "" : "not resolved: x\ty")));
     }
 
     @Test
@@ -46,8 +52,29 @@ public class HistoryJournalTest {
         assertTrue("file lines: " + Files.readAllLines(file).size(), Files.readAllLines(file).size() <= 20);
         List<HistoryEntry> kept = new HistoryJournal(file, 10).latest(100);
         assertEquals(10, kept.size());
-        assertEquals("plugin-55", kept.get(0).plugin());
-        assertEquals("plugin-46", kept.get(9).plugin());
+        assertEquals("plugin-55", kept.get(0).name());
+        assertEquals("plugin-46", kept.get(9).name());
+    }
+
+    @Test
+    public void linesWrittenBeforeSubjectsAndDependentsAreReadAsTheirActionSays() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("history.log");
+        Files.writeString(file, String.join("\n",
+                "2026-11-30T10:00:00Z\tkiln-sample-api\tfile\tupdate\t0.1.0\t0.2.0\tAPPLIED\t12\t",
+                "2026-11-30T10:00:01Z\tsample.greeting\tfile\tconfig\t\t\tREJECTED\t3\tsample.greeting.cfg: bad",
+                "2026-11-30T10:00:02Z\tsummarize\tfile\tskill\t\t1.0.0\tAPPLIED\t2\t") + "\n");
+        List<HistoryEntry> read = new HistoryJournal(file, 10).latest(10);
+        assertEquals(List.of(Subject.SKILL, Subject.SECTION, Subject.PLUGIN), read.stream().map(HistoryEntry::subject).toList());
+        assertEquals(List.of(Action.PUBLISH, Action.CONFIGURE, Action.UPDATE), read.stream().map(HistoryEntry::action).toList());
+    }
+
+    @Test
+    public void aWriteThatFailsFailsTheRecordAndLeavesNoEntryBehind() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("history.log");
+        Files.createDirectories(file); // a folder where the file should be: no write can succeed, not even as root
+        HistoryJournal journal = new HistoryJournal(file, 10);
+        assertThrows(java.io.UncheckedIOException.class, () -> journal.record(entry(1, "")));
+        assertEquals(List.of(), journal.latest(10));
     }
 
     @Test

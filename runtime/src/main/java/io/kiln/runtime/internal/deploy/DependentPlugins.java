@@ -1,0 +1,144 @@
+package io.kiln.runtime.internal.deploy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.resource.Namespace;
+
+import io.kiln.runtime.api.BundleState;
+import io.kiln.runtime.api.DependentChange;
+
+/**
+ * The plugins that depend on one plugin, as they were just before a change to it: the part of the transaction
+ * that makes a change cover its dependents. Taken while the plugin still runs (a stopped plugin's services are in
+ * nobody's use). Asked, it says whether a candidate build would still meet every dependent's requirements, brings
+ * the dependents back after the change and checks each, or reports what a change left them without.
+ */
+final class DependentPlugins {
+
+    private record Dependent(Bundle bundle, String why, boolean wasActive, Map<String, Integer> components,
+            List<BundleRequirement> wiredToPlugin) {
+    }
+
+    private final DeployContext kiln;
+    private final Bundle plugin;
+    private final List<Dependent> dependents = new ArrayList<>();
+
+    private DependentPlugins(DeployContext kiln, Bundle plugin) {
+        this.kiln = kiln;
+        this.plugin = plugin;
+    }
+
+    /** @return the dependents of {@code plugin} as they are now, in start order */
+    static DependentPlugins of(DeployContext kiln, Bundle plugin) {
+        DependentPlugins found = new DependentPlugins(kiln, plugin);
+        DependencyGraph graph = new DependencyGraph(kiln.pluginBundles());
+        for (Bundle dependent : graph.startOrder(graph.dependentsOf(plugin))) {
+            found.dependents.add(new Dependent(dependent, graph.why(dependent, plugin), dependent.getState() == Bundle.ACTIVE,
+                    kiln.verifier.componentStates(dependent), wiredTo(dependent, plugin)));
+        }
+        return found;
+    }
+
+    boolean isEmpty() {
+        return dependents.isEmpty();
+    }
+
+    /**
+     * @param candidate a candidate build of the plugin, installed beside it and resolved
+     * @return one line for each requirement of a dependent, now met by the plugin, that neither the candidate
+     *         nor any other bundle would meet; empty when every dependent would resolve
+     */
+    List<String> unmetBy(BundleRevision candidate, FrameworkWiring wiring) {
+        List<String> unmet = new ArrayList<>();
+        for (Dependent dependent : dependents) {
+            for (BundleRequirement requirement : dependent.wiredToPlugin()) {
+                boolean byCandidate = candidate.getDeclaredCapabilities(requirement.getNamespace()).stream()
+                        .anyMatch(requirement::matches);
+                boolean byOther = wiring.findProviders(requirement).stream()
+                        .anyMatch(c -> c.getRevision().getBundle() != plugin && c.getRevision().getBundle() != candidate.getBundle());
+                if (!byCandidate && !byOther) {
+                    unmet.add(dependent.bundle().getSymbolicName() + " needs " + requirement.getNamespace() + " "
+                            + requirement.getDirectives().getOrDefault(Namespace.REQUIREMENT_FILTER_DIRECTIVE, ""));
+                }
+            }
+        }
+        return unmet;
+    }
+
+    /**
+     * After a change: starts again each dependent that was ACTIVE and is not (a refresh stops what is wired to the
+     * plugin) and checks that it is back as it was, waiting up to the verification timeout.
+     *
+     * @return each dependent with what is wrong with it, if anything
+     */
+    List<DependentChange> bringBack() {
+        List<DependentChange> changes = new ArrayList<>();
+        for (Dependent dependent : dependents) {
+            Bundle bundle = dependent.bundle();
+            String problem = "";
+            if (dependent.wasActive()) {
+                try {
+                    if (bundle.getState() != Bundle.ACTIVE) {
+                        kiln.lifecycle.start(bundle);
+                    }
+                    kiln.verifier.verify(bundle, dependent.components());
+                } catch (BundleException | StuckException | VerificationException | IllegalStateException e) {
+                    problem = bundle.getState() == Bundle.INSTALLED ? unresolved(bundle) : e.getMessage();
+                }
+            }
+            changes.add(new DependentChange(bundle.getSymbolicName(), dependent.why(), problem));
+        }
+        return changes;
+    }
+
+    /**
+     * After a change that leaves the dependents without the plugin by design (disable, uninstall): what each lacks
+     * now, without waiting (SCR deactivates a component as the service it needs goes, on the same thread).
+     */
+    List<DependentChange> leftWithout() {
+        List<DependentChange> changes = new ArrayList<>();
+        for (Dependent dependent : dependents) {
+            Bundle bundle = dependent.bundle();
+            List<String> problems = new ArrayList<>();
+            if (bundle.getState() == Bundle.INSTALLED) {
+                problems.add(unresolved(bundle));
+            } else if (dependent.wasActive() && bundle.getState() != Bundle.ACTIVE) {
+                problems.add("bundle is " + BundleState.of(bundle.getState()));
+            }
+            problems.addAll(kiln.components.problems(bundle));
+            changes.add(new DependentChange(bundle.getSymbolicName(), dependent.why(), String.join("; ", problems)));
+        }
+        return changes;
+    }
+
+    private String unresolved(Bundle bundle) {
+        return "not resolved: " + kiln.resolveCheck.missing(bundle);
+    }
+
+    static boolean allIntact(List<DependentChange> changes) {
+        return changes.stream().allMatch(DependentChange::intact);
+    }
+
+    static String describeBroken(List<DependentChange> changes) {
+        return String.join("; ", changes.stream().filter(c -> !c.intact())
+                .map(c -> "dependent " + c.plugin() + " is not back: " + c.problem()).toList());
+    }
+
+    private static List<BundleRequirement> wiredTo(Bundle dependent, Bundle plugin) {
+        BundleWiring wiring = dependent.adapt(BundleWiring.class);
+        if (wiring == null) {
+            return List.of();
+        }
+        return wiring.getRequiredWires(null).stream().filter(w -> w.getProvider().getBundle() == plugin)
+                .map(BundleWire::getRequirement).toList();
+    }
+}

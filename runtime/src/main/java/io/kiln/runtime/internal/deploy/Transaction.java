@@ -1,0 +1,121 @@
+package io.kiln.runtime.internal.deploy;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kiln.runtime.api.Action;
+import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.DependentChange;
+import io.kiln.runtime.api.HistoryEntry;
+import io.kiln.runtime.api.Outcome;
+import io.kiln.runtime.api.Subject;
+import io.kiln.runtime.api.Trigger;
+
+/**
+ * One change to one plugin, whatever asked for it (a file, the shell, the HTTP API): what it is, when it began,
+ * what it did to the plugin's dependents, and the one place where its end is recorded — in the plugin's record,
+ * in the history and in the log — so that no front door can change a plugin unrecorded.
+ */
+final class Transaction {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.kiln.runtime");
+
+    private final DeployContext kiln;
+    private final String plugin;
+    private final Action action;
+    private final Trigger trigger;
+    private final long startNanos = System.nanoTime();
+    private String from = "";
+    private String to = "";
+    private List<DependentChange> dependents = List.of();
+
+    Transaction(DeployContext kiln, String plugin, Action action, Trigger trigger) {
+        this.kiln = kiln;
+        this.plugin = plugin;
+        this.action = action;
+        this.trigger = trigger;
+    }
+
+    String plugin() {
+        return plugin;
+    }
+
+    String from() {
+        return from;
+    }
+
+    String to() {
+        return to;
+    }
+
+    /** The version before and the version asked for (empty where there is none). */
+    Transaction versions(String fromVersion, String toVersion) {
+        this.from = fromVersion;
+        this.to = toVersion;
+        return this;
+    }
+
+    /** What the change did to the plugins that depend on this one. */
+    Transaction dependents(List<DependentChange> changes) {
+        this.dependents = List.copyOf(changes);
+        return this;
+    }
+
+    /**
+     * Records how the change ended. A record or history that cannot be written turns the outcome into
+     * {@link Outcome#FAILED}: a change must not pass for committed when Kiln will not remember it.
+     */
+    ChangeResult end(Outcome outcome, String error) {
+        Instant now = Instant.now();
+        Outcome ended = outcome;
+        String why = error;
+        try {
+            kiln.records.plugin(plugin).ifPresent(r -> kiln.records.put(r.ended(outcome, error, now)));
+        } catch (UncheckedIOException e) {
+            ended = Outcome.FAILED;
+            why = join(error, "Kiln's records could not be saved: " + e.getMessage());
+        }
+        Duration took = took();
+        try {
+            kiln.history.record(new HistoryEntry(now, Subject.PLUGIN, plugin, trigger, action, from, to, ended,
+                    took.toMillis(), why, dependents));
+        } catch (UncheckedIOException e) {
+            ended = Outcome.FAILED;
+            why = join(why, e.getMessage());
+        }
+        log(ended, why, took);
+        return new ChangeResult(plugin, action, ended, from, to, took, why, dependents);
+    }
+
+    /** How a request ended that changed nothing (the same build again, a rollback to a build not kept). */
+    ChangeResult unrecorded(Outcome outcome, String error) {
+        return new ChangeResult(plugin, action, outcome, from, to, took(), error, dependents);
+    }
+
+    private Duration took() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private void log(Outcome outcome, String error, Duration took) {
+        if (outcome.succeeded()) {
+            LOG.info("{} {} {}{} ({} ms, {})", action.label(), plugin, to.isEmpty() ? from : to,
+                    from.isEmpty() || from.equals(to) || to.isEmpty() ? "" : " (was " + from + ")", took.toMillis(), trigger.label());
+        } else {
+            LOG.error("{} {} {}: {} — {}", action.label(), plugin, to, outcome, error);
+        }
+        for (DependentChange dependent : dependents) {
+            if (!dependent.intact()) {
+                LOG.warn("{} {}: dependent {} ({}): {}", action.label(), plugin, dependent.plugin(), dependent.why(), dependent.problem());
+            }
+        }
+    }
+
+    private static String join(String first, String second) {
+        return first.isEmpty() ? second : first + "; " + second;
+    }
+}
