@@ -60,14 +60,18 @@
       row.dataset.plugin = p.name;
       cell(row, p.name);
       cell(row, p.version);
-      cell(row, p.state, 'state-' + p.state);
+      // a plugin that runs but whose components cannot work is degraded, never plain ACTIVE
+      const state = cell(row, p.degraded ? `DEGRADED (${p.state})` : p.state, p.degraded ? 'state-DEGRADED' : 'state-' + p.state);
+      if (p.degraded) state.title = p.problems.join('\n');
       cell(row, p.enabled ? 'yes' : 'no');
-      cell(row, (p.lastResult || '') + (p.lastError ? ': ' + p.lastError.split('\n')[0] : ''), p.lastError ? 'err' : '');
+      cell(row, (p.lastResult || '') + (p.lastError ? ': ' + p.lastError.split('\n')[0] : '')
+        + (p.degraded ? ' · ' + p.problems.join('; ') : ''), p.lastError || p.degraded ? 'err' : '');
       const actions = cell(row, '');
       button(actions, 'Reload', 'reload', p.name);
       button(actions, p.enabled ? 'Disable' : 'Enable', p.enabled ? 'disable' : 'enable', p.name);
       if (p.previousVersions.length) button(actions, 'Roll back', 'rollback', p.name);
       if (p.file) button(actions, 'Remove', 'remove', p.name);
+      row.dataset.dependents = p.dependents.join(', ');
       body.appendChild(row);
     }
     const s = status.data;
@@ -185,22 +189,35 @@
     }
   }
 
+  /** What a disable or a remove will leave without the plugin, said before it is done. */
+  function dependentsOf(name) {
+    const row = document.querySelector(`#plugins tr[data-plugin="${CSS.escape(name)}"]`);
+    return row && row.dataset.dependents ? `\n\nThese plugins depend on it and will be left without it: ${row.dataset.dependents}` : '';
+  }
+
+  /** What a change did to the plugins that depend on the changed one, said after it is done. */
+  function dependentsSaid(result) {
+    const broken = (result && result.dependents || []).filter((d) => !d.intact);
+    return broken.length ? ' · left without it: ' + broken.map((d) => `${d.plugin} (${d.problem})`).join('; ') : '';
+  }
+
   async function remove(name) {
-    if (!window.confirm(`Uninstall ${name} and delete its file from hot/?`)) return;
+    if (!window.confirm(`Uninstall ${name} and delete its file from hot/?${dependentsOf(name)}`)) return;
     show(`removing ${name}…`, true);
     const r = await api('DELETE', `/plugins/${encodeURIComponent(name)}`);
-    show(r.ok ? `${name} removed` : `remove ${name} failed: ${r.data.detail || r.data.error}`, r.ok);
+    show(r.ok ? `${name} removed${dependentsSaid(r.data.result)}` : `remove ${name} failed: ${r.data.detail || r.data.error}`, r.ok);
     await refresh();
   }
 
   async function act(action, name) {
     if (action === 'remove') return remove(name);
+    if (action === 'disable' && dependentsOf(name) && !window.confirm(`Disable ${name}?${dependentsOf(name)}`)) return;
     const path = action === 'reload-all' ? '/plugins/reload-all' : `/plugins/${encodeURIComponent(name)}/${action}`;
     show(`${action} ${name || ''}…`, true);
     const r = await api('POST', path);
     if (r.ok) {
       const d = r.data;
-      show(d.results ? `${action}: ${d.succeeded} succeeded, ${d.failed} failed` : `${d.action} ${d.plugin}: ${d.outcome}`, true);
+      show(d.results ? `${action}: ${d.succeeded} succeeded, ${d.failed} failed` : `${d.action} ${d.plugin}: ${d.outcome}${dependentsSaid(d)}`, true);
     } else {
       show(`${action} ${name || ''} failed: ${r.data.detail || r.data.error}`, false);
     }
@@ -212,7 +229,6 @@
     const r = await api('POST', '/plugins', file, 'application/java-archive');
     const d = r.data || {};
     if (r.ok && d.live) show(`${d.plugin} ${d.version} is live (${d.outcome})`, true);
-    else if (r.status === 202) show(`${d.plugin}: ${d.detail}`, false);
     else show(`install of ${file.name} failed: ${d.detail || d.error}`, false);
     await refresh();
   }

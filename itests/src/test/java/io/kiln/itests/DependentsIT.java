@@ -248,7 +248,10 @@ public class DependentsIT extends KilnTestSupport {
         assertTrue("degraded: " + degraded, degraded.degraded());
         assertTrue(degraded.problems().toString(), degraded.problems().get(0).contains("waits for io.kiln.itests.off.api.Greeter"));
 
-        assertEquals(Outcome.APPLIED, plugins.enable("itest.off.service", Trigger.SHELL).outcome());
+        ChangeResult enabled = plugins.enable("itest.off.service", Trigger.SHELL);
+        assertEquals(enabled.error(), Outcome.APPLIED, enabled.outcome());
+        assertTrue("checked on its dependent: " + enabled.dependents(),
+                enabled.dependents().stream().anyMatch(d -> d.plugin().equals("itest.off.client") && d.intact()));
         assertClientWorks("off", "Hello");
     }
 
@@ -264,6 +267,13 @@ public class DependentsIT extends KilnTestSupport {
         assertTrue(client.problem(), client.intact());
         assertClientWorks("hist", "Hi");
         assertEquals(List.of("itest.hist.client"), plugins.plugin("itest.hist.service").orElseThrow().dependents());
+
+        // a reload of the service alone checks the dependent it does not reload
+        ChangeResult reloaded = plugins.reload("itest.hist.service", false, false, Trigger.SHELL).results().get(0);
+        assertEquals(reloaded.error(), Outcome.APPLIED, reloaded.outcome());
+        assertTrue(reloaded.dependents().toString(),
+                reloaded.dependents().stream().anyMatch(d -> d.plugin().equals("itest.hist.client") && d.intact()));
+        assertClientWorks("hist", "Hi");
     }
 
     @Test

@@ -95,7 +95,7 @@ public class ClientIT {
         assertTrue(ok("enable", "it-client").out().contains("APPLIED"));
         String history = ok("history", "3").out();
         assertEquals(history, 4, history.lines().count());
-        assertTrue(history, history.contains("enable") && history.contains("http"));
+        assertTrue("recorded as made by the client: " + history, history.contains("enable") && history.contains("client"));
         assertTrue(ok("remove", "it-client").out().contains("removed it-client"));
         fails("no plugin named 'it-client'", "show", "it-client");
     }

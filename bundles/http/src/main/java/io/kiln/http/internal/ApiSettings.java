@@ -138,8 +138,4 @@ public final class ApiSettings {
     Duration downloadTimeout() {
         return Duration.ofSeconds(config.downloadTimeoutSeconds());
     }
-
-    Duration verdictTimeout() {
-        return Duration.ofSeconds(config.verdictTimeoutSeconds());
-    }
 }

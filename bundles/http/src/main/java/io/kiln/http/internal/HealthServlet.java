@@ -51,8 +51,8 @@ public final class HealthServlet extends ApiServlet {
             if (!p.enabled()) {
                 continue;
             }
-            List<String> broken = "ACTIVE".equals(p.state()) ? components.broken(p.name()) : List.of();
-            if (!"ACTIVE".equals(p.state()) || !broken.isEmpty()) {
+            List<String> broken = p.state() == io.kiln.runtime.api.BundleState.ACTIVE ? components.broken(p.name()) : List.of();
+            if (p.state() != io.kiln.runtime.api.BundleState.ACTIVE || !broken.isEmpty()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", p.name());
                 m.put("state", p.state());

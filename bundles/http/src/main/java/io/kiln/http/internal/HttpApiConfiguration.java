@@ -37,7 +37,4 @@ public @interface HttpApiConfiguration {
 
     @AttributeDefinition(description = "How long a download may take, in seconds")
     int downloadTimeoutSeconds() default 60;
-
-    @AttributeDefinition(description = "How long an install or removal waits for the runtime's verdict, in seconds")
-    int verdictTimeoutSeconds() default 60;
 }

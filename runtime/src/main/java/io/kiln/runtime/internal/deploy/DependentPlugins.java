@@ -48,8 +48,32 @@ final class DependentPlugins {
         return found;
     }
 
-    boolean isEmpty() {
-        return dependents.isEmpty();
+    /** @return these dependents less the given plugins (those a multi-plugin reload restarts itself) */
+    DependentPlugins without(java.util.Collection<Bundle> plugins) {
+        DependentPlugins fewer = new DependentPlugins(kiln, plugin);
+        dependents.stream().filter(d -> !plugins.contains(d.bundle())).forEach(fewer.dependents::add);
+        return fewer;
+    }
+
+    /**
+     * After a plugin started that was not running (an enable): checks each dependent against its components'
+     * states before, so that what waited for the plugin may now work and what worked must still work.
+     */
+    List<DependentChange> checkAgainst(Map<Bundle, Map<String, Integer>> before) {
+        List<DependentChange> changes = new ArrayList<>();
+        for (Dependent dependent : dependents) {
+            Bundle bundle = dependent.bundle();
+            String problem = "";
+            if (bundle.getState() == Bundle.ACTIVE) {
+                try {
+                    kiln.verifier.verify(bundle, before.getOrDefault(bundle, Map.of()));
+                } catch (VerificationException e) {
+                    problem = e.getMessage();
+                }
+            }
+            changes.add(new DependentChange(bundle.getSymbolicName(), dependent.why(), problem));
+        }
+        return changes;
     }
 
     /**

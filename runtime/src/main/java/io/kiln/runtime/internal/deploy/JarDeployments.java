@@ -114,6 +114,12 @@ final class JarDeployments {
         ReentrantLock lock = kiln.lock(jar.name());
         lock.lock();
         try {
+            if (source == Source.HOT_FOLDER && !jar.sourceUnchanged()) {
+                // replaced while this waited for the plugin's lock (by the engine API, say): its new content has an
+                // event of its own, and this one must not undo it
+                LOG.debug("{}: replaced while waiting; its newer content is applied instead", fileName);
+                return Optional.empty();
+            }
             Optional<PluginRecord> record = kiln.records.plugin(jar.name());
             if (record.isPresent() && !record.get().file().equals(fileName) && kiln.fileExists(record.get().file())) {
                 return reject(jar, fileName, source, trigger, Action.INSTALL, fileName + ": plugin " + jar.name()

@@ -18,6 +18,7 @@ import org.osgi.framework.wiring.BundleWiring;
 
 import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.ReloadSummary;
 import io.kiln.runtime.api.Trigger;
@@ -66,8 +67,11 @@ final class PluginOperations {
             Transaction single = new Transaction(kiln, order.isEmpty() ? "" : order.get(0).getSymbolicName(), Action.RELOAD, trigger);
             Map<Bundle, Map<String, Integer>> before = new HashMap<>();
             Map<Bundle, String> stopFailures = new HashMap<>();
+            Map<Bundle, DependentPlugins> outside = new HashMap<>();
             for (Bundle bundle : order) {
                 before.put(bundle, kiln.verifier.componentStates(bundle));
+                // dependents that are not reloaded with it must still be back as they were afterwards
+                outside.put(bundle, DependentPlugins.of(kiln, bundle).without(set));
             }
             for (int i = order.size() - 1; i >= 0; i--) {
                 try {
@@ -87,12 +91,9 @@ final class PluginOperations {
             } catch (StuckException e) {
                 refreshFailure = e.getMessage();
             }
-            List<ChangeResult> results = new ArrayList<>();
+            Map<Bundle, String> failures = new HashMap<>();
             for (Bundle bundle : order) {
-                String name = bundle.getSymbolicName();
-                String version = bundle.getVersion().toString();
-                Transaction tx = order.size() == 1 ? single : new Transaction(kiln, name, Action.RELOAD, trigger);
-                boolean enabled = kiln.records.plugin(name).map(PluginRecord::enabled).orElse(true);
+                boolean enabled = kiln.records.plugin(bundle.getSymbolicName()).map(PluginRecord::enabled).orElse(true);
                 String failure = stopFailures.getOrDefault(bundle, refreshFailure);
                 if (failure.isEmpty() && enabled) {
                     try {
@@ -102,7 +103,20 @@ final class PluginOperations {
                         failure = e.getMessage();
                     }
                 }
-                results.add(tx.versions(version, version).end(failure.isEmpty() ? Outcome.APPLIED : Outcome.FAILED, failure));
+                failures.put(bundle, failure);
+            }
+            List<ChangeResult> results = new ArrayList<>();
+            for (Bundle bundle : order) {
+                String name = bundle.getSymbolicName();
+                String version = bundle.getVersion().toString();
+                Transaction tx = order.size() == 1 ? single : new Transaction(kiln, name, Action.RELOAD, trigger);
+                List<DependentChange> dependents = outside.get(bundle).bringBack();
+                String failure = failures.get(bundle);
+                if (!DependentPlugins.allIntact(dependents)) {
+                    failure = (failure.isEmpty() ? "" : failure + "; ") + DependentPlugins.describeBroken(dependents);
+                }
+                results.add(tx.versions(version, version).dependents(dependents)
+                        .end(failure.isEmpty() ? Outcome.APPLIED : Outcome.FAILED, failure));
             }
             return new ReloadSummary(results);
         } finally {
@@ -117,15 +131,27 @@ final class PluginOperations {
         return (wiring != null && !wiring.isCurrent()) || (revisions != null && revisions.getRevisions().size() > 1);
     }
 
+    /**
+     * Starts a disabled plugin. The plugins that use it once it runs are checked too: one whose components worked
+     * before and fail now makes the enable fail, and the plugin is stopped again.
+     */
     ChangeResult enable(String name, Trigger trigger) {
         return withLock(name, bundle -> {
             String version = bundle.getVersion().toString();
             Transaction tx = new Transaction(kiln, name, Action.ENABLE, trigger).versions(version, version);
             PluginRecord record = kiln.records.plugin(name).orElseThrow();
+            Map<Bundle, Map<String, Integer>> before = new HashMap<>();
+            kiln.pluginBundles().forEach(b -> before.put(b, kiln.verifier.componentStates(b)));
             try {
-                kiln.records.put(record.withEnabled(true));
                 kiln.lifecycle.start(bundle);
                 kiln.verifier.verify(bundle, Map.of());
+                List<DependentChange> dependents = DependentPlugins.of(kiln, bundle).checkAgainst(before);
+                tx.dependents(dependents);
+                if (!DependentPlugins.allIntact(dependents)) {
+                    kiln.lifecycle.stop(bundle);
+                    return tx.end(Outcome.ROLLED_BACK, DependentPlugins.describeBroken(dependents) + "; " + name + " is stopped again");
+                }
+                kiln.records.put(record.withEnabled(true));
                 return tx.end(Outcome.APPLIED, "");
             } catch (BundleException | StuckException | VerificationException | UncheckedIOException e) {
                 return tx.end(Outcome.FAILED, e.getMessage());

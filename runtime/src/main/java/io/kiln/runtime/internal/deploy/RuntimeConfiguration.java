@@ -3,7 +3,7 @@ package io.kiln.runtime.internal.deploy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The reload engine's settings: section {@code kiln.runtime}, read at start. */
+/** The reload engine's settings: section {@code kiln.runtime}; a change applies to the next transaction, the thread count at the next start. */
 @ObjectClassDefinition(name = "Kiln runtime", description = "Timeouts and limits of the reload engine.")
 public @interface RuntimeConfiguration {
 

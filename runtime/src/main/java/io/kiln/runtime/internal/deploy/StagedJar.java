@@ -29,6 +29,15 @@ import io.kiln.runtime.internal.store.Hashes;
  */
 record StagedJar(Path source, Path staged, String sha256, String name, Version version) {
 
+    /** @return whether its source file still holds exactly what was staged (it may have been replaced since) */
+    boolean sourceUnchanged() {
+        try {
+            return Hashes.sha256(Files.readAllBytes(source)).equals(sha256);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** @return this jar as if it came from a file of that name in {@code hot/}, for what Kiln says of it */
     StagedJar named(String fileName) {
         return new StagedJar(source.resolveSibling(fileName), staged, sha256, name, version);
