@@ -92,11 +92,11 @@ public class WebPageIT {
         browser.findElement(By.cssSelector("button[data-action='reload'][data-plugin='kiln-sample-chain-alpha']")).click();
         WebElement event = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#events li[data-plugin='kiln-sample-chain-alpha'][data-action='reload']")));
-        assertTrue(event.getText(), event.getText().contains("APPLIED") && event.getText().contains("by http"));
+        assertTrue("recorded as made by the page: " + event.getText(), event.getText().contains("APPLIED") && event.getText().contains("by page"));
         // its dependents were reloaded too, and shown as they happened
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#events li[data-plugin='kiln-sample-chain-charlie'][data-action='reload']")));
         String history = kiln.get("/api/v1/history?limit=3").body();
-        assertTrue(history, history.contains("\"plugin\":\"kiln-sample-chain-alpha\"") && history.contains("\"trigger\":\"http\""));
+        assertTrue(history, history.contains("\"plugin\":\"kiln-sample-chain-alpha\"") && history.contains("\"trigger\":\"page\""));
     }
 
     @Test

@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.kiln.runtime.api.AgentService;
 import io.kiln.runtime.api.SectionResult;
-import io.kiln.runtime.api.UnknownSectionException;
 
 /**
  * {@code GET /api/v1/agents}; {@code POST /api/v1/agents/{id}/reload} with an optional
@@ -33,30 +32,23 @@ public final class AgentsServlet extends ApiServlet {
     private final transient AgentService agents;
     private final transient ApiSettings settings;
 
+    private final transient Routes routes;
+
     @Activate
     public AgentsServlet(@Reference AgentService agents, @Reference ApiSettings settings) {
         this.agents = agents;
         this.settings = settings;
+        this.routes = new Routes("/api/v1/agents")
+                .get("", c -> Exchange.json(c.response(), 200, agents.agents().stream().map(SectionJson::agent).toList()))
+                .post("{id}/reload", c -> reload(PluginNames.check(c.path("id")), c.request(), c.response()));
     }
 
     @Override
-    protected void handle(String method, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null || "/".equals(request.getPathInfo()) ? "" : request.getPathInfo().substring(1);
-        String[] parts = path.isEmpty() ? new String[0] : path.split("/", -1);
-        if (parts.length == 0) {
-            if (!"GET".equals(method)) {
-                throw methodNotAllowed(method, "/api/v1/agents");
-            }
-            Exchange.json(response, 200, agents.agents().stream().map(SectionJson::agent).toList());
-            return;
-        }
-        if (parts.length != 2 || !"reload".equals(parts[1])) {
-            throw ApiException.notFound("no such resource: /api/v1/agents/" + path);
-        }
-        if (!"POST".equals(method)) {
-            throw methodNotAllowed(method, "/api/v1/agents/" + path);
-        }
-        String id = PluginNames.check(parts[0]);
+    protected Routes routes() {
+        return routes;
+    }
+
+    private void reload(String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String text = Exchange.text(request, settings.maxJsonBytes());
         String prompt = null;
         List<String> capabilities = null;
@@ -77,12 +69,7 @@ public final class AgentsServlet extends ApiServlet {
                 }
             }
         }
-        SectionResult result;
-        try {
-            result = agents.reload(id, prompt, capabilities, Exchange.trigger(request).label());
-        } catch (UnknownSectionException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        SectionResult result = agents.reload(id, prompt, capabilities, Exchange.trigger(request).label());
         if (!result.succeeded()) {
             throw new ApiException(422, "invalid configuration", result.error(), SectionJson.result(result));
         }

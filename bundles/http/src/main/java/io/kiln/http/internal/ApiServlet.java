@@ -7,8 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.kiln.runtime.api.UnknownPluginException;
+import io.kiln.runtime.api.UnknownSectionException;
 
-/** A JSON servlet: turns {@link ApiException}s and unknown plugins into error bodies, and answers unknown methods 405. */
+/**
+ * A JSON servlet of the API: answers each request through its {@link Routes}, and is the one place where what goes
+ * wrong becomes an error body: an {@link ApiException} as it says, an unknown plugin or section as 404.
+ */
 abstract class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -17,18 +21,14 @@ abstract class ApiServlet extends HttpServlet {
     protected final void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SecurityHeaders.apply(response);
         try {
-            handle(request.getMethod(), request, response);
+            routes().dispatch(request, response);
         } catch (ApiException e) {
             Exchange.error(response, e);
-        } catch (UnknownPluginException e) {
+        } catch (UnknownPluginException | UnknownSectionException e) {
             Exchange.error(response, ApiException.notFound(e.getMessage()));
         }
     }
 
-    /** Handles one request; throw {@link ApiException} to answer with an error. */
-    protected abstract void handle(String method, HttpServletRequest request, HttpServletResponse response) throws IOException;
-
-    static ApiException methodNotAllowed(String method, String path) {
-        return new ApiException(405, "method not allowed", method + " is not supported on " + path);
-    }
+    /** @return the requests this servlet answers; throw {@link ApiException} from a handler to answer with an error */
+    protected abstract Routes routes();
 }

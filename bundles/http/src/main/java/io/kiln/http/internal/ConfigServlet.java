@@ -21,7 +21,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.kiln.runtime.api.ConfigService;
 import io.kiln.runtime.api.SectionResult;
-import io.kiln.runtime.api.UnknownSectionException;
 
 /**
  * {@code /api/v1/config}: the configuration sections; {@code PUT} changes values (validated by the runtime before
@@ -37,36 +36,24 @@ public final class ConfigServlet extends ApiServlet {
     private final transient ConfigService config;
     private final transient ApiSettings settings;
 
+    private final transient Routes routes;
+
     @Activate
     public ConfigServlet(@Reference ConfigService config, @Reference ApiSettings settings) {
         this.config = config;
         this.settings = settings;
+        this.routes = new Routes("/api/v1/config")
+                .get("", c -> Exchange.json(c.response(), 200, config.sections().stream().map(SectionJson::section).toList()))
+                .post("reload", c -> results(c.response(), config.reloadAll(Exchange.trigger(c.request()).label())))
+                .get("{pid}", c -> Exchange.json(c.response(), 200, SectionJson.section(config.section(pid(c.path("pid")))
+                        .orElseThrow(() -> ApiException.notFound("no section '" + c.path("pid") + "'")))))
+                .put("{pid}", c -> put(pid(c.path("pid")), c.request(), c.response()))
+                .post("{pid}/reload", c -> results(c.response(), List.of(config.reload(pid(c.path("pid")), Exchange.trigger(c.request()).label()))));
     }
 
     @Override
-    protected void handle(String method, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null || "/".equals(request.getPathInfo()) ? "" : request.getPathInfo().substring(1);
-        String[] parts = path.isEmpty() ? new String[0] : path.split("/", -1);
-        try {
-            if (parts.length == 0 && "GET".equals(method)) {
-                Exchange.json(response, 200, config.sections().stream().map(SectionJson::section).toList());
-            } else if (parts.length == 1 && "reload".equals(parts[0]) && "POST".equals(method)) {
-                results(response, config.reloadAll(Exchange.trigger(request).label()));
-            } else if (parts.length == 1 && "GET".equals(method)) {
-                Exchange.json(response, 200, SectionJson.section(config.section(pid(parts[0]))
-                        .orElseThrow(() -> ApiException.notFound("no section '" + parts[0] + "'"))));
-            } else if (parts.length == 1 && "PUT".equals(method)) {
-                put(pid(parts[0]), request, response);
-            } else if (parts.length == 2 && "reload".equals(parts[1]) && "POST".equals(method)) {
-                results(response, List.of(config.reload(pid(parts[0]), Exchange.trigger(request).label())));
-            } else if (parts.length <= 2) {
-                throw methodNotAllowed(method, "/api/v1/config/" + path);
-            } else {
-                throw ApiException.notFound("no such resource: /api/v1/config/" + path);
-            }
-        } catch (UnknownSectionException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+    protected Routes routes() {
+        return routes;
     }
 
     private static String pid(String pid) {

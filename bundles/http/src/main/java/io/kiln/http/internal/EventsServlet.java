@@ -50,10 +50,13 @@ public final class EventsServlet extends ApiServlet {
     private final transient EventHub.Subscription subscription;
     private final AtomicLong ids = new AtomicLong();
 
+    private final transient Routes routes;
+
     @Activate
     public EventsServlet(@Reference EventHub hub, @Reference ApiSettings settings) {
         subscription = hub.subscribe(entry -> writer.execute(() -> broadcast(entry)));
         writer.scheduleWithFixedDelay(() -> send(": keep-alive\n\n"), 15, 15, TimeUnit.SECONDS);
+        this.routes = new Routes("/api/v1/events").get("", c -> open(c.request(), c.response()));
     }
 
     /** The launcher's console, line by line: a JDK publisher, the one type the launcher and this bundle share. */
@@ -111,10 +114,11 @@ public final class EventsServlet extends ApiServlet {
     }
 
     @Override
-    protected void handle(String method, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(method)) {
-            throw methodNotAllowed(method, "/api/v1/events");
-        }
+    protected Routes routes() {
+        return routes;
+    }
+
+    private void open(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (streams.size() >= MAX_STREAMS) {
             throw new ApiException(503, "too many streams", "at most " + MAX_STREAMS + " event streams may be open at once");
         }

@@ -13,7 +13,6 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.kiln.runtime.api.PluginInfo;
@@ -33,18 +32,22 @@ public final class HealthServlet extends ApiServlet {
     private final transient PluginService plugins;
     private final transient ComponentHealth components;
 
+    private final transient Routes routes;
+
     @Activate
     public HealthServlet(BundleContext context, @Reference PluginService plugins, @Reference ServiceComponentRuntime scr,
             @Reference ApiSettings settings) {
         this.plugins = plugins;
         this.components = new ComponentHealth(context, scr);
+        this.routes = new Routes("/health").get("", c -> health(c.response()));
     }
 
     @Override
-    protected void handle(String method, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            throw methodNotAllowed(method, "/health");
-        }
+    protected Routes routes() {
+        return routes;
+    }
+
+    private void health(HttpServletResponse response) throws IOException {
         List<PluginInfo> all = plugins.list();
         List<Map<String, Object>> failing = new java.util.ArrayList<>();
         for (PluginInfo p : all) {

@@ -1,6 +1,5 @@
 package io.kiln.http.internal;
 
-import java.io.IOException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -8,8 +7,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import io.kiln.runtime.api.PluginService;
 
@@ -23,17 +20,18 @@ public final class HistoryServlet extends ApiServlet {
 
     private final transient PluginService plugins;
 
+    private final transient Routes routes;
+
     @Activate
     public HistoryServlet(@Reference PluginService plugins, @Reference ApiSettings settings) {
         this.plugins = plugins;
+        this.routes = new Routes("/api/v1/history")
+                .get("", c -> Exchange.json(c.response(), 200, Json.history(plugins.history(limit(c.request().getParameter("limit"))))));
     }
 
     @Override
-    protected void handle(String method, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(method)) {
-            throw methodNotAllowed(method, "/api/v1/history");
-        }
-        Exchange.json(response, 200, Json.history(plugins.history(limit(request.getParameter("limit")))));
+    protected Routes routes() {
+        return routes;
     }
 
     static int limit(String text) {

@@ -3,7 +3,6 @@ package io.kiln.http.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,43 +34,32 @@ public final class PluginsServlet extends ApiServlet {
     private final transient ApiSettings settings;
     private final transient Installer installer;
 
+    private final transient Routes routes;
+
     @Activate
     public PluginsServlet(@Reference PluginService plugins, @Reference ApiSettings settings) {
         this.plugins = plugins;
         this.settings = settings;
         this.installer = new Installer(plugins, settings);
+        this.routes = new Routes("/api/v1/plugins")
+                .get("", c -> Exchange.json(c.response(), 200, plugins.list().stream().map(Json::plugin).toList()))
+                .get("{name}", c -> Exchange.json(c.response(), 200, Json.plugin(plugins.plugin(PluginNames.check(c.path("name")))
+                        .orElseThrow(() -> ApiException.notFound("no plugin named '" + c.path("name") + "'")))))
+                .post("", c -> answer(c.response(), install(c.request(), Exchange.trigger(c.request()))))
+                .delete("{name}", c -> answer(c.response(), installer.remove(PluginNames.check(c.path("name")), Exchange.trigger(c.request()))))
+                .post("reload-all", c -> summary(c.response(), plugins.reloadAll(Exchange.trigger(c.request()))))
+                .post("{name}/reload", c -> summary(c.response(), plugins.reload(known(c.path("name")),
+                        Exchange.flag(c.request(), "dependents", true), Exchange.flag(c.request(), "dependencies", false),
+                        Exchange.trigger(c.request()))))
+                .post("{name}/enable", c -> change(c.response(), plugins.enable(known(c.path("name")), Exchange.trigger(c.request()))))
+                .post("{name}/disable", c -> change(c.response(), plugins.disable(known(c.path("name")), Exchange.trigger(c.request()))))
+                .post("{name}/rollback", c -> change(c.response(),
+                        plugins.rollback(known(c.path("name")), rollbackVersion(c.request()), Exchange.trigger(c.request()))));
     }
 
     @Override
-    protected void handle(String method, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        List<String> parts = path.isEmpty() || "/".equals(path) ? List.of() : List.of(path.substring(1).split("/", -1));
-        if (parts.size() > 2) {
-            throw ApiException.notFound("no such resource: /api/v1/plugins" + path);
-        }
-        Trigger trigger = Exchange.trigger(request);
-        String route = method + " " + (parts.isEmpty() ? "" : parts.size() == 1 ? (parts.get(0).equals("reload-all") ? "reload-all" : "{name}") : "{name}/" + parts.get(1));
-        switch (route) {
-            case "GET " -> Exchange.json(response, 200, plugins.list().stream().map(Json::plugin).toList());
-            case "GET {name}" -> Exchange.json(response, 200, Json.plugin(plugins.plugin(PluginNames.check(parts.get(0)))
-                    .orElseThrow(() -> ApiException.notFound("no plugin named '" + parts.get(0) + "'"))));
-            case "POST " -> answer(response, install(request, trigger));
-            case "DELETE {name}" -> answer(response, installer.remove(PluginNames.check(parts.get(0)), trigger));
-            case "POST reload-all" -> summary(response, plugins.reloadAll(trigger));
-            case "POST {name}/reload" -> {
-                String name = known(parts.get(0));
-                summary(response, plugins.reload(name, Exchange.flag(request, "dependents", true), Exchange.flag(request, "dependencies", false), trigger));
-            }
-            case "POST {name}/enable" -> change(response, plugins.enable(known(parts.get(0)), trigger));
-            case "POST {name}/disable" -> change(response, plugins.disable(known(parts.get(0)), trigger));
-            case "POST {name}/rollback" -> change(response, plugins.rollback(known(parts.get(0)), rollbackVersion(request), trigger));
-            default -> {
-                if (parts.size() == 2 && !List.of("reload", "enable", "disable", "rollback").contains(parts.get(1))) {
-                    throw ApiException.notFound("no such action: " + parts.get(1) + " (reload, enable, disable, rollback)");
-                }
-                throw methodNotAllowed(method, "/api/v1/plugins" + path);
-            }
-        }
+    protected Routes routes() {
+        return routes;
     }
 
     private String known(String name) {

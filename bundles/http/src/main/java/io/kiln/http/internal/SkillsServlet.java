@@ -9,8 +9,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import io.kiln.runtime.api.SkillInfo;
 import io.kiln.runtime.api.SkillService;
@@ -24,38 +22,35 @@ public final class SkillsServlet extends ApiServlet {
 
     private final transient SkillService skills;
 
+    private final transient Routes routes;
+
     @Activate
     public SkillsServlet(@Reference SkillService skills, @Reference ApiSettings settings) {
         this.skills = skills;
+        this.routes = new Routes("/api/v1/skills")
+                .get("", c -> Exchange.json(c.response(), 200, skills.skills().stream().map(SectionJson::skill).toList()))
+                .post("reload", this::reload);
     }
 
     @Override
-    protected void handle(String method, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        if (path.isEmpty() || "/".equals(path)) {
-            if (!"GET".equals(method)) {
-                throw methodNotAllowed(method, "/api/v1/skills");
-            }
-            Exchange.json(response, 200, skills.skills().stream().map(SectionJson::skill).toList());
-        } else if ("/reload".equals(path)) {
-            if (!"POST".equals(method)) {
-                throw methodNotAllowed(method, "/api/v1/skills/reload");
-            }
-            String name = request.getParameter("name");
-            List<SkillInfo> after;
-            try {
-                after = name == null ? skills.reloadAll(Exchange.trigger(request).label()) : List.of(skills.reload(PluginNames.check(name), Exchange.trigger(request).label()));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.notFound(e.getMessage());
-            }
-            List<Object> body = after.stream().map(s -> (Object) SectionJson.skill(s)).toList();
-            SkillInfo refused = after.stream().filter(s -> s.state() == io.kiln.runtime.api.Outcome.REJECTED).findFirst().orElse(null);
-            if (refused != null) {
-                throw new ApiException(422, "skill refused", refused.name() + ": " + refused.reason(), body);
-            }
-            Exchange.json(response, 200, body);
-        } else {
-            throw ApiException.notFound("no such resource: /api/v1/skills" + path);
+    protected Routes routes() {
+        return routes;
+    }
+
+    private void reload(Routes.Call c) throws IOException {
+        String name = c.request().getParameter("name");
+        String trigger = Exchange.trigger(c.request()).label();
+        List<SkillInfo> after;
+        try {
+            after = name == null ? skills.reloadAll(trigger) : List.of(skills.reload(PluginNames.check(name), trigger));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound(e.getMessage());
         }
+        List<Object> body = after.stream().map(s -> (Object) SectionJson.skill(s)).toList();
+        SkillInfo refused = after.stream().filter(s -> s.state() == io.kiln.runtime.api.Outcome.REJECTED).findFirst().orElse(null);
+        if (refused != null) {
+            throw new ApiException(422, "skill refused", refused.name() + ": " + refused.reason(), body);
+        }
+        Exchange.json(c.response(), 200, body);
     }
 }

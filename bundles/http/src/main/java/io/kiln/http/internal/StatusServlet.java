@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.kiln.runtime.api.PluginService;
@@ -24,16 +23,20 @@ public final class StatusServlet extends ApiServlet {
 
     private final transient PluginService plugins;
 
+    private final transient Routes routes;
+
     @Activate
     public StatusServlet(@Reference PluginService plugins, @Reference ApiSettings settings) {
         this.plugins = plugins;
+        this.routes = new Routes("/api/v1/status").get("", c -> status(c.response()));
     }
 
     @Override
-    protected void handle(String method, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"GET".equals(method)) {
-            throw methodNotAllowed(method, "/api/v1/status");
-        }
+    protected Routes routes() {
+        return routes;
+    }
+
+    private void status(HttpServletResponse response) throws IOException {
         String version = FrameworkUtil.getBundle(PluginService.class).getVersion().toString();
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
         Exchange.json(response, 200, Json.status(plugins.status(), version, uptime));
