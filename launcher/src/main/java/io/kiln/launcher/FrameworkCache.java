@@ -11,9 +11,10 @@ import org.osgi.framework.Constants;
 /**
  * Keeps the framework's bundle cache across restarts, except when the distribution has moved.
  * <p>
- * FileInstall names plugins by the absolute path of their jar. In a copied distribution those paths point
- * at the old folder and the copies would clash with them, so a moved Kiln starts from an empty cache and
- * reinstalls everything from its own {@code hot/}.
+ * A moved (or copied) Kiln starts from an empty cache: what the cache holds — bundle data areas, FileInstall's
+ * view of the files it watched — was made for the folder it was made in, and a copy made while the original runs
+ * must not carry over the original's state. Nothing is lost: the core bundles are installed again from
+ * {@code system/}, and the runtime reinstalls every plugin from its own records and kept jars ({@code data/kiln}).
  */
 final class FrameworkCache {
 
