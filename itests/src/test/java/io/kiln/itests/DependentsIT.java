@@ -308,7 +308,7 @@ public class DependentsIT extends KilnTestSupport {
     @Test
     public void theEngineInstallsAndUninstallsWithAVerdictAndResendingTheRunningBuildAnswersAtOnce() throws IOException {
         Path jar = outside("engine-1.jar");
-        ChangeResult installed = plugins.install(jar, Trigger.CLIENT);
+        ChangeResult installed = plugins.install(jar, "", Trigger.CLIENT);
         assertEquals(installed.error(), Outcome.APPLIED, installed.outcome());
         assertEquals(Action.INSTALL, installed.action());
         assertEquals("e1", say("engine", "x"));
@@ -318,13 +318,17 @@ public class DependentsIT extends KilnTestSupport {
         HistoryEntry recorded = plugins.history(200).stream().filter(e -> e.name().equals("itest.engine")).findFirst().orElseThrow();
         assertEquals(Trigger.CLIENT, recorded.trigger());
 
-        ChangeResult again = plugins.install(jar, Trigger.CLIENT);
+        ChangeResult wrongHash = plugins.install(jar, "0".repeat(64), Trigger.CLIENT);
+        assertEquals(Outcome.REJECTED, wrongHash.outcome());
+        assertTrue(wrongHash.error(), wrongHash.error().contains("its SHA-256 is "));
+
+        ChangeResult again = plugins.install(jar, "", Trigger.CLIENT);
         assertEquals(Outcome.UNCHANGED, again.outcome());
         assertTrue("answered at once: " + again.duration(), again.duration().toMillis() < 1000);
 
         // the same version, another build: a broken one never reaches hot/
         Path broken = outside("engine-broken.jar");
-        ChangeResult refused = plugins.install(broken, Trigger.CLIENT);
+        ChangeResult refused = plugins.install(broken, "", Trigger.CLIENT);
         assertEquals(refused.error(), Outcome.ROLLED_BACK, refused.outcome());
         assertEquals("the good build stays in hot/", -1, Files.mismatch(file, jar));
         assertEquals("e1", say("engine", "x"));
@@ -343,7 +347,7 @@ public class DependentsIT extends KilnTestSupport {
         Files.move(records, aside);
         Files.createDirectories(records.resolve("blocked")); // no rename can replace a non-empty folder, even as root
         try {
-            ChangeResult result = plugins.install(jar, Trigger.SHELL);
+            ChangeResult result = plugins.install(jar, "", Trigger.SHELL);
             assertEquals(result.error(), Outcome.ROLLED_BACK, result.outcome());
             assertTrue(result.error(), result.error().contains("cannot save the plugin records"));
             assertTrue("not installed", plugins.plugin("itest.unsaved").isEmpty());

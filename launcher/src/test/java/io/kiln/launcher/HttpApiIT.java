@@ -228,9 +228,13 @@ public class HttpApiIT {
 
     @Test
     public void uploadsThatAreNotPluginsOrDoNotMatchTheirHashAreRefused() throws Exception {
-        assertError(kiln.postJar("/api/v1/plugins", "not a jar".getBytes()), 422, "not a plugin");
+        HttpResponse<String> notAJar = kiln.postJar("/api/v1/plugins", "not a jar".getBytes());
+        assertError(notAJar, 422, "install failed");
+        assertTrue(notAJar.body(), object(notAJar).get("detail").getAsString().contains("upload.jar: not a readable jar"));
         byte[] jar = ApiKiln.pluginJar("it-hashed", "1.0.0");
-        assertError(kiln.postJar("/api/v1/plugins?sha256=" + "0".repeat(64), jar), 422, "hash mismatch");
+        HttpResponse<String> mismatch = kiln.postJar("/api/v1/plugins?sha256=" + "0".repeat(64), jar);
+        assertError(mismatch, 422, "install failed");
+        assertTrue(mismatch.body(), object(mismatch).get("detail").getAsString().contains("its SHA-256 is "));
         assertError(kiln.get("/api/v1/plugins/it-hashed"), 404, "not found");
         try (var files = Files.list(kiln.home.resolve("hot"))) {
             assertTrue("no staged files left behind", files.noneMatch(f -> f.getFileName().toString().startsWith(".kiln-upload")));

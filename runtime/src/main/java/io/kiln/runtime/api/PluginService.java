@@ -37,10 +37,11 @@ public interface PluginService {
      * content is the running build's answers {@link Outcome#UNCHANGED} at once.
      *
      * @param jar     the jar; Kiln copies it and leaves it where it is
+     * @param sha256  the SHA-256 the jar must have, in hex, or the empty string to take it as it is
      * @param trigger who asked
-     * @return the outcome; {@link Outcome#REJECTED} for a file that is not a readable bundle
+     * @return the outcome; {@link Outcome#REJECTED} for a file that is not a readable bundle or whose hash differs
      */
-    ChangeResult install(Path jar, Trigger trigger);
+    ChangeResult install(Path jar, String sha256, Trigger trigger);
 
     /**
      * Stops and uninstalls a plugin and deletes its file from {@code hot/}. Its kept versions and state stay on

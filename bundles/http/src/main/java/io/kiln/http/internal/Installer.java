@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
+import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.PluginInfo;
@@ -16,10 +16,10 @@ import io.kiln.runtime.api.PluginService;
 import io.kiln.runtime.api.Trigger;
 
 /**
- * Installs and removes plugins through the engine: an uploaded or downloaded jar is written to a file the watcher
- * ignores, its hash checked, and handed to {@link PluginService#install}, which runs the same transaction as a
- * dropped file and, once it has committed, writes the jar into {@code hot/}. The answer is the transaction's
- * verdict.
+ * Installs and removes plugins through the engine: an uploaded or downloaded jar is written to a folder the watcher
+ * ignores and handed, with the hash it must have, to {@link PluginService#install}, which checks it, runs the same
+ * transaction as a dropped file and, once it has committed, writes the jar into {@code hot/}. The answer is the
+ * transaction's verdict.
  */
 final class Installer {
 
@@ -33,15 +33,14 @@ final class Installer {
 
     /** A stage for the jar's bytes: written by {@code writer}, then installed. */
     Answer install(JarWriter writer, String sha256, Trigger trigger) throws IOException {
-        // in hot/, under a name the watcher ignores: the same file system as the plugins, so nothing is copied twice
-        Path staged = Files.createTempFile(settings.hot(), ".kiln-upload-", ".jar");
+        // in hot/, in a folder the watcher ignores: the same file system as the plugins, so nothing is copied twice
+        Path folder = Files.createTempDirectory(settings.hot(), ".kiln-upload-");
+        Path staged = folder.resolve("upload.jar");
         try {
             writer.write(staged);
-            StagedJar jar = StagedJar.of(staged, sha256);
-            Optional<PluginInfo> before = plugins.plugin(jar.name());
-            ChangeResult result = plugins.install(staged, trigger);
+            ChangeResult result = plugins.install(staged, sha256 == null ? "" : sha256, trigger);
             int status = result.outcome() == Outcome.UNCHANGED ? 200
-                    : !result.succeeded() ? 422 : before.isEmpty() ? 201 : 200;
+                    : !result.succeeded() ? 422 : result.action() == Action.INSTALL ? 201 : 200;
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("plugin", result.plugin());
             body.put("version", result.toVersion());
@@ -50,13 +49,14 @@ final class Installer {
             body.put("outcome", result.outcome().name());
             body.put("detail", result.outcome() == Outcome.UNCHANGED ? "the same jar is already installed" : result.error());
             body.put("result", Json.result(result));
-            body.put("previousVersion", before.map(PluginInfo::version).orElse(null));
+            body.put("previousVersion", result.fromVersion().isEmpty() ? null : result.fromVersion());
             if (status == 422) {
                 body.put("error", "install failed");
             }
             return new Answer(status, body);
         } finally {
             Files.deleteIfExists(staged);
+            Files.deleteIfExists(folder);
         }
     }
 

@@ -29,7 +29,7 @@ public final class PluginChangeCommands {
 
     @Descriptor("installs a plugin jar, or updates the plugin it is a build of; once live it is written into hot/")
     public String install(@Descriptor("the jar's path") String jar) {
-        return outcome(plugins.install(java.nio.file.Path.of(jar).toAbsolutePath(), TRIGGER));
+        return outcome(plugins.install(java.nio.file.Path.of(jar).toAbsolutePath(), "", TRIGGER));
     }
 
     @Descriptor("stops and uninstalls a plugin and deletes its file from hot/")

@@ -88,10 +88,10 @@ final class JarDeployments {
      * Applies a jar handed to the engine: the same transaction as a file, and once it has committed the jar is
      * written into {@code hot/} as the plugin's file.
      */
-    ChangeResult install(Path file, Trigger trigger) {
+    ChangeResult install(Path file, String sha256, Trigger trigger) {
         StagedJar jar;
         try {
-            jar = StagedJar.stage(file, kiln.stagingFolder);
+            jar = StagedJar.stage(file, kiln.stagingFolder, sha256);
         } catch (StagedJar.StillBeingWritten e) {
             return new Transaction(kiln, file.getFileName().toString(), Action.INSTALL, trigger)
                     .end(Outcome.REJECTED, file.getFileName() + ": changed while Kiln read it; send it again once it is written");

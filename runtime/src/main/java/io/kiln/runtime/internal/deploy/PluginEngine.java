@@ -156,8 +156,8 @@ public final class PluginEngine implements PluginService {
     }
 
     @Override
-    public ChangeResult install(Path jar, Trigger trigger) {
-        ChangeResult result = jars.install(jar, trigger);
+    public ChangeResult install(Path jar, String sha256, Trigger trigger) {
+        ChangeResult result = jars.install(jar, sha256, trigger);
         if (result.succeeded()) {
             retryWaiting(null);
         }

@@ -60,8 +60,22 @@ record StagedJar(Path source, Path staged, String sha256, String name, Version v
      * @throws StillBeingWritten  if the file changed while it was read
      */
     static StagedJar stage(Path source, Path stagingFolder) throws RejectedException, StillBeingWritten {
+        return stage(source, stagingFolder, "");
+    }
+
+    /**
+     * As {@link #stage(Path, Path)}, checking the content's hash first.
+     *
+     * @param expectedSha256 the SHA-256 the jar must have, in hex (any case), or empty to take it as it is
+     */
+    static StagedJar stage(Path source, Path stagingFolder, String expectedSha256) throws RejectedException, StillBeingWritten {
         byte[] bytes = readStable(source);
         String sha256 = Hashes.sha256(bytes);
+        String expected = expectedSha256.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!expected.isEmpty() && !expected.equals(sha256)) {
+            throw new RejectedException(source.getFileName() + ": its SHA-256 is " + sha256 + ", not " + expected
+                    + " as expected: not the jar that was meant, or damaged on the way");
+        }
         Path staged = stagingFolder.resolve(sha256 + ".jar");
         try {
             if (!Files.exists(staged)) {
