@@ -15,6 +15,7 @@ import io.kiln.runtime.api.AgentInfo;
 import io.kiln.runtime.api.AgentService;
 import io.kiln.runtime.api.ConfigService;
 import io.kiln.runtime.api.SectionResult;
+import io.kiln.runtime.internal.config.SectionPids;
 
 /** The agents, for front doors: their state from the {@link Agent} services, their changes through their sections. */
 @Component
@@ -38,7 +39,7 @@ public final class Agents implements AgentService {
 
     @Override
     public SectionResult reload(String id, String prompt, List<String> capabilities, String trigger) {
-        String pid = FACTORY_PID + "~" + id;
+        String pid = SectionPids.instancePid(FACTORY_PID, id);
         SectionResult result = null;
         if (prompt != null) {
             result = config.set(pid, "prompt", prompt, trigger);

@@ -25,9 +25,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ArtifactInstaller.class, property = { "kiln.role=config-installer", "service.ranking:Integer=100" })
 public final class ConfigFileInstaller implements ArtifactInstaller {
 
-    /** Marks a configuration as coming from a section file, by the file's name. */
-    static final String SOURCE = "kiln.section.file";
-
     static final String TRIGGER = "file";
     private static final long DELETE_GRACE_MILLIS = 500;
 

@@ -21,7 +21,7 @@ final class SectionValidator {
 
     /** Keys that are not the component's: ConfigAdmin's, FileInstall's and Kiln's own. */
     private static final Set<String> FRAMEWORK_KEYS = Set.of("service.pid", "service.factoryPid", "service.bundleLocation",
-            ConfigFileInstaller.SOURCE, "felix.fileinstall.filename", "component.name", "component.id");
+            SectionDelivery.SOURCE, "felix.fileinstall.filename", "component.name", "component.id");
 
     /** What survives validation. */
     record Validated(Dictionary<String, Object> values, List<String> warnings) {

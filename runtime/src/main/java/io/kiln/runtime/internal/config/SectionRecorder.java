@@ -1,0 +1,63 @@
+package io.kiln.runtime.internal.config;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kiln.runtime.api.HistoryEntry;
+import io.kiln.runtime.api.Outcome;
+import io.kiln.runtime.internal.history.ChangeJournal;
+
+/** Says what became of a section: in the log, and in the history. */
+final class SectionRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sections.class);
+
+    private final ChangeJournal journal;
+
+    SectionRecorder(ChangeJournal journal) {
+        this.journal = journal;
+    }
+
+    void applied(SectionFile section, String trigger, long start) {
+        LOG.info("section {} applied from {}", section.configurationPid(), section.fileName());
+        record(section.configurationPid(), trigger, "config", Outcome.APPLIED, start, "");
+    }
+
+    void warned(String warning) {
+        LOG.warn("{}", warning);
+    }
+
+    void refused(String pid, String trigger, long start, String reason) {
+        LOG.error("{}; the section keeps its last good configuration", reason);
+        record(pid, trigger, "config", Outcome.REJECTED, start, reason);
+    }
+
+    void withdrawn(SectionFile section, long start, String reason) {
+        LOG.error("{}; withdrawn until the file is fixed", reason);
+        record(section.configurationPid(), "validation", "config", Outcome.REJECTED, start, reason);
+    }
+
+    void removed(SectionFile section, String trigger, long start) {
+        LOG.info("section {} removed with {}", section.configurationPid(), section.fileName());
+        record(section.configurationPid(), trigger, "remove", Outcome.APPLIED, start, "");
+    }
+
+    void orphanRemoved(SectionDelivery.Orphan orphan) {
+        LOG.info("section {} removed: {} is gone", orphan.pid(), orphan.file());
+    }
+
+    void failed(String message, Object... arguments) {
+        LOG.error(message, arguments);
+    }
+
+    private void record(String pid, String trigger, String action, Outcome outcome, long start, String error) {
+        journal.record(new HistoryEntry(Instant.now(), pid, trigger, action, "", "", outcome, took(start).toMillis(), error));
+    }
+
+    static Duration took(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}
