@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -18,20 +19,33 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 /**
  * Finds the Metatype definition of a section: the {@code @ObjectClassDefinition} a bundle designates for the
  * PID (or factory PID). Built once and again only after bundles change, so that validating a save costs a map
- * lookup, not a walk over every bundle.
+ * lookup, not a walk over every bundle. A map built while bundles changed is never kept (nor answered from): each
+ * change counts a generation, and a build is stored only if no change came while it ran.
  */
 final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
 
+    private final Supplier<Map<String, ObjectClassDefinition>> builder;
+    private final Object lock = new Object();
+    private long generation;
+    private volatile Map<String, ObjectClassDefinition> definitions;
     private final BundleContext context;
     private final MetaTypeService metatype;
     private final Consumer<Set<String>> definitionsArrived;
-    private volatile Map<String, ObjectClassDefinition> definitions;
+
+    /** For tests: an index over what {@code builder} finds, told of changes by {@link #invalidate()} only. */
+    MetatypeIndex(Supplier<Map<String, ObjectClassDefinition>> builder) {
+        this.builder = builder;
+        this.context = null;
+        this.metatype = null;
+        this.definitionsArrived = pids -> { };
+    }
 
     /**
      * @param definitionsArrived told, synchronously as a bundle resolves and before any of its components can
      *                           start, of the PIDs that bundle defines
      */
     MetatypeIndex(BundleContext context, MetaTypeService metatype, Consumer<Set<String>> definitionsArrived) {
+        this.builder = () -> build(context, metatype);
         this.context = context;
         this.metatype = metatype;
         this.definitionsArrived = definitionsArrived;
@@ -41,14 +55,32 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
     /** @return the definition for a PID or factory PID, or {@code null} if no bundle declares one */
     ObjectClassDefinition definition(String pid) {
         Map<String, ObjectClassDefinition> current = definitions;
-        if (current == null) {
-            current = build();
-            definitions = current;
+        while (current == null) {
+            long started;
+            synchronized (lock) {
+                started = generation;
+            }
+            Map<String, ObjectClassDefinition> built = builder.get();
+            synchronized (lock) {
+                if (generation == started) {
+                    definitions = built;
+                    current = built;
+                }
+                // else bundles changed while it was built: it may lack what just arrived, build again
+            }
         }
         return current.get(pid);
     }
 
-    private Map<String, ObjectClassDefinition> build() {
+    /** Bundles changed: the next look-up builds the index again. */
+    void invalidate() {
+        synchronized (lock) {
+            generation++;
+            definitions = null;
+        }
+    }
+
+    private static Map<String, ObjectClassDefinition> build(BundleContext context, MetaTypeService metatype) {
         Map<String, ObjectClassDefinition> found = new HashMap<>();
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getState() == Bundle.UNINSTALLED) {
@@ -73,7 +105,7 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
         int type = event.getType();
         if (type == BundleEvent.RESOLVED || type == BundleEvent.UNRESOLVED || type == BundleEvent.UPDATED
                 || type == BundleEvent.UNINSTALLED) {
-            definitions = null;
+            invalidate();
         }
         if (type == BundleEvent.RESOLVED) {
             MetaTypeInformation information = metatype.getMetaTypeInformation(event.getBundle());
@@ -89,6 +121,8 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
 
     @Override
     public void close() {
-        context.removeBundleListener(this);
+        if (context != null) {
+            context.removeBundleListener(this);
+        }
     }
 }

@@ -1,0 +1,61 @@
+package io.kiln.runtime.internal.config;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
+
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.Test;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.ObjectClassDefinition;
+
+public class MetatypeIndexTest {
+
+    private static final ObjectClassDefinition GREETING = new ObjectClassDefinition() {
+        public String getName() { return "Greeting"; }
+        public String getID() { return "greeting"; }
+        public String getDescription() { return ""; }
+        public AttributeDefinition[] getAttributeDefinitions(int filter) { return new AttributeDefinition[0]; }
+        public InputStream getIcon(int size) { return null; }
+    };
+
+    @Test
+    public void aMapBuiltWhileBundlesChangedIsNeverKept() {
+        // the first build sees the bundles before the greeting plugin resolved; the plugin resolves while it runs
+        Deque<Map<String, ObjectClassDefinition>> builds = new ArrayDeque<>();
+        builds.add(Map.of());
+        builds.add(Map.of("sample.greeting", GREETING));
+        AtomicInteger built = new AtomicInteger();
+        MetatypeIndex[] index = new MetatypeIndex[1];
+        index[0] = new MetatypeIndex(() -> {
+            Map<String, ObjectClassDefinition> found = builds.size() > 1 ? builds.poll() : builds.peek();
+            if (built.incrementAndGet() == 1) {
+                index[0].invalidate();
+            }
+            return found;
+        });
+
+        assertSame("the look-up that raced the change answers from a fresh build", GREETING, index[0].definition("sample.greeting"));
+        assertSame("and the fresh build is the one kept", GREETING, index[0].definition("sample.greeting"));
+        assertEquals(2, built.get());
+    }
+
+    @Test
+    public void anIndexIsBuiltOnceUntilBundlesChange() {
+        AtomicInteger built = new AtomicInteger();
+        MetatypeIndex index = new MetatypeIndex(() -> {
+            built.incrementAndGet();
+            return Map.of("sample.greeting", GREETING);
+        });
+        index.definition("sample.greeting");
+        index.definition("other");
+        assertEquals(1, built.get());
+        index.invalidate();
+        index.definition("sample.greeting");
+        assertEquals(2, built.get());
+    }
+}
