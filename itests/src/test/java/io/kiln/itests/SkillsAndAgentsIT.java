@@ -153,4 +153,31 @@ public class SkillsAndAgentsIT extends KilnTestSupport {
         });
         assertTrue(context.getServiceReferences(Agent.class, "(service.pid=kiln.agent~mute)").isEmpty());
     }
+
+    @Test
+    public void aListenerThatAsksForTheSkillsOnAnotherThreadDoesNotBlockThePublish() throws Exception {
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // as a component activated by the new skill may do, on a thread of its own, while the publish waits for it
+        org.osgi.framework.ServiceListener listener = event -> {
+            try {
+                other.submit(skillService::skills).get(3, java.util.concurrent.TimeUnit.SECONDS);
+                seen.add("answered");
+            } catch (java.util.concurrent.TimeoutException e) {
+                seen.add("blocked");
+            } catch (Exception e) {
+                seen.add(e.toString());
+            }
+        };
+        context.addServiceListener(listener, "(&(objectClass=" + Skill.class.getName() + ")(" + Skill.NAME + "=echo))");
+        try {
+            writeSkill("echo", "echo", "1.0");
+            await().untilAsserted(() -> assertEquals(List.of("answered"), seen));
+            assertEquals("1.0", publishedVersion("echo"));
+        } finally {
+            context.removeServiceListener(listener);
+            other.shutdownNow();
+        }
+    }
+
 }
