@@ -84,7 +84,7 @@ final class SectionDelivery {
 
     private Configuration existing(String pid) throws IOException {
         try {
-            Configuration[] found = configurationAdmin.listConfigurations("(service.pid=" + pid + ")");
+            Configuration[] found = configurationAdmin.listConfigurations(FilterValues.equal("service.pid", pid));
             return found == null ? null : found[0];
         } catch (InvalidSyntaxException e) {
             throw new IOException("PID " + pid + " cannot be searched for: " + e.getMessage(), e);
