@@ -231,6 +231,18 @@ public class ConfigValidationIT extends KilnTestSupport {
     }
 
     @Test
+    public void aRefusedSetLeavesTheSectionAsItWasAndIsInTheHistoryAsARefusedRequest() throws IOException {
+        String reason = "itest.validated.cfg: times: expected an integer, found 'many'";
+        SectionResult result = config.set(PID, "times", "many", "test");
+        assertEquals(Outcome.REJECTED, result.outcome());
+        assertEquals(reason, result.error());
+        assertEquals("the file and the values in use are untouched: the section stays applied", Outcome.APPLIED, section().state());
+        assertEquals("", section().reason());
+        assertTrue("in the history as a refused set", plugins.history(50).stream().anyMatch(e -> e.plugin().equals(PID)
+                && e.action().equals("set") && e.outcome() == Outcome.REJECTED && e.error().equals(reason)));
+    }
+
+    @Test
     public void aRefusedSetWritesNothing() throws IOException {
         String before = Files.readString(file());
         SectionResult result = config.set(PID, "times", "many", "test");

@@ -35,6 +35,11 @@ final class SectionRecorder {
         record(pid, trigger, "config", Outcome.REJECTED, start, reason);
     }
 
+    void requestRefused(SectionFile section, String trigger, long start, String reason) {
+        LOG.warn("{}; set refused, nothing written: the section is as it was", reason);
+        record(section.configurationPid(), trigger, "set", Outcome.REJECTED, start, reason);
+    }
+
     void withdrawn(SectionFile section, long start, String reason) {
         LOG.error("{}; withdrawn until the file is fixed", reason);
         record(section.configurationPid(), "validation", "config", Outcome.REJECTED, start, reason);

@@ -127,6 +127,13 @@ public final class Sections implements ConfigService {
         return new SectionResult(pid, fileName, Outcome.REJECTED, reason, List.of(), SectionRecorder.took(start));
     }
 
+    /** A change asked for is refused: nothing was written, so the section stays as it was (applied, or refused). */
+    private SectionResult refuseRequest(SectionFile section, String reason, String trigger, long start) {
+        recorder.requestRefused(section, trigger, start, reason);
+        return new SectionResult(section.configurationPid(), section.fileName(), Outcome.REJECTED, reason, List.of(),
+                SectionRecorder.took(start));
+    }
+
     /**
      * A plugin declaring these PIDs' definitions is resolving, and none of its components has started: check the
      * sections that were applied before anyone could say what they should hold. One that does not hold up is
@@ -220,9 +227,9 @@ public final class Sections implements ConfigService {
                 validate(section, raw);
                 SectionWriter.set(section, key, value);
             } catch (SectionException e) {
-                return refuse(section, pid, section.fileName(), e.getMessage(), trigger, start);
+                return refuseRequest(section, e.getMessage(), trigger, start);
             } catch (IOException e) {
-                return refuse(section, pid, section.fileName(), section.fileName() + ": cannot be written: " + e, trigger, start);
+                return refuseRequest(section, section.fileName() + ": cannot be written: " + e, trigger, start);
             }
             return apply(section.file(), trigger, false);
         }
