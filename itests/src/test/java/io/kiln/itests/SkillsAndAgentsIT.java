@@ -27,8 +27,10 @@ import io.kiln.api.agent.Agent;
 import io.kiln.api.skill.Skill;
 import io.kiln.itests.support.KilnFolders;
 import io.kiln.itests.support.KilnTestSupport;
+import io.kiln.runtime.api.AgentService;
 import io.kiln.runtime.api.ConfigService;
 import io.kiln.runtime.api.Outcome;
+import io.kiln.runtime.api.SectionResult;
 import io.kiln.runtime.api.SkillInfo;
 import io.kiln.runtime.api.SkillService;
 
@@ -45,6 +47,9 @@ public class SkillsAndAgentsIT extends KilnTestSupport {
 
     @Inject
     private ConfigService config;
+
+    @Inject
+    private AgentService agentService;
 
     @Configuration
     public Option[] configuration() throws IOException {
@@ -180,4 +185,28 @@ public class SkillsAndAgentsIT extends KilnTestSupport {
         }
     }
 
+    @Test
+    public void anAgentChangeIsAppliedWholeOrNotAtAll() throws Exception {
+        Path file = folders().conf().resolve("kiln.agent~clerk.cfg");
+        writeIn(file, "prompt = File things.\ncapabilities = search\n");
+        await().untilAsserted(() -> assertEquals(Outcome.APPLIED, config.section("kiln.agent~clerk").orElseThrow().state()));
+        String before = Files.readString(file);
+
+        SectionResult refused = agentService.reload("clerk", "Shred things.", List.of("${env:KILN_ITEST_NOT_SET}"), "test");
+        assertEquals(Outcome.REJECTED, refused.outcome());
+        assertEquals("kiln.agent~clerk.cfg: capabilities: ${env:KILN_ITEST_NOT_SET} is not set", refused.error());
+        assertEquals("neither the prompt nor the capabilities written", before, Files.readString(file));
+        assertEquals("File things.", agent("clerk").prompt());
+
+        SectionResult applied = agentService.reload("clerk", "Sort things.", List.of("search", "rank"), "test");
+        assertEquals(applied.error(), Outcome.APPLIED, applied.outcome());
+        await().untilAsserted(() -> {
+            assertEquals("Sort things.", agent("clerk").prompt());
+            assertEquals(List.of("search", "rank"), agent("clerk").capabilities());
+        });
+    }
+
+    private io.kiln.runtime.api.AgentInfo agent(String id) {
+        return agentService.agents().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+    }
 }

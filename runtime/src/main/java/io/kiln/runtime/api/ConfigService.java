@@ -1,6 +1,7 @@
 package io.kiln.runtime.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -42,4 +43,14 @@ public interface ConfigService {
      * @return how it ended
      */
     SectionResult set(String pid, String key, String value, String trigger);
+
+    /**
+     * Changes several values as one change: validates the section with all of them, applies it and writes them to
+     * the section's file at once. If it is refused, none of them is written.
+     *
+     * @param values each key's value as it would appear in the file; keys not in the file yet are added in this
+     *               map's order
+     * @return how it ended
+     */
+    SectionResult set(String pid, Map<String, String> values, String trigger);
 }

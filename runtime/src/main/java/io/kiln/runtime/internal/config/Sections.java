@@ -218,14 +218,19 @@ public final class Sections implements ConfigService {
 
     @Override
     public SectionResult set(String pid, String key, String value, String trigger) {
+        return set(pid, Map.of(key, value), trigger);
+    }
+
+    @Override
+    public SectionResult set(String pid, Map<String, String> values, String trigger) {
         SectionFile section = states.require(pid).section();
         synchronized (lock(section.file())) {
             long start = System.nanoTime();
             try {
                 Dictionary<String, Object> raw = section.read();
-                raw.put(key, value);
+                values.forEach(raw::put);
                 validate(section, raw);
-                SectionWriter.set(section, key, value);
+                SectionWriter.set(section, values);
             } catch (SectionException e) {
                 return refuseRequest(section, e.getMessage(), trigger, start);
             } catch (IOException e) {
