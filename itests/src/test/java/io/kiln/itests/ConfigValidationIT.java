@@ -91,6 +91,7 @@ public class ConfigValidationIT extends KilnTestSupport {
                         @AttributeDefinition(options = { @Option(value = "low"), @Option(value = "high") })
                         String level() default "low";
 
+                        @AttributeDefinition(min = "1", max = "5")
                         int times() default 1;
                     }
 
@@ -240,6 +241,21 @@ public class ConfigValidationIT extends KilnTestSupport {
         assertEquals("", section().reason());
         assertTrue("in the history as a refused set", plugins.history(50).stream().anyMatch(e -> e.plugin().equals(PID)
                 && e.action().equals("set") && e.outcome() == Outcome.REJECTED && e.error().equals(reason)));
+    }
+
+    @Test
+    public void aValueOutOfBoundsNamesTheBound() throws IOException {
+        assertEquals("itest.validated.cfg: times: '9' is greater than the maximum 5", config.set(PID, "times", "9", "test").error());
+        assertEquals("itest.validated.cfg: times: '0' is less than the minimum 1", config.set(PID, "times", "0", "test").error());
+        assertRefusedKeepingLastGood("text = Hi\ntimes = 6\n", "itest.validated.cfg: times: '6' is greater than the maximum 5");
+    }
+
+    @Test
+    public void aSetWithAnUnknownKeyIsWrittenAndCarriesTheWarning() throws IOException {
+        SectionResult result = config.set(PID, "colour", "blue", "test");
+        assertEquals(result.error(), Outcome.APPLIED, result.outcome());
+        assertEquals(List.of("itest.validated.cfg: unknown key 'colour' (Validated phrase knows: text, level, times)"), result.warnings());
+        assertTrue(Files.readAllLines(file()).contains("colour = blue"));
     }
 
     @Test

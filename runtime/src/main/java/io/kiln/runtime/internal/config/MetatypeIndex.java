@@ -1,5 +1,6 @@
 package io.kiln.runtime.internal.config;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,26 +15,25 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
-import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
  * Finds the Metatype definition of a section: the {@code @ObjectClassDefinition} a bundle designates for the
- * PID (or factory PID). Built once and again only after bundles change, so that validating a save costs a map
+ * PID (or factory PID), with the attributes' bounds from the bundle's Metatype XML ({@link MetatypeXml}). Built once and again only after bundles change, so that validating a save costs a map
  * lookup, not a walk over every bundle. A map built while bundles changed is never kept (nor answered from): each
  * change counts a generation, and a build is stored only if no change came while it ran.
  */
 final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
 
-    private final Supplier<Map<String, ObjectClassDefinition>> builder;
+    private final Supplier<Map<String, SectionDefinition>> builder;
     private final Object lock = new Object();
     private long generation;
-    private volatile Map<String, ObjectClassDefinition> definitions;
+    private volatile Map<String, SectionDefinition> definitions;
     private final BundleContext context;
     private final MetaTypeService metatype;
     private final Consumer<Set<String>> definitionsArrived;
 
     /** For tests: an index over what {@code builder} finds, told of changes by {@link #invalidate()} only. */
-    MetatypeIndex(Supplier<Map<String, ObjectClassDefinition>> builder) {
+    MetatypeIndex(Supplier<Map<String, SectionDefinition>> builder) {
         this.builder = builder;
         this.context = null;
         this.metatype = null;
@@ -53,14 +53,14 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
     }
 
     /** @return the definition for a PID or factory PID, or {@code null} if no bundle declares one */
-    ObjectClassDefinition definition(String pid) {
-        Map<String, ObjectClassDefinition> current = definitions;
+    SectionDefinition definition(String pid) {
+        Map<String, SectionDefinition> current = definitions;
         while (current == null) {
             long started;
             synchronized (lock) {
                 started = generation;
             }
-            Map<String, ObjectClassDefinition> built = builder.get();
+            Map<String, SectionDefinition> built = builder.get();
             synchronized (lock) {
                 if (generation == started) {
                     definitions = built;
@@ -80,8 +80,8 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
         }
     }
 
-    private static Map<String, ObjectClassDefinition> build(BundleContext context, MetaTypeService metatype) {
-        Map<String, ObjectClassDefinition> found = new HashMap<>();
+    private static Map<String, SectionDefinition> build(BundleContext context, MetaTypeService metatype) {
+        Map<String, SectionDefinition> found = new HashMap<>();
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getState() == Bundle.UNINSTALLED) {
                 continue;
@@ -90,11 +90,12 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
             if (information == null) {
                 continue;
             }
-            for (String pid : information.getPids()) {
-                found.put(pid, information.getObjectClassDefinition(pid, null));
-            }
-            for (String pid : information.getFactoryPids()) {
-                found.put(pid, information.getObjectClassDefinition(pid, null));
+            List<String> pids = new ArrayList<>(List.of(information.getPids()));
+            pids.addAll(List.of(information.getFactoryPids()));
+            Map<String, Map<String, AttributeBounds>> bounds = pids.isEmpty() ? Map.of() : MetatypeXml.bounds(bundle);
+            for (String pid : pids) {
+                found.put(pid, new SectionDefinition(information.getObjectClassDefinition(pid, null),
+                        bounds.getOrDefault(pid, Map.of())));
             }
         }
         return found;

@@ -15,24 +15,24 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 
 public class MetatypeIndexTest {
 
-    private static final ObjectClassDefinition GREETING = new ObjectClassDefinition() {
+    private static final SectionDefinition GREETING = new SectionDefinition(new ObjectClassDefinition() {
         public String getName() { return "Greeting"; }
         public String getID() { return "greeting"; }
         public String getDescription() { return ""; }
         public AttributeDefinition[] getAttributeDefinitions(int filter) { return new AttributeDefinition[0]; }
         public InputStream getIcon(int size) { return null; }
-    };
+    }, Map.of());
 
     @Test
     public void aMapBuiltWhileBundlesChangedIsNeverKept() {
         // the first build sees the bundles before the greeting plugin resolved; the plugin resolves while it runs
-        Deque<Map<String, ObjectClassDefinition>> builds = new ArrayDeque<>();
+        Deque<Map<String, SectionDefinition>> builds = new ArrayDeque<>();
         builds.add(Map.of());
         builds.add(Map.of("sample.greeting", GREETING));
         AtomicInteger built = new AtomicInteger();
         MetatypeIndex[] index = new MetatypeIndex[1];
         index[0] = new MetatypeIndex(() -> {
-            Map<String, ObjectClassDefinition> found = builds.size() > 1 ? builds.poll() : builds.peek();
+            Map<String, SectionDefinition> found = builds.size() > 1 ? builds.poll() : builds.peek();
             if (built.incrementAndGet() == 1) {
                 index[0].invalidate();
             }
