@@ -259,6 +259,33 @@ public class ConfigValidationIT extends KilnTestSupport {
     }
 
     @Test
+    public void anUnknownKeyIsLoggedOnceEvenWhenFileInstallReadsTheWrittenFileAgain() throws Exception {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                err.write(b);
+                log.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                err.write(bytes, offset, length);
+                log.write(bytes, offset, length);
+            }
+        }, true));
+        try {
+            assertEquals(Outcome.APPLIED, config.set(PID, "shade", "dark", "test").outcome());
+            // FileInstall sees the written file and Kiln reads it again
+            Awaitility.await().pollDelay(A_WHILE).atMost(A_WHILE.plusSeconds(1)).until(() -> true);
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(log.toString(), 1, log.toString().lines().filter(l -> l.contains("unknown key 'shade'")).count());
+    }
+
+    @Test
     public void aRefusedSetWritesNothing() throws IOException {
         String before = Files.readString(file());
         SectionResult result = config.set(PID, "times", "many", "test");

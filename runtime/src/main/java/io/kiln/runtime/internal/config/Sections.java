@@ -92,9 +92,12 @@ public final class Sections implements ConfigService {
                 Optional<SectionState> before = states.get(section.configurationPid());
                 states.put(new SectionState(section, Outcome.APPLIED, "", validated.warnings(),
                         metatype.definition(section.pid()) != null, SectionState.shown(values), Instant.now()));
-                validated.warnings().forEach(recorder::warned);
                 boolean recovered = before.isPresent() && before.get().state() == Outcome.REJECTED;
                 Outcome outcome = changed || recovered ? Outcome.APPLIED : Outcome.UNCHANGED;
+                // a file read again that says what already runs (FileInstall noticing a set's write) warns no more
+                if (outcome == Outcome.APPLIED || !before.map(SectionState::warnings).orElse(List.of()).equals(validated.warnings())) {
+                    validated.warnings().forEach(recorder::warned);
+                }
                 if (outcome == Outcome.APPLIED) {
                     recorder.applied(section, trigger, start);
                 }
