@@ -86,12 +86,13 @@ public final class Sections implements ConfigService {
                 return refuse(null, file.getFileName().toString(), file.getFileName().toString(), e.getMessage(), trigger, start);
             }
             try {
-                SectionValidator.Validated validated = validate(section, section.read());
+                SectionDefinition definition = metatype.definition(section.pid());
+                SectionValidator.Validated validated = validator.validate(section, section.read(), definition);
                 Dictionary<String, Object> values = validated.values();
                 boolean changed = delivery.deliver(section, values, force);
                 Optional<SectionState> before = states.get(section.configurationPid());
-                states.put(new SectionState(section, Outcome.APPLIED, "", validated.warnings(),
-                        metatype.definition(section.pid()) != null, SectionState.shown(values), Instant.now()));
+                states.put(new SectionState(section, Outcome.APPLIED, "", validated.warnings(), definition != null,
+                        SectionState.shown(values), Instant.now()));
                 boolean recovered = before.isPresent() && before.get().state() == Outcome.REJECTED;
                 Outcome outcome = changed || recovered ? Outcome.APPLIED : Outcome.UNCHANGED;
                 // a file read again that says what already runs (FileInstall noticing a set's write) warns no more
@@ -100,6 +101,10 @@ public final class Sections implements ConfigService {
                 }
                 if (outcome == Outcome.APPLIED) {
                     recorder.applied(section, trigger, start);
+                }
+                if (definition == null) {
+                    // its plugin may have resolved while this was validated, after it looked for unchecked sections
+                    checkLate(section);
                 }
                 return new SectionResult(section.configurationPid(), section.fileName(), outcome, "", validated.warnings(),
                         SectionRecorder.took(start));
@@ -139,32 +144,47 @@ public final class Sections implements ConfigService {
 
     /**
      * A plugin declaring these PIDs' definitions is resolving, and none of its components has started: check the
-     * sections that were applied before anyone could say what they should hold. One that does not hold up is
-     * withdrawn, so its components wait for a valid section instead of starting on a bad one.
+     * sections that were applied before anyone could say what they should hold.
      */
     private void definitionsArrived(Set<String> pids) {
         for (SectionState state : states.all()) {
-            SectionFile section = state.section();
-            if (!pids.contains(section.pid()) || state.validated() || state.state() != Outcome.APPLIED) {
-                continue;
+            if (pids.contains(state.section().pid())) {
+                checkLate(state.section());
             }
-            synchronized (lock(section.file())) {
-                long start = System.nanoTime();
+        }
+    }
+
+    /**
+     * Checks a section that was applied unchecked, if its definition is known now. A valid one is delivered again
+     * typed as its definition says (applied unchecked, a list is one comma-separated string), before the plugin's
+     * components start; one that does not hold up is withdrawn, so its components wait for a valid section instead
+     * of starting on a bad one.
+     */
+    private void checkLate(SectionFile section) {
+        synchronized (lock(section.file())) {
+            SectionState state = states.get(section.configurationPid()).orElse(null);
+            SectionDefinition definition = metatype.definition(section.pid());
+            if (state == null || state.validated() || state.state() != Outcome.APPLIED || definition == null) {
+                return;
+            }
+            long start = System.nanoTime();
+            try {
+                SectionValidator.Validated valid = validator.validate(section, section.read(), definition);
+                Dictionary<String, Object> values = valid.values();
+                delivery.deliver(section, values, false);
+                states.put(new SectionState(section, Outcome.APPLIED, "", valid.warnings(), true, SectionState.shown(values),
+                        state.changed()));
+                valid.warnings().forEach(recorder::warned);
+            } catch (SectionException e) {
                 try {
-                    SectionValidator.Validated valid = validate(section, section.read());
-                    // valid as delivered: its components already have these values, so nothing is delivered again
-                    // (the typed copy would count as a change and restart them for nothing)
-                    states.put(new SectionState(section, Outcome.APPLIED, "", valid.warnings(), true, state.applied(),
-                            state.changed()));
-                } catch (SectionException e) {
-                    try {
-                        delivery.withdraw(section.configurationPid());
-                    } catch (IOException deleteFailed) {
-                        recorder.failed("{}: cannot withdraw the invalid section: {}", section.fileName(), deleteFailed.toString());
-                    }
-                    states.put(new SectionState(section, Outcome.REJECTED, e.getMessage(), List.of(), true, Map.of(), Instant.now()));
-                    recorder.withdrawn(section, start, e.getMessage());
+                    delivery.withdraw(section.configurationPid());
+                } catch (IOException deleteFailed) {
+                    recorder.failed("{}: cannot withdraw the invalid section: {}", section.fileName(), deleteFailed.toString());
                 }
+                states.put(new SectionState(section, Outcome.REJECTED, e.getMessage(), List.of(), true, Map.of(), Instant.now()));
+                recorder.withdrawn(section, start, e.getMessage());
+            } catch (IOException e) {
+                recorder.failed("{}: ConfigAdmin cannot store it typed: {}", section.fileName(), e.toString());
             }
         }
     }
