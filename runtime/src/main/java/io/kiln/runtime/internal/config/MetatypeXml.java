@@ -26,12 +26,21 @@ final class MetatypeXml {
     private MetatypeXml() {
     }
 
-    /** @return PID or factory PID, then attribute id, to the bounds declared; files that cannot be read are skipped */
+    /**
+     * @return PID or factory PID, then attribute id, to the bounds declared; files that cannot be read are skipped.
+     *         Read from the bundle's own entries: unlike {@code findEntries}, this never resolves a bundle that is
+     *         only installed.
+     */
     static Map<String, Map<String, AttributeBounds>> bounds(Bundle bundle) {
         Map<String, Map<String, AttributeBounds>> byPid = new HashMap<>();
-        Enumeration<URL> files = bundle.findEntries(FOLDER, "*.xml", false);
-        while (files != null && files.hasMoreElements()) {
-            try (InputStream in = files.nextElement().openStream()) {
+        Enumeration<String> paths = bundle.getEntryPaths(FOLDER + "/");
+        while (paths != null && paths.hasMoreElements()) {
+            String path = paths.nextElement();
+            URL entry = path.endsWith(".xml") ? bundle.getEntry(path) : null;
+            if (entry == null) {
+                continue;
+            }
+            try (InputStream in = entry.openStream()) {
                 byPid.putAll(bounds(in));
             } catch (IOException | XMLStreamException unreadable) {
                 // the Metatype service reports a broken file; without its bounds, validation falls back to its messages
