@@ -47,6 +47,7 @@ public final class Skills implements SkillService {
     private final Path folder;
     private final Map<String, SkillEntry> entries = new TreeMap<>();
     private final Map<String, Object> changes = new ConcurrentHashMap<>();
+    private boolean closed;
 
     @Activate
     public Skills(BundleContext context, @Reference ChangeJournal journal, @Reference ConfigurationAdmin configurationAdmin)
@@ -61,6 +62,7 @@ public final class Skills implements SkillService {
     void deactivate() {
         List<SkillEntry> published;
         synchronized (this) {
+            closed = true;
             published = List.copyOf(entries.values());
             entries.clear();
         }
@@ -111,8 +113,17 @@ public final class Skills implements SkillService {
         // the new version is registered before the old one is withdrawn: a skill whose file stays valid never disappears
         ServiceRegistration<Skill> registration = context.registerService(Skill.class, document, properties);
         SkillEntry entry = new SkillEntry(name, name + "/" + FILE_NAME, document, registration, Outcome.APPLIED, "", hash, Instant.now());
+        boolean kept;
         synchronized (this) {
-            entries.put(name, entry);
+            kept = !closed;
+            if (kept) {
+                entries.put(name, entry);
+            }
+        }
+        if (!kept) {
+            // deactivated meanwhile: nothing stays published
+            unregister(registration);
+            return entry.toApi();
         }
         if (before != null) {
             unregister(before.registration());
