@@ -80,23 +80,33 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
         }
     }
 
-    private static Map<String, SectionDefinition> build(BundleContext context, MetaTypeService metatype) {
+    static Map<String, SectionDefinition> build(BundleContext context, MetaTypeService metatype) {
         Map<String, SectionDefinition> found = new HashMap<>();
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getState() == Bundle.UNINSTALLED) {
                 continue;
             }
-            MetaTypeInformation information = metatype.getMetaTypeInformation(bundle);
-            if (information == null) {
-                continue;
+            try {
+                found.putAll(definitions(bundle, metatype));
+            } catch (RuntimeException changing) {
+                // a bundle being installed, updated or uninstalled right now (Felix Metatype fails on a bundle without
+                // a revision yet): its RESOLVED, UPDATED or UNINSTALLED event invalidates this map and tells of its PIDs
             }
-            List<String> pids = new ArrayList<>(List.of(information.getPids()));
-            pids.addAll(List.of(information.getFactoryPids()));
-            Map<String, Map<String, AttributeBounds>> bounds = pids.isEmpty() ? Map.of() : MetatypeXml.bounds(bundle);
-            for (String pid : pids) {
-                found.put(pid, new SectionDefinition(information.getObjectClassDefinition(pid, null),
-                        bounds.getOrDefault(pid, Map.of())));
-            }
+        }
+        return found;
+    }
+
+    private static Map<String, SectionDefinition> definitions(Bundle bundle, MetaTypeService metatype) {
+        MetaTypeInformation information = metatype.getMetaTypeInformation(bundle);
+        if (information == null) {
+            return Map.of();
+        }
+        List<String> pids = new ArrayList<>(List.of(information.getPids()));
+        pids.addAll(List.of(information.getFactoryPids()));
+        Map<String, Map<String, AttributeBounds>> bounds = pids.isEmpty() ? Map.of() : MetatypeXml.bounds(bundle);
+        Map<String, SectionDefinition> found = new HashMap<>();
+        for (String pid : pids) {
+            found.put(pid, new SectionDefinition(information.getObjectClassDefinition(pid, null), bounds.getOrDefault(pid, Map.of())));
         }
         return found;
     }

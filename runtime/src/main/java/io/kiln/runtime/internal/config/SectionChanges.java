@@ -94,6 +94,10 @@ final class SectionChanges implements AutoCloseable {
             } catch (IOException e) {
                 return refuse(section, section.configurationPid(), section.fileName(),
                         section.fileName() + ": ConfigAdmin cannot store it: " + e, trigger, start);
+            } catch (RuntimeException e) {
+                // said, not thrown: FileInstall would only log it and leave the file unapplied
+                return refuse(section, section.configurationPid(), section.fileName(),
+                        section.fileName() + ": cannot be applied: " + e, trigger, start);
             }
         }
     }

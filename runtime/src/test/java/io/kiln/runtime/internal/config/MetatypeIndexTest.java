@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
 public class MetatypeIndexTest {
@@ -57,5 +61,37 @@ public class MetatypeIndexTest {
         index.invalidate();
         index.definition("sample.greeting");
         assertEquals(2, built.get());
+    }
+
+    @Test
+    public void aBundleTheMetatypeServiceFailsOnWhileItChangesIsLeftOutNotTheWholeBuild() {
+        Bundle installing = proxy(Bundle.class, (method, args) -> method.getName().equals("getState") ? Bundle.INSTALLED : null);
+        Bundle greeting = proxy(Bundle.class, (method, args) -> method.getName().equals("getState") ? Bundle.RESOLVED : null);
+        BundleContext context = proxy(BundleContext.class,
+                (method, args) -> method.getName().equals("getBundles") ? new Bundle[] { installing, greeting } : null);
+        MetaTypeInformation information = proxy(MetaTypeInformation.class, (method, args) -> switch (method.getName()) {
+            case "getPids" -> new String[] { "sample.greeting" };
+            case "getFactoryPids" -> new String[0];
+            case "getObjectClassDefinition" -> GREETING.ocd();
+            default -> null;
+        });
+        MetaTypeService metatype = proxy(MetaTypeService.class, (method, args) -> {
+            if (args[0] == installing) {
+                // what Felix Metatype throws for a bundle that has no revision yet
+                throw new NullPointerException("Cannot invoke \"BundleRevision.getWiring()\" because \"revision\" is null");
+            }
+            return information;
+        });
+        assertSame(GREETING.ocd(), MetatypeIndex.build(context, metatype).get("sample.greeting").ocd());
+    }
+
+    private interface Answer {
+        Object answer(java.lang.reflect.Method method, Object[] args);
+    }
+
+    private static <T> T proxy(Class<T> type, Answer answer) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
+                (self, method, args) -> method.getName().equals("hashCode") ? System.identityHashCode(self)
+                        : method.getName().equals("equals") ? self == args[0] : answer.answer(method, args)));
     }
 }
