@@ -35,6 +35,7 @@ import org.osgi.service.cm.ConfigurationListener;
 import io.kiln.itests.support.KilnFolders;
 import io.kiln.itests.support.KilnTestSupport;
 import io.kiln.itests.support.PluginJar;
+import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.api.ConfigService;
 import io.kiln.runtime.api.Outcome;
@@ -92,6 +93,7 @@ public class ConfigValidationIT extends KilnTestSupport {
                         @AttributeDefinition(options = { @Option(value = "low"), @Option(value = "high") })
                         String level() default "low";
 
+                        @AttributeDefinition(min = "1", max = "5")
                         int times() default 1;
                     }
 
@@ -173,7 +175,7 @@ public class ConfigValidationIT extends KilnTestSupport {
     public void placeholdersResolveWhenAppliedAndStayInTheFile() throws IOException {
         writeIn(file(), "text = ${prop:kiln.itest.word}\n");
         await().untilAsserted(() -> assertEquals("Bonjour, Ada", say("validated", "Ada")));
-        SectionResult set = config.set(PID, "times", "2", "shell");
+        SectionResult set = config.set(PID, "times", "2", Trigger.SHELL);
         assertEquals(set.error(), Outcome.APPLIED, set.outcome());
         await().untilAsserted(() -> assertEquals("Bonjour Bonjour, Ada", say("validated", "Ada")));
         assertEquals(List.of("text = ${prop:kiln.itest.word}", "times = 2"), Files.readAllLines(file()));
@@ -184,7 +186,7 @@ public class ConfigValidationIT extends KilnTestSupport {
         await().untilAsserted(() -> assertNotNull(phrase("farewell")));
         long greeting = serviceId(phrase("greeting"));
         long farewell = serviceId(phrase("farewell"));
-        assertEquals(Outcome.APPLIED, config.reload("sample.greeting", "shell").outcome());
+        assertEquals(Outcome.APPLIED, config.reload("sample.greeting", Trigger.SHELL).outcome());
         await().untilAsserted(() -> assertTrue("greeting reconfigured", serviceId(phrase("greeting")) != greeting));
         assertEquals("farewell untouched", farewell, serviceId(phrase("farewell")));
     }
@@ -217,7 +219,7 @@ public class ConfigValidationIT extends KilnTestSupport {
         };
         ServiceRegistration<ConfigurationListener> registration = context.registerService(ConfigurationListener.class, listener, null);
         try {
-            SectionResult result = config.set(PID, "level", "high", "shell");
+            SectionResult result = config.set(PID, "level", "high", Trigger.SHELL);
             assertEquals(result.error(), Outcome.APPLIED, result.outcome());
             await().untilAsserted(() -> assertEquals("HELLO, Ada", say("validated", "Ada")));
             assertEquals(List.of("# the test section", "text = Hello", "level = high", "times = 1"), Files.readAllLines(file()));
@@ -232,9 +234,63 @@ public class ConfigValidationIT extends KilnTestSupport {
     }
 
     @Test
+    public void aRefusedSetLeavesTheSectionAsItWasAndIsInTheHistoryAsARefusedRequest() throws IOException {
+        String reason = "itest.validated.cfg: times: expected an integer, found 'many'";
+        SectionResult result = config.set(PID, "times", "many", Trigger.SHELL);
+        assertEquals(Outcome.REJECTED, result.outcome());
+        assertEquals(reason, result.error());
+        assertEquals("the file and the values in use are untouched: the section stays applied", Outcome.APPLIED, section().state());
+        assertEquals("", section().reason());
+        assertTrue("in the history as a refused set", plugins.history(50).stream().anyMatch(e -> e.name().equals(PID)
+                && e.action() == Action.SET && e.outcome() == Outcome.REJECTED && e.error().equals(reason)));
+    }
+
+    @Test
+    public void aValueOutOfBoundsNamesTheBound() throws IOException {
+        assertEquals("itest.validated.cfg: times: '9' is greater than the maximum 5", config.set(PID, "times", "9", Trigger.SHELL).error());
+        assertEquals("itest.validated.cfg: times: '0' is less than the minimum 1", config.set(PID, "times", "0", Trigger.SHELL).error());
+        assertRefusedKeepingLastGood("text = Hi\ntimes = 6\n", "itest.validated.cfg: times: '6' is greater than the maximum 5");
+    }
+
+    @Test
+    public void aSetWithAnUnknownKeyIsWrittenAndCarriesTheWarning() throws IOException {
+        SectionResult result = config.set(PID, "colour", "blue", Trigger.SHELL);
+        assertEquals(result.error(), Outcome.APPLIED, result.outcome());
+        assertEquals(List.of("itest.validated.cfg: unknown key 'colour' (Validated phrase knows: text, level, times)"), result.warnings());
+        assertTrue(Files.readAllLines(file()).contains("colour = blue"));
+    }
+
+    @Test
+    public void anUnknownKeyIsLoggedOnceEvenWhenFileInstallReadsTheWrittenFileAgain() throws Exception {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                err.write(b);
+                log.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                err.write(bytes, offset, length);
+                log.write(bytes, offset, length);
+            }
+        }, true));
+        try {
+            assertEquals(Outcome.APPLIED, config.set(PID, "shade", "dark", Trigger.SHELL).outcome());
+            // FileInstall sees the written file and Kiln reads it again
+            Awaitility.await().pollDelay(A_WHILE).atMost(A_WHILE.plusSeconds(1)).until(() -> true);
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(log.toString(), 1, log.toString().lines().filter(l -> l.contains("unknown key 'shade'")).count());
+    }
+
+    @Test
     public void aRefusedSetWritesNothing() throws IOException {
         String before = Files.readString(file());
-        SectionResult result = config.set(PID, "times", "many", "shell");
+        SectionResult result = config.set(PID, "times", "many", Trigger.SHELL);
         assertEquals(Outcome.REJECTED, result.outcome());
         assertEquals("itest.validated.cfg: times: expected an integer, found 'many'", result.error());
         assertEquals(before, Files.readString(file()));

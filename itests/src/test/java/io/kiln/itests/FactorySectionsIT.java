@@ -1,6 +1,7 @@
 package io.kiln.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 
 import java.io.IOException;
@@ -110,6 +111,26 @@ public class FactorySectionsIT extends KilnTestSupport {
             assertEquals("blue", found[0].getProperties().get("colour"));
             assertEquals("not a factory configuration", null, found[0].getFactoryPid());
         });
+    }
+
+    @Test
+    public void aPidWithFilterCharactersIsRemovedWithItsFile() throws Exception {
+        String pid = "itest.odd(1)*\\x";
+        Path file = folders().conf().resolve(pid + ".cfg");
+        writeIn(file, "colour = red\n");
+        await().untilAsserted(() -> assertEquals("red", configurationsByPid().get(pid)));
+        Files.delete(file);
+        await().untilAsserted(() -> assertFalse("removed with its file", configurationsByPid().containsKey(pid)));
+    }
+
+    /** Every configuration's PID and colour, found without a filter. */
+    private Map<String, Object> configurationsByPid() throws Exception {
+        org.osgi.service.cm.Configuration[] all = configurationAdmin.listConfigurations(null);
+        Map<String, Object> found = new java.util.HashMap<>();
+        for (org.osgi.service.cm.Configuration configuration : all == null ? new org.osgi.service.cm.Configuration[0] : all) {
+            found.put(configuration.getPid(), String.valueOf(configuration.getProperties().get("colour")));
+        }
+        return found;
     }
 
     private Set<String> sayAll(String name) {

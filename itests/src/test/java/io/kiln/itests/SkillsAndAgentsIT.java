@@ -27,8 +27,11 @@ import io.kiln.api.agent.Agent;
 import io.kiln.api.skill.Skill;
 import io.kiln.itests.support.KilnFolders;
 import io.kiln.itests.support.KilnTestSupport;
+import io.kiln.runtime.api.Trigger;
+import io.kiln.runtime.api.AgentService;
 import io.kiln.runtime.api.ConfigService;
 import io.kiln.runtime.api.Outcome;
+import io.kiln.runtime.api.SectionResult;
 import io.kiln.runtime.api.SkillInfo;
 import io.kiln.runtime.api.SkillService;
 
@@ -45,6 +48,9 @@ public class SkillsAndAgentsIT extends KilnTestSupport {
 
     @Inject
     private ConfigService config;
+
+    @Inject
+    private AgentService agentService;
 
     @Configuration
     public Option[] configuration() throws IOException {
@@ -152,5 +158,56 @@ public class SkillsAndAgentsIT extends KilnTestSupport {
             assertEquals("kiln.agent~mute.cfg: missing required value 'prompt' (text)", config.section("kiln.agent~mute").get().reason());
         });
         assertTrue(context.getServiceReferences(Agent.class, "(service.pid=kiln.agent~mute)").isEmpty());
+    }
+
+    @Test
+    public void aListenerThatAsksForTheSkillsOnAnotherThreadDoesNotBlockThePublish() throws Exception {
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // as a component activated by the new skill may do, on a thread of its own, while the publish waits for it
+        org.osgi.framework.ServiceListener listener = event -> {
+            try {
+                other.submit(skillService::skills).get(3, java.util.concurrent.TimeUnit.SECONDS);
+                seen.add("answered");
+            } catch (java.util.concurrent.TimeoutException e) {
+                seen.add("blocked");
+            } catch (Exception e) {
+                seen.add(e.toString());
+            }
+        };
+        context.addServiceListener(listener, "(&(objectClass=" + Skill.class.getName() + ")(" + Skill.NAME + "=echo))");
+        try {
+            writeSkill("echo", "echo", "1.0");
+            await().untilAsserted(() -> assertEquals(List.of("answered"), seen));
+            assertEquals("1.0", publishedVersion("echo"));
+        } finally {
+            context.removeServiceListener(listener);
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    public void anAgentChangeIsAppliedWholeOrNotAtAll() throws Exception {
+        Path file = folders().conf().resolve("kiln.agent~clerk.cfg");
+        writeIn(file, "prompt = File things.\ncapabilities = search\n");
+        await().untilAsserted(() -> assertEquals(Outcome.APPLIED, config.section("kiln.agent~clerk").orElseThrow().state()));
+        String before = Files.readString(file);
+
+        SectionResult refused = agentService.reload("clerk", "Shred things.", List.of("${env:KILN_ITEST_NOT_SET}"), Trigger.SHELL);
+        assertEquals(Outcome.REJECTED, refused.outcome());
+        assertEquals("kiln.agent~clerk.cfg: capabilities: ${env:KILN_ITEST_NOT_SET} is not set", refused.error());
+        assertEquals("neither the prompt nor the capabilities written", before, Files.readString(file));
+        assertEquals("File things.", agent("clerk").prompt());
+
+        SectionResult applied = agentService.reload("clerk", "Sort things.", List.of("search", "rank"), Trigger.SHELL);
+        assertEquals(applied.error(), Outcome.APPLIED, applied.outcome());
+        await().untilAsserted(() -> {
+            assertEquals("Sort things.", agent("clerk").prompt());
+            assertEquals(List.of("search", "rank"), agent("clerk").capabilities());
+        });
+    }
+
+    private io.kiln.runtime.api.AgentInfo agent(String id) {
+        return agentService.agents().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 }

@@ -22,6 +22,8 @@ public enum Action {
     ROLLBACK,
     /** A configuration section (or an agent's section) was validated and delivered to its components. */
     CONFIGURE,
+    /** A value of a section was changed by a command ({@code kiln config set}, an agent's reload): validated, applied, written to its file. */
+    SET,
     /** A configuration section's file went away and the section was removed. */
     REMOVE,
     /** A skill was published, or published again in a new version. */

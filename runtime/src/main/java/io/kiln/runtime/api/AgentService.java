@@ -25,5 +25,5 @@ public interface AgentService {
      * @throws UnknownSectionException if there is no agent with that id
      * @return how it ended
      */
-    SectionResult reload(String id, String prompt, List<String> capabilities, String trigger);
+    SectionResult reload(String id, String prompt, List<String> capabilities, Trigger trigger);
 }

@@ -1,6 +1,7 @@
 package io.kiln.runtime.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -28,10 +29,10 @@ public interface ConfigService {
      *
      * @return how it ended
      */
-    SectionResult reload(String pid, String trigger);
+    SectionResult reload(String pid, Trigger trigger);
 
     /** Reloads every section; @return one result each */
-    List<SectionResult> reloadAll(String trigger);
+    List<SectionResult> reloadAll(Trigger trigger);
 
     /**
      * Changes one value: validates the section with the new value, applies it, and writes it to the section's
@@ -41,5 +42,15 @@ public interface ConfigService {
      *              kept as written and resolved when applied
      * @return how it ended
      */
-    SectionResult set(String pid, String key, String value, String trigger);
+    SectionResult set(String pid, String key, String value, Trigger trigger);
+
+    /**
+     * Changes several values as one change: validates the section with all of them, applies it and writes them to
+     * the section's file at once. If it is refused, none of them is written.
+     *
+     * @param values each key's value as it would appear in the file; keys not in the file yet are added in this
+     *               map's order
+     * @return how it ended
+     */
+    SectionResult set(String pid, Map<String, String> values, Trigger trigger);
 }

@@ -16,8 +16,8 @@ public interface SkillService {
     List<SkillInfo> skills();
 
     /** Reads a skill's file again and republishes it (or refuses it). @return the skill as it is then */
-    SkillInfo reload(String name, String trigger);
+    SkillInfo reload(String name, Trigger trigger);
 
     /** Reloads every skill. @return each skill as it is then */
-    List<SkillInfo> reloadAll(String trigger);
+    List<SkillInfo> reloadAll(Trigger trigger);
 }

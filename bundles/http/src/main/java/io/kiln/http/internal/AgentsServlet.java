@@ -69,7 +69,7 @@ public final class AgentsServlet extends ApiServlet {
                 }
             }
         }
-        SectionResult result = agents.reload(id, prompt, capabilities, Exchange.trigger(request).label());
+        SectionResult result = agents.reload(id, prompt, capabilities, Exchange.trigger(request));
         if (!result.succeeded()) {
             throw new ApiException(422, "invalid configuration", result.error(), SectionJson.result(result));
         }

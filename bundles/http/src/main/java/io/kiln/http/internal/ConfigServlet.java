@@ -1,7 +1,6 @@
 package io.kiln.http.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +43,11 @@ public final class ConfigServlet extends ApiServlet {
         this.settings = settings;
         this.routes = new Routes("/api/v1/config")
                 .get("", c -> Exchange.json(c.response(), 200, config.sections().stream().map(SectionJson::section).toList()))
-                .post("reload", c -> results(c.response(), config.reloadAll(Exchange.trigger(c.request()).label())))
+                .post("reload", c -> results(c.response(), config.reloadAll(Exchange.trigger(c.request()))))
                 .get("{pid}", c -> Exchange.json(c.response(), 200, SectionJson.section(config.section(pid(c.path("pid")))
                         .orElseThrow(() -> ApiException.notFound("no section '" + c.path("pid") + "'")))))
                 .put("{pid}", c -> put(pid(c.path("pid")), c.request(), c.response()))
-                .post("{pid}/reload", c -> results(c.response(), List.of(config.reload(pid(c.path("pid")), Exchange.trigger(c.request()).label()))));
+                .post("{pid}/reload", c -> results(c.response(), List.of(config.reload(pid(c.path("pid")), Exchange.trigger(c.request())))));
     }
 
     @Override
@@ -63,7 +62,7 @@ public final class ConfigServlet extends ApiServlet {
         return pid;
     }
 
-    /** {@code {"key": K, "value": V}} or {@code {"values": {K: V, ...}}}, applied in order until one is refused. */
+    /** {@code {"key": K, "value": V}} or {@code {"values": {K: V, ...}}}, applied as one change or refused whole. */
     private void put(String pid, HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonObject body = Json.readObject(Exchange.text(request, settings.maxJsonBytes()));
         Map<String, String> values = new LinkedHashMap<>();
@@ -82,15 +81,8 @@ public final class ConfigServlet extends ApiServlet {
         if (config.section(pid).isEmpty()) {
             throw ApiException.notFound("no section '" + pid + "'");
         }
-        List<SectionResult> results = new ArrayList<>();
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            SectionResult result = config.set(pid, e.getKey(), e.getValue(), Exchange.trigger(request).label());
-            results.add(result);
-            if (!result.succeeded()) {
-                break;
-            }
-        }
-        results(response, results);
+        // all the values are one change: validated together and written in one go, or none of them
+        results(response, List.of(config.set(pid, values, Exchange.trigger(request))));
     }
 
     private static String scalar(String name, JsonElement value) {

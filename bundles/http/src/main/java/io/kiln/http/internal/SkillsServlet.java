@@ -39,7 +39,7 @@ public final class SkillsServlet extends ApiServlet {
 
     private void reload(Routes.Call c) throws IOException {
         String name = c.request().getParameter("name");
-        String trigger = Exchange.trigger(c.request()).label();
+        io.kiln.runtime.api.Trigger trigger = Exchange.trigger(c.request());
         List<SkillInfo> after;
         try {
             after = name == null ? skills.reloadAll(trigger) : List.of(skills.reload(PluginNames.check(name), trigger));

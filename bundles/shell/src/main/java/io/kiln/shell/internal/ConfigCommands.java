@@ -34,9 +34,9 @@ public final class ConfigCommands {
         return switch (command + "/" + args.length) {
             case "config-list/0" -> list();
             case "config-show/1" -> show(args[0]);
-            case "config-reload/0" -> results(config.reloadAll(PluginChangeCommands.TRIGGER.label()).toArray(SectionResult[]::new));
-            case "config-reload/1" -> results(config.reload(args[0], PluginChangeCommands.TRIGGER.label()));
-            case "config-set/3" -> results(config.set(args[0], args[1], args[2], PluginChangeCommands.TRIGGER.label()));
+            case "config-reload/0" -> results(config.reloadAll(PluginChangeCommands.TRIGGER).toArray(SectionResult[]::new));
+            case "config-reload/1" -> results(config.reload(args[0], PluginChangeCommands.TRIGGER));
+            case "config-set/3" -> results(config.set(args[0], args[1], args[2], PluginChangeCommands.TRIGGER));
             default -> throw new IllegalArgumentException(USAGE);
         };
     }

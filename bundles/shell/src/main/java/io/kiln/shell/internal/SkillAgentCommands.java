@@ -39,8 +39,8 @@ public final class SkillAgentCommands {
     public String _main(String command, String... args) {
         return switch (command) {
             case "skills" -> skillTable(skills.skills(), false);
-            case "skill-reload" -> args.length == 0 ? skillTable(skills.reloadAll(PluginChangeCommands.TRIGGER.label()), true)
-                    : args.length == 1 ? skillTable(List.of(skills.reload(args[0], PluginChangeCommands.TRIGGER.label())), true) : usage();
+            case "skill-reload" -> args.length == 0 ? skillTable(skills.reloadAll(PluginChangeCommands.TRIGGER), true)
+                    : args.length == 1 ? skillTable(List.of(skills.reload(args[0], PluginChangeCommands.TRIGGER)), true) : usage();
             case "agents" -> agentTable();
             case "agent-reload" -> agentReload(args);
             default -> usage();
@@ -89,7 +89,7 @@ public final class SkillAgentCommands {
                 }
             }
         }
-        SectionResult result = agents.reload(id, prompt, capabilities, PluginChangeCommands.TRIGGER.label());
+        SectionResult result = agents.reload(id, prompt, capabilities, PluginChangeCommands.TRIGGER);
         String text = "agent " + id + " (" + result.file() + "): " + result.outcome() + (result.error().isEmpty() ? "" : "\n  " + result.error());
         return Results.orFail(text, result.succeeded());
     }

@@ -4,17 +4,21 @@ import static org.osgi.service.component.annotations.ReferenceCardinality.MULTIP
 import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.kiln.api.agent.Agent;
+import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.api.AgentInfo;
 import io.kiln.runtime.api.AgentService;
 import io.kiln.runtime.api.ConfigService;
 import io.kiln.runtime.api.SectionResult;
+import io.kiln.runtime.internal.config.SectionPids;
 
 /** The agents, for front doors: their state from the {@link Agent} services, their changes through their sections. */
 @Component
@@ -37,18 +41,16 @@ public final class Agents implements AgentService {
     }
 
     @Override
-    public SectionResult reload(String id, String prompt, List<String> capabilities, String trigger) {
-        String pid = FACTORY_PID + "~" + id;
-        SectionResult result = null;
+    public SectionResult reload(String id, String prompt, List<String> capabilities, Trigger trigger) {
+        String pid = SectionPids.instancePid(FACTORY_PID, id);
+        Map<String, String> changes = new LinkedHashMap<>();
         if (prompt != null) {
-            result = config.set(pid, "prompt", prompt, trigger);
-            if (!result.succeeded()) {
-                return result;
-            }
+            changes.put("prompt", prompt);
         }
         if (capabilities != null) {
-            result = config.set(pid, "capabilities", String.join(", ", capabilities), trigger);
+            changes.put("capabilities", String.join(", ", capabilities));
         }
-        return result != null ? result : config.reload(pid, trigger);
+        // one change: a refused capability list must not leave a new prompt behind
+        return changes.isEmpty() ? config.reload(pid, trigger) : config.set(pid, changes, trigger);
     }
 }

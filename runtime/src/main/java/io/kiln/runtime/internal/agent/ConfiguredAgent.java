@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import io.kiln.api.agent.Agent;
 import io.kiln.api.skill.Skill;
 import io.kiln.runtime.api.AgentService;
+import io.kiln.runtime.internal.config.SectionPids;
 
 /**
  * One agent per {@code conf/kiln.agent~<id>.cfg}. Its readiness is worked out when asked, from the skills
@@ -44,7 +45,7 @@ public final class ConfiguredAgent implements Agent {
     public ConfiguredAgent(BundleContext context, AgentConfiguration configuration, Map<String, Object> properties) {
         this.context = context;
         String pid = String.valueOf(properties.get("service.pid"));
-        this.id = pid.contains("~") ? pid.substring(pid.indexOf('~') + 1) : pid;
+        this.id = SectionPids.instanceName(pid).orElse(pid);
         this.prompt = configuration.prompt();
         this.capabilities = Stream.of(configuration.capabilities()).map(String::trim).filter(c -> !c.isEmpty()).toList();
         LOG.info("agent {} configured: {} capabilities, {}", id, capabilities.size(), isReady() ? "ready" : "missing " + missing());

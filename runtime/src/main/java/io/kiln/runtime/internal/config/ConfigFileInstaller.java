@@ -1,5 +1,6 @@
 package io.kiln.runtime.internal.config;
 
+import io.kiln.runtime.api.Trigger;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,10 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ArtifactInstaller.class, property = { "kiln.role=config-installer", "service.ranking:Integer=100" })
 public final class ConfigFileInstaller implements ArtifactInstaller {
 
-    /** Marks a configuration as coming from a section file, by the file's name. */
-    static final String SOURCE = "kiln.section.file";
-
-    static final String TRIGGER = "file";
+    static final Trigger TRIGGER = Trigger.FILE;
     private static final long DELETE_GRACE_MILLIS = 500;
 
     private final Sections sections;

@@ -1,11 +1,13 @@
 package io.kiln.runtime.internal.config;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -13,25 +15,37 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
-import org.osgi.service.metatype.ObjectClassDefinition;
 
 /**
  * Finds the Metatype definition of a section: the {@code @ObjectClassDefinition} a bundle designates for the
- * PID (or factory PID). Built once and again only after bundles change, so that validating a save costs a map
- * lookup, not a walk over every bundle.
+ * PID (or factory PID), with the attributes' bounds from the bundle's Metatype XML ({@link MetatypeXml}). Built once and again only after bundles change, so that validating a save costs a map
+ * lookup, not a walk over every bundle. A map built while bundles changed is never kept (nor answered from): each
+ * change counts a generation, and a build is stored only if no change came while it ran.
  */
 final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
 
+    private final Supplier<Map<String, SectionDefinition>> builder;
+    private final Object lock = new Object();
+    private long generation;
+    private volatile Map<String, SectionDefinition> definitions;
     private final BundleContext context;
     private final MetaTypeService metatype;
     private final Consumer<Set<String>> definitionsArrived;
-    private volatile Map<String, ObjectClassDefinition> definitions;
+
+    /** For tests: an index over what {@code builder} finds, told of changes by {@link #invalidate()} only. */
+    MetatypeIndex(Supplier<Map<String, SectionDefinition>> builder) {
+        this.builder = builder;
+        this.context = null;
+        this.metatype = null;
+        this.definitionsArrived = pids -> { };
+    }
 
     /**
      * @param definitionsArrived told, synchronously as a bundle resolves and before any of its components can
      *                           start, of the PIDs that bundle defines
      */
     MetatypeIndex(BundleContext context, MetaTypeService metatype, Consumer<Set<String>> definitionsArrived) {
+        this.builder = () -> build(context, metatype);
         this.context = context;
         this.metatype = metatype;
         this.definitionsArrived = definitionsArrived;
@@ -39,31 +53,60 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
     }
 
     /** @return the definition for a PID or factory PID, or {@code null} if no bundle declares one */
-    ObjectClassDefinition definition(String pid) {
-        Map<String, ObjectClassDefinition> current = definitions;
-        if (current == null) {
-            current = build();
-            definitions = current;
+    SectionDefinition definition(String pid) {
+        Map<String, SectionDefinition> current = definitions;
+        while (current == null) {
+            long started;
+            synchronized (lock) {
+                started = generation;
+            }
+            Map<String, SectionDefinition> built = builder.get();
+            synchronized (lock) {
+                if (generation == started) {
+                    definitions = built;
+                    current = built;
+                }
+                // else bundles changed while it was built: it may lack what just arrived, build again
+            }
         }
         return current.get(pid);
     }
 
-    private Map<String, ObjectClassDefinition> build() {
-        Map<String, ObjectClassDefinition> found = new HashMap<>();
+    /** Bundles changed: the next look-up builds the index again. */
+    void invalidate() {
+        synchronized (lock) {
+            generation++;
+            definitions = null;
+        }
+    }
+
+    static Map<String, SectionDefinition> build(BundleContext context, MetaTypeService metatype) {
+        Map<String, SectionDefinition> found = new HashMap<>();
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getState() == Bundle.UNINSTALLED) {
                 continue;
             }
-            MetaTypeInformation information = metatype.getMetaTypeInformation(bundle);
-            if (information == null) {
-                continue;
+            try {
+                found.putAll(definitions(bundle, metatype));
+            } catch (RuntimeException changing) {
+                // a bundle being installed, updated or uninstalled right now (Felix Metatype fails on a bundle without
+                // a revision yet): its RESOLVED, UPDATED or UNINSTALLED event invalidates this map and tells of its PIDs
             }
-            for (String pid : information.getPids()) {
-                found.put(pid, information.getObjectClassDefinition(pid, null));
-            }
-            for (String pid : information.getFactoryPids()) {
-                found.put(pid, information.getObjectClassDefinition(pid, null));
-            }
+        }
+        return found;
+    }
+
+    private static Map<String, SectionDefinition> definitions(Bundle bundle, MetaTypeService metatype) {
+        MetaTypeInformation information = metatype.getMetaTypeInformation(bundle);
+        if (information == null) {
+            return Map.of();
+        }
+        List<String> pids = new ArrayList<>(List.of(information.getPids()));
+        pids.addAll(List.of(information.getFactoryPids()));
+        Map<String, Map<String, AttributeBounds>> bounds = pids.isEmpty() ? Map.of() : MetatypeXml.bounds(bundle);
+        Map<String, SectionDefinition> found = new HashMap<>();
+        for (String pid : pids) {
+            found.put(pid, new SectionDefinition(information.getObjectClassDefinition(pid, null), bounds.getOrDefault(pid, Map.of())));
         }
         return found;
     }
@@ -73,7 +116,7 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
         int type = event.getType();
         if (type == BundleEvent.RESOLVED || type == BundleEvent.UNRESOLVED || type == BundleEvent.UPDATED
                 || type == BundleEvent.UNINSTALLED) {
-            definitions = null;
+            invalidate();
         }
         if (type == BundleEvent.RESOLVED) {
             MetaTypeInformation information = metatype.getMetaTypeInformation(event.getBundle());
@@ -89,6 +132,8 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
 
     @Override
     public void close() {
-        context.removeBundleListener(this);
+        if (context != null) {
+            context.removeBundleListener(this);
+        }
     }
 }

@@ -15,8 +15,8 @@ import org.apache.felix.cm.file.ConfigurationHandler;
 
 /**
  * One configuration section file: {@code <pid>.cfg}, or {@code <factoryPid>~<name>.cfg} for one instance of a
- * factory configuration; {@code .config} for the typed Felix format. A {@code -} in a name is just a
- * character (FileInstall would take it as a factory separator).
+ * factory configuration (named as {@link SectionPids} says); {@code .config} for the typed Felix format. A
+ * {@code -} in a name is just a character (FileInstall would take it as a factory separator).
  *
  * @param file       the file
  * @param pid        the PID, or the factory PID for a factory instance
@@ -38,18 +38,17 @@ record SectionFile(Path file, String pid, Optional<String> name) {
     static SectionFile of(Path file) throws SectionException {
         String fileName = file.getFileName().toString();
         String base = fileName.substring(0, fileName.lastIndexOf('.'));
-        int tilde = base.indexOf('~');
-        String pid = tilde < 0 ? base : base.substring(0, tilde);
-        Optional<String> name = tilde < 0 ? Optional.empty() : Optional.of(base.substring(tilde + 1));
+        String pid = SectionPids.factoryOrPlainPid(base);
+        Optional<String> name = SectionPids.instanceName(base);
         if (pid.isBlank() || name.map(String::isBlank).orElse(false)) {
-            throw new SectionException(fileName + ": the file name must be <pid>.cfg or <factoryPid>~<name>.cfg");
+            throw new SectionException(fileName + ": the file name must be " + SectionPids.FILE_NAME_FORM);
         }
         return new SectionFile(file, pid, name);
     }
 
     /** The PID ConfigAdmin gives this section: the PID, or {@code factoryPid~name}. */
     String configurationPid() {
-        return name.map(n -> pid + "~" + n).orElse(pid);
+        return name.map(n -> SectionPids.instancePid(pid, n)).orElse(pid);
     }
 
     String fileName() {

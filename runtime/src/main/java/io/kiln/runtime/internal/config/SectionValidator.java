@@ -7,6 +7,7 @@ import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.metatype.AttributeDefinition;
@@ -15,13 +16,14 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 /**
  * Checks a section's values against its Metatype definition (the component's {@code @ObjectClassDefinition})
  * and converts them to the declared types: a wrong type, a value outside the declared options or bounds, or a
- * missing required value refuses the whole section; unknown keys are only warned about.
+ * missing required value refuses the whole section; unknown keys are only warned about. A value out of bounds is
+ * refused naming the bound ({@link AttributeBounds}).
  */
 final class SectionValidator {
 
     /** Keys that are not the component's: ConfigAdmin's, FileInstall's and Kiln's own. */
     private static final Set<String> FRAMEWORK_KEYS = Set.of("service.pid", "service.factoryPid", "service.bundleLocation",
-            ConfigFileInstaller.SOURCE, "felix.fileinstall.filename", "component.name", "component.id");
+            SectionDelivery.SOURCE, "felix.fileinstall.filename", "component.name", "component.id");
 
     /** What survives validation. */
     record Validated(Dictionary<String, Object> values, List<String> warnings) {
@@ -38,7 +40,7 @@ final class SectionValidator {
      *                   only have their placeholders resolved)
      * @throws SectionException naming the file, the key, what was expected and what was found
      */
-    Validated validate(SectionFile section, Dictionary<String, Object> raw, ObjectClassDefinition definition)
+    Validated validate(SectionFile section, Dictionary<String, Object> raw, SectionDefinition definition)
             throws SectionException {
         String file = section.fileName();
         Dictionary<String, Object> values = new Hashtable<>();
@@ -51,24 +53,25 @@ final class SectionValidator {
         if (definition == null) {
             return new Validated(values, warnings);
         }
-        AttributeDefinition[] attributes = definition.getAttributeDefinitions(ObjectClassDefinition.ALL);
+        ObjectClassDefinition ocd = definition.ocd();
+        AttributeDefinition[] attributes = ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
         List<String> known = new ArrayList<>();
         for (AttributeDefinition attribute : attributes == null ? new AttributeDefinition[0] : attributes) {
             known.add(attribute.getID());
             Object value = values.get(attribute.getID());
             if (value == null) {
-                if (isRequired(definition, attribute) && attribute.getDefaultValue() == null) {
+                if (isRequired(ocd, attribute) && attribute.getDefaultValue() == null) {
                     throw new SectionException(file + ": missing required value '" + attribute.getID() + "' ("
                             + expected(attribute) + ")");
                 }
                 continue;
             }
-            values.put(attribute.getID(), convert(file, attribute, value));
+            values.put(attribute.getID(), convert(file, attribute, definition.bounds().get(attribute.getID()), value));
         }
         for (Enumeration<String> keys = values.keys(); keys.hasMoreElements();) {
             String key = keys.nextElement();
             if (!known.contains(key) && !FRAMEWORK_KEYS.contains(key)) {
-                warnings.add(file + ": unknown key '" + key + "' (" + definition.getName() + " knows: " + String.join(", ", known) + ")");
+                warnings.add(file + ": unknown key '" + key + "' (" + ocd.getName() + " knows: " + String.join(", ", known) + ")");
             }
         }
         return new Validated(values, warnings);
@@ -87,7 +90,8 @@ final class SectionValidator {
         return false;
     }
 
-    private static Object convert(String file, AttributeDefinition attribute, Object value) throws SectionException {
+    private static Object convert(String file, AttributeDefinition attribute, AttributeBounds bounds, Object value)
+            throws SectionException {
         List<String> texts = texts(attribute, value);
         if (attribute.getCardinality() == 0 && texts.size() != 1) {
             throw new SectionException(file + ": " + attribute.getID() + ": expected one " + expected(attribute)
@@ -95,7 +99,7 @@ final class SectionValidator {
         }
         Object converted = Array.newInstance(javaType(attribute.getType()), texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            Array.set(converted, i, one(file, attribute, texts.get(i)));
+            Array.set(converted, i, one(file, attribute, bounds, texts.get(i)));
         }
         return attribute.getCardinality() == 0 ? Array.get(converted, 0) : converted;
     }
@@ -121,7 +125,8 @@ final class SectionValidator {
         return texts;
     }
 
-    private static Object one(String file, AttributeDefinition attribute, String text) throws SectionException {
+    private static Object one(String file, AttributeDefinition attribute, AttributeBounds bounds, String text)
+            throws SectionException {
         String[] options = attribute.getOptionValues();
         if (options != null && options.length > 0 && !List.of(options).contains(text)) {
             throw new SectionException(file + ": " + attribute.getID() + ": expected one of " + String.join(", ", options)
@@ -142,6 +147,10 @@ final class SectionValidator {
             };
         } catch (IllegalArgumentException e) {
             throw new SectionException(file + ": " + attribute.getID() + ": expected " + expected(attribute) + ", found '" + text + "'");
+        }
+        Optional<String> outOfBounds = bounds == null ? Optional.empty() : bounds.violation(attribute, text, typed);
+        if (outOfBounds.isPresent()) {
+            throw new SectionException(file + ": " + attribute.getID() + ": " + outOfBounds.get());
         }
         String problem = attribute.validate(text.trim());
         if (problem != null && !problem.isEmpty()) {

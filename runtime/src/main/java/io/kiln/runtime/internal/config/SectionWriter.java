@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.apache.felix.cm.file.ConfigurationHandler;
@@ -24,12 +25,24 @@ final class SectionWriter {
     }
 
     static void set(SectionFile section, String key, Object value) throws IOException {
-        boolean typed = section.fileName().endsWith(SectionFile.CONFIG);
-        String line = typed ? typedLine(key, value) : escapeKey(key) + " = " + escapeValue(String.valueOf(value));
+        set(section, Map.of(key, value));
+    }
+
+    /** Changes several values at once: one file replaced atomically, new keys added at the end in this order. */
+    static void set(SectionFile section, Map<String, ?> values) throws IOException {
         List<String> lines = Files.exists(section.file())
                 ? new ArrayList<>(Files.readAllLines(section.file(), StandardCharsets.UTF_8)) : new ArrayList<>();
+        boolean typed = section.fileName().endsWith(SectionFile.CONFIG);
+        for (Map.Entry<String, ?> value : values.entrySet()) {
+            String key = value.getKey();
+            String line = typed ? typedLine(key, value.getValue()) : escapeKey(key) + " = " + escapeValue(String.valueOf(value.getValue()));
+            setLine(lines, key, line);
+        }
+        AtomicFiles.write(section.file(), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void setLine(List<String> lines, String key, String line) {
         Pattern ours = Pattern.compile("^\\s*" + Pattern.quote(escapeKey(key)) + "\\s*[=:\\s].*$|^\\s*" + Pattern.quote(escapeKey(key)) + "\\s*$");
-        boolean replaced = false;
         for (int i = 0; i < lines.size(); i++) {
             String existing = lines.get(i);
             boolean comment = existing.stripLeading().startsWith("#") || existing.stripLeading().startsWith("!");
@@ -41,14 +54,10 @@ final class SectionWriter {
                 }
                 lines.subList(i + 1, end + 1).clear();
                 lines.set(i, line);
-                replaced = true;
-                break;
+                return;
             }
         }
-        if (!replaced) {
-            lines.add(line);
-        }
-        AtomicFiles.write(section.file(), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        lines.add(line);
     }
 
     private static boolean continues(List<String> lines, int index) {

@@ -1,5 +1,6 @@
 package io.kiln.runtime.internal.skill;
 
+import io.kiln.runtime.api.Trigger;
 import java.io.File;
 import java.nio.file.Path;
 
@@ -12,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ArtifactInstaller.class, property = { "kiln.role=skill-installer", "service.ranking:Integer=100" })
 public final class SkillInstaller implements ArtifactInstaller {
 
-    private static final String TRIGGER = "file";
+    private static final Trigger TRIGGER = Trigger.FILE;
 
     private final Skills skills;
     private final Path folder;

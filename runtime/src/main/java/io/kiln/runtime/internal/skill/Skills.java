@@ -10,6 +10,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -48,6 +49,8 @@ public final class Skills implements SkillService {
     private final ChangeJournal journal;
     private final Path folder;
     private final Map<String, SkillEntry> entries = new TreeMap<>();
+    private final Map<String, Object> changes = new ConcurrentHashMap<>();
+    private boolean closed;
 
     @Activate
     public Skills(BundleContext context, @Reference ChangeJournal journal, @Reference ConfigurationAdmin configurationAdmin)
@@ -59,28 +62,43 @@ public final class Skills implements SkillService {
     }
 
     @Deactivate
-    synchronized void deactivate() {
-        entries.values().forEach(e -> unregister(e.registration()));
-        entries.clear();
+    void deactivate() {
+        List<SkillEntry> published;
+        synchronized (this) {
+            closed = true;
+            published = List.copyOf(entries.values());
+            entries.clear();
+        }
+        published.forEach(e -> unregister(e.registration()));
     }
 
     Path folder() {
         return folder;
     }
 
-    /** Reads a skill file and publishes it, or refuses it keeping what was published. */
-    synchronized SkillInfo publish(Path file, String trigger, boolean force) {
-        long start = System.nanoTime();
+    /**
+     * Reads a skill file and publishes it, or refuses it keeping what was published. Changes to one skill are made
+     * one at a time; services are registered and listeners told outside the lock that guards the skills, so that a
+     * listener may call back into Kiln.
+     */
+    SkillInfo publish(Path file, Trigger trigger, boolean force) {
         String name = file.getParent().getFileName().toString();
+        synchronized (changing(name)) {
+            return publishAlone(name, file, trigger, force);
+        }
+    }
+
+    private SkillInfo publishAlone(String name, Path file, Trigger trigger, boolean force) {
+        long start = System.nanoTime();
         String label = "skills/" + name + "/" + FILE_NAME;
-        SkillEntry before = entries.get(name);
+        SkillEntry before = entry(name);
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (MalformedInputException e) {
-            return refuse(name, label, before, "", label + ": not UTF-8 text", trigger, start);
+            return refuse(name, before, "", label + ": not UTF-8 text", trigger, start);
         } catch (IOException e) {
-            return refuse(name, label, before, "", label + ": cannot be read: " + e, trigger, start);
+            return refuse(name, before, "", label + ": cannot be read: " + e, trigger, start);
         }
         String hash = Hashes.sha256(text.getBytes(StandardCharsets.UTF_8));
         if (!force && before != null && hash.equals(before.contentHash())) {
@@ -90,28 +108,42 @@ public final class Skills implements SkillService {
         try {
             document = SkillDocument.parse(text, label, name);
         } catch (SkillException e) {
-            return refuse(name, label, before, hash, e.getMessage(), trigger, start);
+            return refuse(name, before, hash, e.getMessage(), trigger, start);
         }
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(Skill.NAME, document.name());
         properties.put(Skill.VERSION, document.version());
+        // the new version is registered before the old one is withdrawn: a skill whose file stays valid never disappears
         ServiceRegistration<Skill> registration = context.registerService(Skill.class, document, properties);
+        SkillEntry entry = new SkillEntry(name, name + "/" + FILE_NAME, document, registration, Outcome.APPLIED, "", hash, Instant.now());
+        boolean kept;
+        synchronized (this) {
+            kept = !closed;
+            if (kept) {
+                entries.put(name, entry);
+            }
+        }
+        if (!kept) {
+            // deactivated meanwhile: nothing stays published
+            unregister(registration);
+            return entry.toApi();
+        }
         if (before != null) {
             unregister(before.registration());
         }
-        SkillEntry entry = new SkillEntry(name, name + "/" + FILE_NAME, document, registration, Outcome.APPLIED, "", hash, Instant.now());
-        entries.put(name, entry);
         String from = before == null || before.published() == null ? "" : before.published().version();
         LOG.info("skill {} {} published", name, document.version());
         record(name, trigger, Outcome.APPLIED, from, document.version(), start, "");
         return entry.toApi();
     }
 
-    private SkillInfo refuse(String name, String label, SkillEntry before, String hash, String reason, String trigger, long start) {
+    private SkillInfo refuse(String name, SkillEntry before, String hash, String reason, Trigger trigger, long start) {
         boolean repeated = before != null && before.state() == Outcome.REJECTED && before.reason().equals(reason);
         SkillEntry entry = new SkillEntry(name, name + "/" + FILE_NAME, before == null ? null : before.published(),
                 before == null ? null : before.registration(), Outcome.REJECTED, reason, hash, Instant.now());
-        entries.put(name, entry);
+        synchronized (this) {
+            entries.put(name, entry);
+        }
         if (!repeated) {
             LOG.error("{}; {}", reason, before != null && before.published() != null
                     ? "version " + before.published().version() + " stays published" : "nothing published");
@@ -121,15 +153,28 @@ public final class Skills implements SkillService {
     }
 
     /** The skill's file is gone: withdraw the skill. */
-    synchronized void withdraw(Path file, String trigger) {
-        long start = System.nanoTime();
+    void withdraw(Path file, Trigger trigger) {
         String name = file.getParent().getFileName().toString();
-        SkillEntry entry = entries.remove(name);
-        if (entry != null) {
-            unregister(entry.registration());
-            LOG.info("skill {} withdrawn", name);
-            record(name, trigger, Outcome.APPLIED, entry.published() == null ? "" : entry.published().version(), "", start, "");
+        synchronized (changing(name)) {
+            long start = System.nanoTime();
+            SkillEntry entry;
+            synchronized (this) {
+                entry = entries.remove(name);
+            }
+            if (entry != null) {
+                unregister(entry.registration());
+                LOG.info("skill {} withdrawn", name);
+                record(name, trigger, Outcome.APPLIED, entry.published() == null ? "" : entry.published().version(), "", start, "");
+            }
         }
+    }
+
+    private synchronized SkillEntry entry(String name) {
+        return entries.get(name);
+    }
+
+    private Object changing(String name) {
+        return changes.computeIfAbsent(name, n -> new Object());
     }
 
     private static void unregister(ServiceRegistration<Skill> registration) {
@@ -142,13 +187,17 @@ public final class Skills implements SkillService {
         }
     }
 
-    private void record(String name, String trigger, Outcome outcome, String from, String to, long start, String error) {
+    private void record(String name, Trigger trigger, Outcome outcome, String from, String to, long start, String error) {
         Action action = outcome == Outcome.APPLIED && to.isEmpty() ? Action.WITHDRAW : Action.PUBLISH;
-        journal.record(new HistoryEntry(Instant.now(), Subject.SKILL, name, Trigger.of(trigger), action, from, to, outcome,
+        journal.record(new HistoryEntry(Instant.now(), Subject.SKILL, name, trigger, action, from, to, outcome,
                 (System.nanoTime() - start) / 1_000_000, error, List.of()));
     }
 
     // --- SkillService
+
+    private synchronized List<String> names() {
+        return List.copyOf(entries.keySet());
+    }
 
     @Override
     public synchronized List<SkillInfo> skills() {
@@ -156,21 +205,17 @@ public final class Skills implements SkillService {
     }
 
     @Override
-    public SkillInfo reload(String name, String trigger) {
+    public SkillInfo reload(String name, Trigger trigger) {
         Path file = folder.resolve(name).resolve(FILE_NAME);
         if (name.contains("/") || name.contains("\\") || name.startsWith(".") || !Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no skill '" + name + "'; skills: " + String.join(", ", entries.keySet()));
+            throw new IllegalArgumentException("no skill '" + name + "'; skills: " + String.join(", ", names()));
         }
         return publish(file, trigger, true);
     }
 
     @Override
-    public List<SkillInfo> reloadAll(String trigger) {
-        List<String> names;
-        synchronized (this) {
-            names = List.copyOf(entries.keySet());
-        }
-        return names.stream().filter(n -> Files.isRegularFile(folder.resolve(n).resolve(FILE_NAME)))
+    public List<SkillInfo> reloadAll(Trigger trigger) {
+        return names().stream().filter(n -> Files.isRegularFile(folder.resolve(n).resolve(FILE_NAME)))
                 .map(n -> publish(folder.resolve(n).resolve(FILE_NAME), trigger, true)).toList();
     }
 }

@@ -49,7 +49,14 @@ public class SectionValidatorTest {
             new Attribute("times", AttributeDefinition.INTEGER, 0, null, new String[] { "1" }, true),
             new Attribute("shout", AttributeDefinition.BOOLEAN, 0, null, new String[] { "false" }, true),
             new Attribute("level", AttributeDefinition.STRING, 0, new String[] { "low", "high" }, new String[] { "low" }, true),
-            new Attribute("tags", AttributeDefinition.STRING, 10, null, null, false)));
+            new Attribute("tags", AttributeDefinition.STRING, 10, null, null, false),
+            new Attribute("percent", AttributeDefinition.INTEGER, 0, null, null, false),
+            new Attribute("ratio", AttributeDefinition.DOUBLE, 0, null, null, false),
+            new Attribute("code", AttributeDefinition.STRING, 0, null, null, false)));
+
+    /** As the plugin's Metatype XML declares them: {@code min} and {@code max}. */
+    private static final Map<String, AttributeBounds> BOUNDS = Map.of("percent", new AttributeBounds("10", "100"),
+            "ratio", new AttributeBounds(null, "0.5"), "code", new AttributeBounds("2", "4"));
 
     private final SectionValidator validator = new SectionValidator(new Placeholders(Map.of("WHO", "Ada")::get, name -> null));
 
@@ -62,7 +69,7 @@ public class SectionValidatorTest {
     }
 
     private SectionValidator.Validated validate(Dictionary<String, Object> values) throws SectionException {
-        return validator.validate(SectionFile.of(Path.of("conf/test.cfg")), values, DEFINITION);
+        return validator.validate(SectionFile.of(Path.of("conf/test.cfg")), values, new SectionDefinition(DEFINITION, BOUNDS));
     }
 
     private String refusal(Dictionary<String, Object> values) {
@@ -88,6 +95,20 @@ public class SectionValidatorTest {
     }
 
     @Test
+    public void aValueOutOfBoundsIsRefusedNamingTheBound() throws Exception {
+        assertEquals("test.cfg: percent: '9' is less than the minimum 10", refusal(values("name", "a", "percent", "9")));
+        assertEquals("test.cfg: percent: '101' is greater than the maximum 100", refusal(values("name", "a", "percent", " 101 ")));
+        assertEquals("test.cfg: ratio: '0.75' is greater than the maximum 0.5", refusal(values("name", "a", "ratio", "0.75")));
+        assertEquals("test.cfg: code: 'a' is shorter than the minimum length 2", refusal(values("name", "a", "code", "a")));
+        assertEquals("test.cfg: code: 'abcde' is longer than the maximum length 4", refusal(values("name", "a", "code", "abcde")));
+        assertEquals("not a number is still said so", "test.cfg: percent: expected an integer, found 'lots'",
+                refusal(values("name", "a", "percent", "lots")));
+        SectionValidator.Validated v = validate(values("name", "a", "percent", "10", "ratio", "0.5", "code", "abcd"));
+        assertEquals(10, v.values().get("percent"));
+        assertEquals(0.5, v.values().get("ratio"));
+    }
+
+    @Test
     public void unknownKeysAreWarnedAboutNotRefused() throws Exception {
         SectionValidator.Validated v = validate(values("name", "a", "colour", "blue", "kiln.section.file", "test.cfg"));
         assertEquals(1, v.warnings().size());
@@ -104,13 +125,13 @@ public class SectionValidatorTest {
     @Test
     public void randomValuesNeverFailWithAnythingButTheValidatorsOwnError() {
         Random random = new Random(7);
-        String alphabet = "0123456789-+.eE,${}:abtrufalsehighlow ";
+        String alphabet = "0123456789-+.eE,${}:abtrufalsehighlowNInfityxpdF ";
         for (int round = 0; round < 5_000; round++) {
             StringBuilder text = new StringBuilder();
             for (int n = random.nextInt(12); n > 0; n--) {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            String key = List.of("name", "times", "shout", "level", "tags", "other").get(random.nextInt(6));
+            String key = List.of("name", "times", "shout", "level", "tags", "other", "percent", "ratio", "code").get(random.nextInt(9));
             try {
                 validate(values("name", "a", key, text.toString()));
             } catch (SectionException expected) {

@@ -37,6 +37,17 @@ public class SectionWriterTest {
     }
 
     @Test
+    public void severalValuesAreWrittenInOneGoNewKeysInTheirOrder() throws Exception {
+        Path file = Files.writeString(temp.getRoot().toPath().resolve("kiln.agent~a.cfg"), "# agent\nprompt = Old\n");
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("prompt", "New");
+        values.put("capabilities", "search, rank");
+        values.put("owner", "docs");
+        SectionWriter.set(SectionFile.of(file), values);
+        assertEquals(List.of("# agent", "prompt = New", "capabilities = search, rank", "owner = docs"), Files.readAllLines(file));
+    }
+
+    @Test
     public void aContinuedValueIsReplacedWhole() throws Exception {
         Path file = Files.writeString(temp.getRoot().toPath().resolve("app.cfg"), "list = a,\\\n  b,\\\n  c\nafter = 1\n");
         SectionWriter.set(SectionFile.of(file), "list", "x");

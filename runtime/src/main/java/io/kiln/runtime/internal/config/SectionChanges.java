@@ -1,0 +1,223 @@
+package io.kiln.runtime.internal.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.metatype.MetaTypeService;
+
+import io.kiln.runtime.api.Trigger;
+import io.kiln.runtime.api.Outcome;
+import io.kiln.runtime.api.SectionResult;
+
+/**
+ * Every change to a section, one file at a time: a file read ({@link SectionFile}), validated and typed against
+ * its definition ({@link SectionValidator}, {@link MetatypeIndex}) and delivered to ConfigAdmin
+ * ({@link SectionDelivery}), or refused with the reason while its components keep their last good configuration;
+ * a file gone; a value set ({@link SectionWriter}); a definition arriving after its section. Each outcome is kept
+ * in {@link SectionStates} and recorded ({@link SectionRecorder}).
+ */
+final class SectionChanges implements AutoCloseable {
+
+    private final MetatypeIndex metatype;
+    private final SectionValidator validator;
+    private final SectionDelivery delivery;
+    private final SectionStates states;
+    private final SectionRecorder recorder;
+    private final Map<Path, Object> fileLocks = new ConcurrentHashMap<>();
+
+    SectionChanges(BundleContext context, MetaTypeService metaTypeService, SectionDelivery delivery, SectionStates states,
+            SectionRecorder recorder) {
+        this.metatype = new MetatypeIndex(context, metaTypeService, this::definitionsArrived);
+        this.validator = new SectionValidator(new Placeholders(System::getenv, context::getProperty));
+        this.delivery = delivery;
+        this.states = states;
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void close() {
+        metatype.close();
+    }
+
+    private Object lock(Path file) {
+        return fileLocks.computeIfAbsent(file, f -> new Object());
+    }
+
+    /**
+     * Reads, validates and applies a section file.
+     *
+     * @param force deliver it to its components even if it says what already runs (a reload)
+     */
+    SectionResult apply(Path file, Trigger trigger, boolean force) {
+        synchronized (lock(file)) {
+            long start = System.nanoTime();
+            SectionFile section;
+            try {
+                section = SectionFile.of(file);
+            } catch (SectionException e) {
+                return refuse(null, file.getFileName().toString(), file.getFileName().toString(), e.getMessage(), trigger, start);
+            }
+            try {
+                SectionDefinition definition = metatype.definition(section.pid());
+                SectionValidator.Validated validated = validator.validate(section, section.read(), definition);
+                Dictionary<String, Object> values = validated.values();
+                boolean changed = delivery.deliver(section, values, force);
+                Optional<SectionState> before = states.get(section.configurationPid());
+                states.put(new SectionState(section, Outcome.APPLIED, "", validated.warnings(), definition != null,
+                        SectionState.shown(values), Instant.now()));
+                boolean recovered = before.isPresent() && before.get().state() == Outcome.REJECTED;
+                Outcome outcome = changed || recovered ? Outcome.APPLIED : Outcome.UNCHANGED;
+                // a file read again that says what already runs (FileInstall noticing a set's write) warns no more
+                if (outcome == Outcome.APPLIED || !before.map(SectionState::warnings).orElse(List.of()).equals(validated.warnings())) {
+                    validated.warnings().forEach(recorder::warned);
+                }
+                if (outcome == Outcome.APPLIED) {
+                    recorder.applied(section, trigger, start);
+                }
+                if (definition == null) {
+                    // its plugin may have resolved while this was validated, after it looked for unchecked sections
+                    checkLate(section);
+                }
+                return new SectionResult(section.configurationPid(), section.fileName(), outcome, "", validated.warnings(),
+                        SectionRecorder.took(start));
+            } catch (SectionException e) {
+                return refuse(section, section.configurationPid(), section.fileName(), e.getMessage(), trigger, start);
+            } catch (IOException e) {
+                return refuse(section, section.configurationPid(), section.fileName(),
+                        section.fileName() + ": ConfigAdmin cannot store it: " + e, trigger, start);
+            } catch (RuntimeException e) {
+                // said, not thrown: FileInstall would only log it and leave the file unapplied
+                return refuse(section, section.configurationPid(), section.fileName(),
+                        section.fileName() + ": cannot be applied: " + e, trigger, start);
+            }
+        }
+    }
+
+    private SectionValidator.Validated validate(SectionFile section, Dictionary<String, Object> raw) throws SectionException {
+        return validator.validate(section, raw, metatype.definition(section.pid()));
+    }
+
+    private SectionResult refuse(SectionFile section, String pid, String fileName, String reason, Trigger trigger, long start) {
+        Optional<SectionState> before = states.get(pid);
+        boolean repeated = before.isPresent() && before.get().state() == Outcome.REJECTED && before.get().reason().equals(reason);
+        if (section != null) {
+            states.put(before.isEmpty()
+                    ? new SectionState(section, Outcome.REJECTED, reason, List.of(), false, Map.of(), Instant.now())
+                    : before.get().refused(reason, Instant.now()));
+        }
+        if (!repeated) {
+            recorder.refused(pid, trigger, start, reason);
+        }
+        return new SectionResult(pid, fileName, Outcome.REJECTED, reason, List.of(), SectionRecorder.took(start));
+    }
+
+    /** A change asked for is refused: nothing was written, so the section stays as it was (applied, or refused). */
+    private SectionResult refuseRequest(SectionFile section, String reason, Trigger trigger, long start) {
+        recorder.requestRefused(section, trigger, start, reason);
+        return new SectionResult(section.configurationPid(), section.fileName(), Outcome.REJECTED, reason, List.of(),
+                SectionRecorder.took(start));
+    }
+
+    /**
+     * A plugin declaring these PIDs' definitions is resolving, and none of its components has started: check the
+     * sections that were applied before anyone could say what they should hold.
+     */
+    private void definitionsArrived(Set<String> pids) {
+        for (SectionState state : states.all()) {
+            if (pids.contains(state.section().pid())) {
+                checkLate(state.section());
+            }
+        }
+    }
+
+    /**
+     * Checks a section that was applied unchecked, if its definition is known now. A valid one is delivered again
+     * typed as its definition says (applied unchecked, a list is one comma-separated string), before the plugin's
+     * components start; one that does not hold up is withdrawn, so its components wait for a valid section instead
+     * of starting on a bad one.
+     */
+    private void checkLate(SectionFile section) {
+        synchronized (lock(section.file())) {
+            SectionState state = states.get(section.configurationPid()).orElse(null);
+            SectionDefinition definition = metatype.definition(section.pid());
+            if (state == null || state.validated() || state.state() != Outcome.APPLIED || definition == null) {
+                return;
+            }
+            long start = System.nanoTime();
+            try {
+                SectionValidator.Validated valid = validator.validate(section, section.read(), definition);
+                Dictionary<String, Object> values = valid.values();
+                delivery.deliver(section, values, false);
+                states.put(new SectionState(section, Outcome.APPLIED, "", valid.warnings(), true, SectionState.shown(values),
+                        state.changed()));
+                valid.warnings().forEach(recorder::warned);
+            } catch (SectionException e) {
+                try {
+                    delivery.withdraw(section.configurationPid());
+                } catch (IOException deleteFailed) {
+                    recorder.failed("{}: cannot withdraw the invalid section: {}", section.fileName(), deleteFailed.toString());
+                }
+                states.put(new SectionState(section, Outcome.REJECTED, e.getMessage(), List.of(), true, Map.of(), Instant.now()));
+                recorder.withdrawn(section, start, e.getMessage());
+            } catch (IOException e) {
+                recorder.failed("{}: ConfigAdmin cannot store it typed: {}", section.fileName(), e.toString());
+            }
+        }
+    }
+
+    /** The section's file is gone: remove its configuration, if the file was where it came from. */
+    void remove(Path file, Trigger trigger) {
+        synchronized (lock(file)) {
+            if (Files.exists(file)) {
+                return;
+            }
+            long start = System.nanoTime();
+            try {
+                SectionFile section = SectionFile.of(file);
+                states.remove(section.configurationPid());
+                if (delivery.removeIfFrom(section)) {
+                    recorder.removed(section, trigger, start);
+                }
+            } catch (SectionException | IOException e) {
+                recorder.failed("{}: cannot remove its section: {}", file.getFileName(), e.getMessage());
+            }
+        }
+    }
+
+    /** Sections whose file was deleted from {@code folder} while Kiln was stopped. */
+    void removeOrphans(Path folder) {
+        try {
+            delivery.removeOrphans(folder).forEach(recorder::orphanRemoved);
+        } catch (IOException | InvalidSyntaxException e) {
+            recorder.failed("Cannot look for sections whose file is gone: {}", e.toString());
+        }
+    }
+
+    /** Validates the section with these values, writes them into its file and applies it; or writes nothing. */
+    SectionResult set(SectionFile section, Map<String, String> values, Trigger trigger) {
+        synchronized (lock(section.file())) {
+            long start = System.nanoTime();
+            try {
+                Dictionary<String, Object> raw = section.read();
+                values.forEach(raw::put);
+                validate(section, raw);
+                SectionWriter.set(section, values);
+            } catch (SectionException e) {
+                return refuseRequest(section, e.getMessage(), trigger, start);
+            } catch (IOException e) {
+                return refuseRequest(section, section.fileName() + ": cannot be written: " + e, trigger, start);
+            }
+            return apply(section.file(), trigger, false);
+        }
+    }
+}

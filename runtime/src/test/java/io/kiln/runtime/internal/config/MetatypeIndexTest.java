@@ -1,0 +1,97 @@
+package io.kiln.runtime.internal.config;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
+
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
+
+public class MetatypeIndexTest {
+
+    private static final SectionDefinition GREETING = new SectionDefinition(new ObjectClassDefinition() {
+        public String getName() { return "Greeting"; }
+        public String getID() { return "greeting"; }
+        public String getDescription() { return ""; }
+        public AttributeDefinition[] getAttributeDefinitions(int filter) { return new AttributeDefinition[0]; }
+        public InputStream getIcon(int size) { return null; }
+    }, Map.of());
+
+    @Test
+    public void aMapBuiltWhileBundlesChangedIsNeverKept() {
+        // the first build sees the bundles before the greeting plugin resolved; the plugin resolves while it runs
+        Deque<Map<String, SectionDefinition>> builds = new ArrayDeque<>();
+        builds.add(Map.of());
+        builds.add(Map.of("sample.greeting", GREETING));
+        AtomicInteger built = new AtomicInteger();
+        MetatypeIndex[] index = new MetatypeIndex[1];
+        index[0] = new MetatypeIndex(() -> {
+            Map<String, SectionDefinition> found = builds.size() > 1 ? builds.poll() : builds.peek();
+            if (built.incrementAndGet() == 1) {
+                index[0].invalidate();
+            }
+            return found;
+        });
+
+        assertSame("the look-up that raced the change answers from a fresh build", GREETING, index[0].definition("sample.greeting"));
+        assertSame("and the fresh build is the one kept", GREETING, index[0].definition("sample.greeting"));
+        assertEquals(2, built.get());
+    }
+
+    @Test
+    public void anIndexIsBuiltOnceUntilBundlesChange() {
+        AtomicInteger built = new AtomicInteger();
+        MetatypeIndex index = new MetatypeIndex(() -> {
+            built.incrementAndGet();
+            return Map.of("sample.greeting", GREETING);
+        });
+        index.definition("sample.greeting");
+        index.definition("other");
+        assertEquals(1, built.get());
+        index.invalidate();
+        index.definition("sample.greeting");
+        assertEquals(2, built.get());
+    }
+
+    @Test
+    public void aBundleTheMetatypeServiceFailsOnWhileItChangesIsLeftOutNotTheWholeBuild() {
+        Bundle installing = proxy(Bundle.class, (method, args) -> method.getName().equals("getState") ? Bundle.INSTALLED : null);
+        Bundle greeting = proxy(Bundle.class, (method, args) -> method.getName().equals("getState") ? Bundle.RESOLVED : null);
+        BundleContext context = proxy(BundleContext.class,
+                (method, args) -> method.getName().equals("getBundles") ? new Bundle[] { installing, greeting } : null);
+        MetaTypeInformation information = proxy(MetaTypeInformation.class, (method, args) -> switch (method.getName()) {
+            case "getPids" -> new String[] { "sample.greeting" };
+            case "getFactoryPids" -> new String[0];
+            case "getObjectClassDefinition" -> GREETING.ocd();
+            default -> null;
+        });
+        MetaTypeService metatype = proxy(MetaTypeService.class, (method, args) -> {
+            if (args[0] == installing) {
+                // what Felix Metatype throws for a bundle that has no revision yet
+                throw new NullPointerException("Cannot invoke \"BundleRevision.getWiring()\" because \"revision\" is null");
+            }
+            return information;
+        });
+        assertSame(GREETING.ocd(), MetatypeIndex.build(context, metatype).get("sample.greeting").ocd());
+    }
+
+    private interface Answer {
+        Object answer(java.lang.reflect.Method method, Object[] args);
+    }
+
+    private static <T> T proxy(Class<T> type, Answer answer) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
+                (self, method, args) -> method.getName().equals("hashCode") ? System.identityHashCode(self)
+                        : method.getName().equals("equals") ? self == args[0] : answer.answer(method, args)));
+    }
+}
