@@ -127,6 +127,30 @@ public class HttpApiIT {
     }
 
     @Test
+    public void healthIsDegradedWhileASectionFileIsRejected() throws Exception {
+        java.nio.file.Path farewell = kiln.home.resolve("conf/sample.farewell.cfg");
+        String valid = Files.readString(farewell);
+        Files.writeString(farewell, "text = Goodbye\ntimes = 9\n");
+        try {
+            await("degraded").atMost(Duration.ofSeconds(10)).until(() -> "DEGRADED".equals(health().get("status").getAsString()));
+            HttpResponse<String> response = kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/health")).GET());
+            assertEquals("degraded still serves: 200", 200, response.statusCode());
+            JsonObject rejected = object(response).getAsJsonArray("rejected").get(0).getAsJsonObject();
+            assertEquals(response.body(), "section", rejected.get("kind").getAsString());
+            assertEquals(response.body(), "sample.farewell", rejected.get("name").getAsString());
+            assertTrue(response.body(), rejected.get("reason").getAsString().contains("times"));
+            assertTrue(response.body(), object(response).get("checks").isJsonArray());
+        } finally {
+            Files.writeString(farewell, valid);
+        }
+        await("up again").atMost(Duration.ofSeconds(10)).until(() -> "UP".equals(health().get("status").getAsString()));
+    }
+
+    private static JsonObject health() {
+        return object(kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/health")).GET()));
+    }
+
+    @Test
     public void statusListsCountsAndVersion() {
         JsonObject status = object(kiln.get("/api/v1/status"));
         assertEquals("0.1.0.SNAPSHOT", status.get("version").getAsString());
