@@ -146,6 +146,51 @@ public class HttpApiIT {
         await("up again").atMost(Duration.ofSeconds(10)).until(() -> "UP".equals(health().get("status").getAsString()));
     }
 
+    @Test
+    public void healthIs503WhileAFelixHealthCheckIsCritical() throws Exception {
+        // healthy when the plugin is verified, critical from then on
+        byte[] jar = ApiKiln.pluginJarWithActivator("it-checked", """
+                package itest;
+
+                import java.util.Map;
+                import java.util.concurrent.atomic.AtomicInteger;
+
+                import org.apache.felix.hc.api.HealthCheck;
+                import org.apache.felix.hc.api.Result;
+                import org.osgi.framework.BundleActivator;
+                import org.osgi.framework.BundleContext;
+                import org.osgi.framework.FrameworkUtil;
+
+                public class Activator implements BundleActivator {
+                    public void start(BundleContext context) {
+                        AtomicInteger calls = new AtomicInteger();
+                        HealthCheck check = () -> calls.getAndIncrement() == 0 ? new Result(Result.Status.OK, "fine")
+                                : new Result(Result.Status.CRITICAL, "disk gone");
+                        context.registerService(HealthCheck.class, check, FrameworkUtil.asDictionary(
+                                Map.of(HealthCheck.NAME, "it-disk", HealthCheck.TAGS, new String[] { "it" })));
+                    }
+
+                    public void stop(BundleContext context) {
+                    }
+                }
+                """, "org.apache.felix.hc.api;version=\"[2,3)\",org.osgi.framework");
+        HttpResponse<String> installed = kiln.postJar("/api/v1/plugins", jar);
+        assertEquals(installed.body(), 201, installed.statusCode());
+        try {
+            await("down").atMost(Duration.ofSeconds(10)).until(() -> "DOWN".equals(health().get("status").getAsString()));
+            HttpResponse<String> response = kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/health")).GET());
+            assertError(response, 503, "unhealthy");
+            JsonObject check = object(response).getAsJsonArray("checks").asList().stream().map(c -> c.getAsJsonObject())
+                    .filter(c -> c.get("name").getAsString().equals("it-disk")).findFirst().orElseThrow();
+            assertEquals(response.body(), "CRITICAL", check.get("status").getAsString());
+            assertEquals(response.body(), "disk gone", check.get("message").getAsString());
+            assertTrue(response.body(), object(response).get("detail").getAsString().contains("1 health check(s) failing"));
+        } finally {
+            kiln.send(kiln.request("/api/v1/plugins/it-checked").DELETE());
+        }
+        await("up again").atMost(Duration.ofSeconds(10)).until(() -> "UP".equals(health().get("status").getAsString()));
+    }
+
     private static JsonObject health() {
         return object(kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/health")).GET()));
     }
