@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.felix.hc.api.HealthCheck;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -43,10 +44,14 @@ public final class PluginHealthCheckAdapter {
 
     @Reference(service = PluginHealthCheck.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bind(ServiceReference<PluginHealthCheck> check) {
+        Bundle plugin = check.getBundle();
+        if (plugin == null) {
+            return; // unregistered meanwhile
+        }
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(HealthCheck.NAME, name(check));
         properties.put(HealthCheck.TAGS, new String[] { TAG });
-        properties.put(PLUGIN_BUNDLE, check.getBundle().getBundleId());
+        properties.put(PLUGIN_BUNDLE, plugin.getBundleId());
         adapted.put(check, context.registerService(HealthCheck.class, new AdaptedHealthCheck(context, check), properties));
     }
 
