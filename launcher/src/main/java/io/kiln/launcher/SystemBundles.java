@@ -36,8 +36,10 @@ final class SystemBundles {
      */
     static final Set<String> FRONT_DOORS = Set.of("org.apache.felix.http.jetty", "kiln-http",
             "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", "kiln-shell");
+    /** Without one of these the runtime cannot work; the health check bundles run every plugin's verification. */
     static final Set<String> REQUIRED = Set.of("org.apache.felix.scr", "org.apache.felix.configadmin",
-            "org.apache.felix.metatype", FILE_INSTALL, "org.apache.felix.gogo.runtime", "kiln-plugin-api", "kiln-runtime");
+            "org.apache.felix.metatype", FILE_INSTALL, "org.apache.felix.gogo.runtime", "org.apache.felix.healthcheck.api",
+            "org.apache.felix.healthcheck.core", "org.osgi.service.event", "kiln-plugin-api", "kiln-runtime");
 
     private static final String LOCATION_PREFIX = "kiln:system/";
 

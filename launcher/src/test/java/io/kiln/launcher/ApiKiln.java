@@ -118,6 +118,40 @@ final class ApiKiln implements AutoCloseable {
         return bytes.toByteArray();
     }
 
+    /**
+     * A plugin whose activator, {@code activatorSource} (class {@code itest.Activator}), is compiled here against this
+     * JVM's class path (the framework, the Felix Health Check API); it imports {@code imports}.
+     */
+    static byte[] pluginJarWithActivator(String name, String activatorSource, String imports) throws IOException {
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("kiln-plugin-");
+        java.nio.file.Path source = java.nio.file.Files.createDirectories(work.resolve("src/itest")).resolve("Activator.java");
+        java.nio.file.Files.writeString(source, activatorSource);
+        java.nio.file.Path classes = java.nio.file.Files.createDirectories(work.resolve("classes"));
+        int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17",
+                "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), source.toString());
+        if (status != 0) {
+            throw new IllegalStateException("javac failed on " + source);
+        }
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", name);
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Bundle-Activator", "itest.Activator");
+        main.putValue("Import-Package", imports);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest);
+                java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(classes)) {
+            for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                jar.putNextEntry(new java.util.zip.ZipEntry(classes.relativize(file).toString()));
+                jar.write(java.nio.file.Files.readAllBytes(file));
+                jar.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     /** Runs {@code bin/kiln ARGS} of this distribution as a client; @return its exit code and output */
     ClientRun client(String... args) throws IOException, InterruptedException {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(home.resolve("bin/kiln").toString()));

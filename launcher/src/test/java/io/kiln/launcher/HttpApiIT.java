@@ -118,12 +118,81 @@ public class HttpApiIT {
             assertError(response, 503, "unhealthy");
             assertEquals("DOWN", object(response).get("status").getAsString());
             assertTrue(response.body(), response.body().contains("\"name\":\"kiln-sample-chain-beta\""));
-            assertTrue(response.body(), response.body().contains("UNSATISFIED_REFERENCE"));
+            assertTrue(response.body(), response.body().contains("BetaLink waits for io.kiln.sample.chain.ChainLink"));
         } finally {
             kiln.post("/api/v1/plugins/kiln-sample-chain-alpha/enable");
         }
         await("healthy again").atMost(Duration.ofSeconds(10))
                 .until(() -> kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/health")).GET()).statusCode() == 200);
+    }
+
+    @Test
+    public void healthIsDegradedWhileASectionFileIsRejected() throws Exception {
+        java.nio.file.Path farewell = kiln.home.resolve("conf/sample.farewell.cfg");
+        String valid = Files.readString(farewell);
+        Files.writeString(farewell, "text = Goodbye\ntimes = 9\n");
+        try {
+            await("degraded").atMost(Duration.ofSeconds(10)).until(() -> "DEGRADED".equals(health().get("status").getAsString()));
+            HttpResponse<String> response = kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/health")).GET());
+            assertEquals("degraded still serves: 200", 200, response.statusCode());
+            JsonObject rejected = object(response).getAsJsonArray("rejected").get(0).getAsJsonObject();
+            assertEquals(response.body(), "section", rejected.get("kind").getAsString());
+            assertEquals(response.body(), "sample.farewell", rejected.get("name").getAsString());
+            assertTrue(response.body(), rejected.get("reason").getAsString().contains("times"));
+            assertTrue(response.body(), object(response).get("checks").isJsonArray());
+        } finally {
+            Files.writeString(farewell, valid);
+        }
+        await("up again").atMost(Duration.ofSeconds(10)).until(() -> "UP".equals(health().get("status").getAsString()));
+    }
+
+    @Test
+    public void healthIs503WhileAFelixHealthCheckIsCritical() throws Exception {
+        // healthy when the plugin is verified, critical from then on
+        byte[] jar = ApiKiln.pluginJarWithActivator("it-checked", """
+                package itest;
+
+                import java.util.Map;
+                import java.util.concurrent.atomic.AtomicInteger;
+
+                import org.apache.felix.hc.api.HealthCheck;
+                import org.apache.felix.hc.api.Result;
+                import org.osgi.framework.BundleActivator;
+                import org.osgi.framework.BundleContext;
+                import org.osgi.framework.FrameworkUtil;
+
+                public class Activator implements BundleActivator {
+                    public void start(BundleContext context) {
+                        AtomicInteger calls = new AtomicInteger();
+                        HealthCheck check = () -> calls.getAndIncrement() == 0 ? new Result(Result.Status.OK, "fine")
+                                : new Result(Result.Status.CRITICAL, "disk gone");
+                        context.registerService(HealthCheck.class, check, FrameworkUtil.asDictionary(
+                                Map.of(HealthCheck.NAME, "it-disk", HealthCheck.TAGS, new String[] { "it" })));
+                    }
+
+                    public void stop(BundleContext context) {
+                    }
+                }
+                """, "org.apache.felix.hc.api;version=\"[2,3)\",org.osgi.framework");
+        HttpResponse<String> installed = kiln.postJar("/api/v1/plugins", jar);
+        assertEquals(installed.body(), 201, installed.statusCode());
+        try {
+            await("down").atMost(Duration.ofSeconds(10)).until(() -> "DOWN".equals(health().get("status").getAsString()));
+            HttpResponse<String> response = kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/health")).GET());
+            assertError(response, 503, "unhealthy");
+            JsonObject check = object(response).getAsJsonArray("checks").asList().stream().map(c -> c.getAsJsonObject())
+                    .filter(c -> c.get("name").getAsString().equals("it-disk")).findFirst().orElseThrow();
+            assertEquals(response.body(), "CRITICAL", check.get("status").getAsString());
+            assertEquals(response.body(), "disk gone", check.get("message").getAsString());
+            assertTrue(response.body(), object(response).get("detail").getAsString().contains("1 health check(s) failing"));
+        } finally {
+            kiln.send(kiln.request("/api/v1/plugins/it-checked").DELETE());
+        }
+        await("up again").atMost(Duration.ofSeconds(10)).until(() -> "UP".equals(health().get("status").getAsString()));
+    }
+
+    private static JsonObject health() {
+        return object(kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/health")).GET()));
     }
 
     @Test

@@ -82,6 +82,13 @@ final class KilnOptions {
                 core("slf4j-api"),
                 core("slf4j-simple"),
                 core("snakeyaml"),
+                // Felix Health Checks; core's servlet imports come from Felix HTTP Jetty in the distribution, here
+                // from the servlet API jars (the tests run no HTTP server)
+                core("org.apache.felix.http.servlet-api"),
+                core("org.osgi.service.servlet"),
+                core("org.osgi.service.event"),
+                core("org.apache.felix.healthcheck.api"),
+                core("org.apache.felix.healthcheck.core"),
                 core("kiln-plugin-api"),
                 core("kiln-runtime"),
                 core("kiln-shell"),

@@ -32,7 +32,8 @@ import io.kiln.sample.phrase.Phrase;
  * compiler, then lets bnd write the OSGi manifest and the Declarative Services descriptors.
  * <p>
  * Runs in the driver JVM (a test's {@code @Configuration} method), where the compiler and bndlib are on the class
- * path. The sources may use the sample API ({@link Phrase}), the DS annotations and the OSGi framework API.
+ * path. The sources may use the sample API ({@link Phrase}), the DS annotations, the OSGi framework API, Kiln's
+ * plugin API and the Felix Health Check API.
  */
 public final class PluginJar {
 
@@ -181,10 +182,14 @@ public final class PluginJar {
         return all;
     }
 
-    /** The sample API, the DS and Metatype annotations and the OSGi framework API, wherever this JVM loaded them from. */
+    /**
+     * The sample API, the DS and Metatype annotations, the OSGi framework API, Kiln's plugin API and the Felix Health
+     * Check API, wherever this JVM loaded them from.
+     */
     private static List<File> compileClasspath() {
         return List.of(locate(Phrase.class), locate(Component.class), locate(org.osgi.framework.Bundle.class),
-                locate(org.osgi.service.metatype.annotations.ObjectClassDefinition.class));
+                locate(org.osgi.service.metatype.annotations.ObjectClassDefinition.class),
+                locate(io.kiln.api.health.PluginHealthCheck.class), locate(org.apache.felix.hc.api.HealthCheck.class));
     }
 
     private static File locate(Class<?> type) {

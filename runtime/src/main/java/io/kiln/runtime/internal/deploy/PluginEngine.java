@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.felix.hc.api.execution.HealthCheckExecutor;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.FrameworkWiring;
@@ -27,6 +28,7 @@ import io.kiln.runtime.api.ReloadSummary;
 import io.kiln.runtime.api.RuntimeStatus;
 import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.api.UnknownPluginException;
+import io.kiln.runtime.internal.health.PluginHealthChecks;
 import io.kiln.runtime.internal.history.ChangeJournal;
 import io.kiln.runtime.internal.scr.ComponentStates;
 import io.kiln.runtime.internal.store.RuntimeFolders;
@@ -54,7 +56,7 @@ public final class PluginEngine implements PluginService {
 
     @Activate
     public PluginEngine(BundleContext context, @Reference ServiceComponentRuntime scr, @Reference ChangeJournal journal,
-            RuntimeConfiguration config) throws IOException {
+            @Reference HealthCheckExecutor healthChecks, RuntimeConfiguration config) throws IOException {
         Path data = RuntimeFolders.data(context);
         Path hot = RuntimeFolders.hot(context);
         FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
@@ -64,7 +66,7 @@ public final class PluginEngine implements PluginService {
         kiln = new DeployContext(context, hot, staging, new PluginRecords(data.resolve("plugins.properties")),
                 new VersionStore(data.resolve("versions"), config.versions_kept()), new StateStore(data.resolve("state")),
                 journal, lifecycle, new ResolveCheck(context, wiring),
-                new PluginVerifier(context, components, config.verify_timeout_millis()), components);
+                new PluginVerifier(components, new PluginHealthChecks(context, healthChecks), config.verify_timeout_millis()), components);
         jars = new JarDeployments(kiln);
         operations = new PluginOperations(kiln);
         infos = new PluginInfos(kiln);

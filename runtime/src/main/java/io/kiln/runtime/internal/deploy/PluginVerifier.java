@@ -3,34 +3,32 @@ package io.kiln.runtime.internal.deploy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 
-import io.kiln.api.health.HealthStatus;
-import io.kiln.api.health.PluginHealthCheck;
 import io.kiln.runtime.api.BundleState;
+import io.kiln.runtime.internal.health.PluginHealthChecks;
 import io.kiln.runtime.internal.scr.ComponentStates;
 
 /**
  * Decides whether a plugin works after a change: its bundle is ACTIVE, none of its DS components failed to
- * activate, none lost a reference it had before, and its own health checks pass.
+ * activate, none lost a reference it had before, and its own health checks pass ({@link PluginHealthChecks}: run
+ * through the Felix executor, each given the verification timeout).
  * <p>
  * A component waiting for its configuration, or for a service no plugin offers yet, is not a failure: plugins
  * arrive in any order. A component that was satisfied before the change and is not after it is.
  */
 final class PluginVerifier {
 
-    private final BundleContext context;
     private final ComponentStates components;
+    private final PluginHealthChecks health;
     private volatile long timeoutMillis;
 
-    PluginVerifier(BundleContext context, ComponentStates components, long timeoutMillis) {
-        this.context = context;
+    PluginVerifier(ComponentStates components, PluginHealthChecks health, long timeoutMillis) {
         this.components = components;
+        this.health = health;
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -97,33 +95,9 @@ final class PluginVerifier {
     }
 
     private void checkHealth(Bundle bundle) throws VerificationException {
-        ServiceReference<?>[] references = bundle.getRegisteredServices();
-        if (references == null) {
-            return;
-        }
-        for (ServiceReference<?> reference : references) {
-            if (!isHealthCheck(reference)) {
-                continue;
-            }
-            Object service = context.getService(reference);
-            try {
-                HealthStatus status = ((PluginHealthCheck) service).check();
-                if (status == null || !status.isHealthy()) {
-                    throw new VerificationException("health check failed: " + (status == null ? "it returned nothing" : status.reason()));
-                }
-            } catch (RuntimeException e) {
-                throw new VerificationException("health check threw " + e);
-            } finally {
-                context.ungetService(reference);
-            }
-        }
-    }
-
-    private boolean isHealthCheck(ServiceReference<?> reference) {
-        try {
-            return context.createFilter("(objectClass=" + PluginHealthCheck.class.getName() + ")").match(reference);
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
+        Optional<String> failure = health.failure(bundle, timeoutMillis);
+        if (failure.isPresent()) {
+            throw new VerificationException(failure.get());
         }
     }
 }
