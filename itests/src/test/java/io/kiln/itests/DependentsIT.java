@@ -27,11 +27,14 @@ import io.kiln.itests.support.PluginJar;
 import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.BundleState;
 import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.ConfigService;
 import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.PluginInfo;
 import io.kiln.runtime.api.PluginService;
+import io.kiln.runtime.api.SectionInfo;
+import io.kiln.runtime.api.SectionResult;
 import io.kiln.runtime.api.Trigger;
 
 /**
@@ -47,6 +50,9 @@ public class DependentsIT extends KilnTestSupport {
 
     @Inject
     private PluginService plugins;
+
+    @Inject
+    private ConfigService config;
 
     @Configuration
     public Option[] configuration() throws IOException {
@@ -109,6 +115,42 @@ public class DependentsIT extends KilnTestSupport {
                 }
                 """).writeTo(folders.jars().resolve("engine-broken.jar"));
         PluginJar.phrase("itest.unsaved", "1.0.0", "unsaved", "return \"u\";").writeTo(folders.jars().resolve("unsaved-1.jar"));
+        // a service configured by section itest.conf, which fails to activate when told to, and a client of it
+        Path confApi = api("conf", "1.0.0").writeTo(folders.jars().resolve("conf-api-1.jar"));
+        PluginJar.named("itest.conf.service", "1.0.0").source("io.kiln.itests.conf.impl.ConfiguredGreeter", """
+                package io.kiln.itests.conf.impl;
+
+                import org.osgi.service.component.annotations.Activate;
+                import org.osgi.service.component.annotations.Component;
+                import org.osgi.service.component.annotations.ConfigurationPolicy;
+
+                import io.kiln.itests.conf.api.Greeter;
+
+                @Component(configurationPid = "itest.conf", configurationPolicy = ConfigurationPolicy.REQUIRE)
+                public class ConfiguredGreeter implements Greeter {
+                    public @interface Config {
+                        String word() default "Hello";
+                        boolean broken() default false;
+                    }
+
+                    private final String word;
+
+                    @Activate
+                    public ConfiguredGreeter(Config config) {
+                        if (config.broken()) {
+                            throw new IllegalStateException("broken on purpose");
+                        }
+                        this.word = config.word();
+                    }
+
+                    @Override
+                    public String greet(String name) {
+                        return word + ", " + name;
+                    }
+                }
+                """).against(confApi).writeTo(folders.jars().resolve("conf-service-1.jar"));
+        client("conf").against(confApi).writeTo(folders.jars().resolve("conf-client.jar"));
+        Files.writeString(folders.conf().resolve("itest.conf.cfg"), "word = Hello\n");
         return kilnOptions(folders);
     }
 
@@ -282,17 +324,44 @@ public class DependentsIT extends KilnTestSupport {
         moveIn(folders().jars().resolve("back-service-2.jar"), folders().hot().resolve("back-service-1.jar"));
         await().untilAsserted(() -> assertEquals("Hi, x", say("back-client", "x")));
 
-        int before = plugins.history(1000).size();
         ChangeResult refused = plugins.rollback("itest.back.service", "9.9.9", Trigger.SHELL);
         assertEquals(Outcome.REJECTED, refused.outcome());
         assertTrue(refused.error(), refused.error().contains("kept: "));
-        assertEquals("a refused request changes nothing and is not recorded", before, plugins.history(1000).size());
+        assertFalse("a refused request changes nothing and is not recorded", plugins.history(1000).stream()
+                .anyMatch(e -> e.name().equals("itest.back.service") && e.action() == Action.ROLLBACK));
 
         String id = plugins.plugin("itest.back.service").orElseThrow().previousVersions().get(0).id();
         ChangeResult back = plugins.rollback("itest.back.service", id, Trigger.SHELL);
         assertEquals(back.error(), Outcome.APPLIED, back.outcome());
         assertTrue(back.dependents().stream().anyMatch(d -> d.plugin().equals("itest.back.client") && d.intact()));
         assertClientWorks("back", "Hello");
+    }
+
+    @Test
+    public void aSectionThatBreaksThePluginItConfiguresIsUndoneAndItsDependentKeepsWorking() throws IOException {
+        running("conf");
+        Path file = folders().conf().resolve("itest.conf.cfg");
+        writeIn(file, "word = Hi\n");
+        assertClientWorks("conf", "Hi");
+        assertEquals(Outcome.APPLIED, config.section("itest.conf").orElseThrow().state());
+
+        // valid as far as any definition can tell, but the component refuses it
+        writeIn(file, "word = Boom\nbroken = true\n");
+        SectionInfo refused = await().until(() -> config.section("itest.conf").orElseThrow(), s -> s.state() == Outcome.REJECTED);
+        assertTrue(refused.reason(), refused.reason().contains("itest.conf.cfg: applied, but"));
+        assertTrue(refused.reason(), refused.reason().contains("broken on purpose"));
+        assertTrue(refused.reason(), refused.reason().contains("the last good configuration is back"));
+        assertClientWorks("conf", "Hi");
+        assertEquals("the components run on the last good values", "Hi", config.section("itest.conf").orElseThrow().properties().get("word"));
+
+        // the same through a set: undone, and the file left as it was
+        writeIn(file, "word = Hi\n");
+        await().until(() -> config.section("itest.conf").orElseThrow().state() == Outcome.APPLIED);
+        SectionResult set = config.set("itest.conf", "broken", "true", Trigger.SHELL);
+        assertEquals(set.error(), Outcome.ROLLED_BACK, set.outcome());
+        assertEquals("word = Hi\n", Files.readString(file));
+        assertEquals(Outcome.APPLIED, config.section("itest.conf").orElseThrow().state());
+        assertClientWorks("conf", "Hi");
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.osgi.service.metatype.MetaTypeService;
 import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.SectionResult;
+import io.kiln.runtime.internal.deploy.Reconfiguration;
+import io.kiln.runtime.internal.store.AtomicFiles;
 
 /**
  * Every change to a section, one file at a time: a file read ({@link SectionFile}), validated and typed against
@@ -33,15 +35,23 @@ final class SectionChanges implements AutoCloseable {
     private final SectionDelivery delivery;
     private final SectionStates states;
     private final SectionRecorder recorder;
+    private final Reconfigurations reconfigurations;
     private final Map<Path, Object> fileLocks = new ConcurrentHashMap<>();
 
+    /** The engine's part of a section's change: its check of the plugins the section configures, and their dependents. */
+    @FunctionalInterface
+    interface Reconfigurations {
+        Reconfiguration before(String pid, String configurationPid);
+    }
+
     SectionChanges(BundleContext context, MetaTypeService metaTypeService, SectionDelivery delivery, SectionStates states,
-            SectionRecorder recorder) {
+            SectionRecorder recorder, Reconfigurations reconfigurations) {
         this.metatype = new MetatypeIndex(context, metaTypeService, this::definitionsArrived);
         this.validator = new SectionValidator(new Placeholders(System::getenv, context::getProperty));
         this.delivery = delivery;
         this.states = states;
         this.recorder = recorder;
+        this.reconfigurations = reconfigurations;
     }
 
     @Override
@@ -71,7 +81,15 @@ final class SectionChanges implements AutoCloseable {
                 SectionDefinition definition = metatype.definition(section.pid());
                 SectionValidator.Validated validated = validator.validate(section, section.read(), definition);
                 Dictionary<String, Object> values = validated.values();
+                Reconfiguration check = reconfigurations.before(section.pid(), section.configurationPid());
+                Optional<Dictionary<String, Object>> lastGood = delivery.current(section);
                 boolean changed = delivery.deliver(section, values, force);
+                if (changed) {
+                    List<String> problems = check.problemsAfter(values);
+                    if (!problems.isEmpty()) {
+                        return putBack(section, lastGood, check, String.join("; ", problems), trigger, start);
+                    }
+                }
                 Optional<SectionState> before = states.get(section.configurationPid());
                 states.put(new SectionState(section, Outcome.APPLIED, "", validated.warnings(), definition != null,
                         SectionState.shown(values), Instant.now()));
@@ -101,6 +119,21 @@ final class SectionChanges implements AutoCloseable {
                         section.fileName() + ": cannot be applied: " + e, trigger, start);
             }
         }
+    }
+
+    /**
+     * The section was valid but a plugin it configures, or a dependent of one, does not work with it: the last good
+     * configuration goes back, and the file counts as refused until it changes.
+     */
+    private SectionResult putBack(SectionFile section, Optional<Dictionary<String, Object>> lastGood, Reconfiguration check,
+            String problems, Trigger trigger, long start) throws IOException {
+        delivery.restore(section, lastGood);
+        List<String> after = lastGood.isPresent() ? check.problemsAfterPuttingBack(lastGood.get()) : List.of();
+        String reason = section.fileName() + ": applied, but " + problems + (after.isEmpty()
+                ? "; the last good configuration is back" : "; and with the last good configuration back: " + String.join("; ", after));
+        SectionResult refused = refuse(section, section.configurationPid(), section.fileName(), reason, trigger, start);
+        return new SectionResult(refused.pid(), refused.file(), after.isEmpty() ? Outcome.ROLLED_BACK : Outcome.FAILED,
+                refused.error(), refused.warnings(), refused.duration());
     }
 
     private SectionValidator.Validated validate(SectionFile section, Dictionary<String, Object> raw) throws SectionException {
@@ -207,7 +240,9 @@ final class SectionChanges implements AutoCloseable {
     SectionResult set(SectionFile section, Map<String, String> values, Trigger trigger) {
         synchronized (lock(section.file())) {
             long start = System.nanoTime();
+            byte[] original;
             try {
+                original = Files.readAllBytes(section.file());
                 Dictionary<String, Object> raw = section.read();
                 values.forEach(raw::put);
                 validate(section, raw);
@@ -217,7 +252,18 @@ final class SectionChanges implements AutoCloseable {
             } catch (IOException e) {
                 return refuseRequest(section, section.fileName() + ": cannot be written: " + e, trigger, start);
             }
-            return apply(section.file(), trigger, false);
+            Optional<SectionState> before = states.get(section.configurationPid());
+            SectionResult result = apply(section.file(), trigger, false);
+            if (result.outcome() == Outcome.ROLLED_BACK || result.outcome() == Outcome.FAILED) {
+                // valid, but a plugin did not work with it: the file goes back to what runs, as a refused set leaves it
+                try {
+                    AtomicFiles.write(section.file(), original);
+                    before.ifPresent(states::put);
+                } catch (IOException e) {
+                    recorder.failed("{}: cannot put the file back after the set was undone: {}", section.fileName(), e.toString());
+                }
+            }
+            return result;
         }
     }
 }

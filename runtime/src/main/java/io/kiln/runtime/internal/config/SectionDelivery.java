@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -38,6 +39,21 @@ final class SectionDelivery {
             return true;
         }
         return configuration.updateIfDifferent(values);
+    }
+
+    /** @return the values ConfigAdmin holds for the section now, if it holds any */
+    Optional<Dictionary<String, Object>> current(SectionFile section) throws IOException {
+        Configuration found = existing(section.configurationPid());
+        return found == null ? Optional.empty() : Optional.ofNullable(found.getProperties());
+    }
+
+    /** Puts back what {@link #current} said: those values, or no configuration at all. */
+    void restore(SectionFile section, Optional<Dictionary<String, Object>> previous) throws IOException {
+        if (previous.isPresent()) {
+            configuration(section).update(previous.get());
+        } else {
+            withdraw(section.configurationPid());
+        }
     }
 
     /** Deletes the configuration with this PID, if there is one. */

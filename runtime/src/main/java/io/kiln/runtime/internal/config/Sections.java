@@ -18,7 +18,9 @@ import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.api.ConfigService;
 import io.kiln.runtime.api.SectionInfo;
 import io.kiln.runtime.api.SectionResult;
+import io.kiln.runtime.internal.deploy.PluginEngine;
 import io.kiln.runtime.internal.history.ChangeJournal;
+import io.kiln.runtime.internal.scr.ComponentStates;
 import io.kiln.runtime.internal.store.RuntimeFolders;
 
 /**
@@ -37,10 +39,10 @@ public final class Sections implements ConfigService {
     @Activate
     public Sections(BundleContext context, @Reference ConfigurationAdmin configurationAdmin,
             @Reference MetaTypeService metaTypeService, @Reference ServiceComponentRuntime scr,
-            @Reference ChangeJournal journal) {
+            @Reference ChangeJournal journal, @Reference PluginEngine engine) {
         this.changes = new SectionChanges(context, metaTypeService, new SectionDelivery(configurationAdmin), states,
-                new SectionRecorder(journal));
-        this.views = new SectionViews(scr);
+                new SectionRecorder(journal), engine::beforeReconfiguring);
+        this.views = new SectionViews(new ComponentStates(scr));
         this.folder = RuntimeFolders.conf(context);
     }
 

@@ -114,7 +114,7 @@ final class DependentPlugins {
                     if (bundle.getState() != Bundle.ACTIVE) {
                         kiln.lifecycle.start(bundle);
                     }
-                    kiln.verifier.verify(bundle, dependent.components());
+                    kiln.verifier.verifyDependent(bundle, dependent.components(), this::pluginFailed);
                 } catch (BundleException | StuckException | VerificationException | IllegalStateException e) {
                     problem = bundle.getState() == Bundle.INSTALLED ? unresolved(bundle) : e.getMessage();
                 }
@@ -142,6 +142,12 @@ final class DependentPlugins {
             changes.add(new DependentChange(bundle.getSymbolicName(), dependent.why(), String.join("; ", problems)));
         }
         return changes;
+    }
+
+    /** Whether the changed plugin itself has a component that failed to activate: the cause of its dependents' failures. */
+    private boolean pluginFailed() {
+        return plugin.getState() != Bundle.ACTIVE || kiln.components.of(plugin).stream()
+                .anyMatch(c -> c.state() == org.osgi.service.component.runtime.dto.ComponentConfigurationDTO.FAILED_ACTIVATION);
     }
 
     private String unresolved(Bundle bundle) {

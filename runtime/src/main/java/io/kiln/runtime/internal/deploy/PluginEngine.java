@@ -140,6 +140,17 @@ public final class PluginEngine implements PluginService {
         queue.submit(file.toString(), () -> jars.fileRemoved(file, trigger));
     }
 
+    /**
+     * Takes the plugins a section configures, and their dependents, as they are before the section is delivered, so
+     * that the change can be checked on them once it is.
+     *
+     * @param pid              the section's PID, or its factory PID
+     * @param configurationPid the PID ConfigAdmin gives it
+     */
+    public Reconfiguration beforeReconfiguring(String pid, String configurationPid) {
+        return new Reconfiguration(kiln, pid, configurationPid);
+    }
+
     /** Waits until the start-up reconciliation and every queued file transaction are done. */
     boolean awaitIdle(long timeoutMillis) throws InterruptedException {
         return queue.awaitIdle(timeoutMillis);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -36,6 +37,10 @@ final class PluginVerifier {
         this.timeoutMillis = millis;
     }
 
+    long timeoutMillis() {
+        return timeoutMillis;
+    }
+
     /** The state of each component of a bundle now, to compare with after a change. */
     Map<String, Integer> componentStates(Bundle bundle) {
         return components.snapshot(bundle);
@@ -48,6 +53,19 @@ final class PluginVerifier {
      * @throws VerificationException saying what does not work
      */
     void verify(Bundle bundle, Map<String, Integer> before) throws VerificationException {
+        verify(bundle, before, () -> true);
+    }
+
+    /**
+     * As {@link #verify(Bundle, Map)}, for a plugin that depends on the changed one: one of its components that failed
+     * to activate may have met the changed plugin in flux (SCR tries again once the service it needs returns), so
+     * the failure counts only once {@code causeKnown} says the changed plugin has failed itself, or at the timeout.
+     */
+    void verifyDependent(Bundle bundle, Map<String, Integer> before, BooleanSupplier causeKnown) throws VerificationException {
+        verify(bundle, before, causeKnown);
+    }
+
+    private void verify(Bundle bundle, Map<String, Integer> before, BooleanSupplier failuresFinal) throws VerificationException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         while (true) {
             List<String> pending = new ArrayList<>();
@@ -55,6 +73,10 @@ final class PluginVerifier {
                 throw new VerificationException("bundle is " + BundleState.of(bundle.getState()) + ", not ACTIVE");
             }
             for (ComponentStates.Component component : components.of(bundle)) {
+                if (component.state() == ComponentConfigurationDTO.FAILED_ACTIVATION && !failuresFinal.getAsBoolean()) {
+                    pending.add(component.problem());
+                    continue;
+                }
                 check(component, before, pending);
             }
             if (pending.isEmpty()) {

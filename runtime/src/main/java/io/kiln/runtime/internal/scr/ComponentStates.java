@@ -60,6 +60,76 @@ public final class ComponentStates {
         return components;
     }
 
+    /**
+     * One configuration of a component that takes its configuration from a section.
+     *
+     * @param bundleId   the component's bundle
+     * @param component  the component, as for {@link #of(Bundle)}
+     * @param properties its properties now (the section's values among them once delivered)
+     */
+    public record Configured(long bundleId, Component component, Map<String, Object> properties) {
+    }
+
+    /**
+     * @param pid              the section's PID, or its factory PID
+     * @param configurationPid the PID ConfigAdmin gives the section: {@code pid}, or {@code pid~name} for a factory
+     *                         instance
+     * @return the enabled component configurations configured by the section now
+     */
+    public List<Configured> configuredBy(String pid, String configurationPid) {
+        List<Configured> found = new ArrayList<>();
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (!takes(description, pid) || !scr.isComponentEnabled(description)) {
+                continue;
+            }
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                if (isFrom(configuration, pid, configurationPid)) {
+                    found.add(new Configured(description.bundle.id, new Component(description.name, configuration.state,
+                            description.immediate, rootCause(configuration.failure), unsatisfied(description, configuration)),
+                            configuration.properties));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @return the components configured by the section, each as {@code name (STATE)}: {@code WAITING} for one
+     *         that has no configuration yet, {@code DISABLED} for one that is disabled
+     */
+    public List<String> describeConfiguredBy(String pid, String configurationPid) {
+        List<String> bound = new ArrayList<>();
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (!takes(description, pid)) {
+                continue;
+            }
+            List<ComponentConfigurationDTO> configurations = List.of(scr.getComponentConfigurationDTOs(description).toArray(ComponentConfigurationDTO[]::new));
+            for (ComponentConfigurationDTO configuration : configurations) {
+                if (isFrom(configuration, pid, configurationPid)) {
+                    bound.add(description.name + " (" + stateName(configuration.state) + ")");
+                }
+            }
+            if (configurations.isEmpty() && pid.equals(configurationPid)) {
+                bound.add(description.name + " (" + (scr.isComponentEnabled(description) ? "WAITING" : "DISABLED") + ")");
+            }
+        }
+        return bound;
+    }
+
+    private static boolean takes(ComponentDescriptionDTO description, String pid) {
+        return description.configurationPid != null && List.of(description.configurationPid).contains(pid);
+    }
+
+    /** A factory instance's component carries the instance's PID; a singleton section configures every one. */
+    private static boolean isFrom(ComponentConfigurationDTO configuration, String pid, String configurationPid) {
+        if (pid.equals(configurationPid)) {
+            return true;
+        }
+        Object servicePid = configuration.properties.get("service.pid");
+        return configurationPid.equals(servicePid)
+                || (servicePid instanceof String[] pids && List.of(pids).contains(configurationPid));
+    }
+
     /** @return the best state of each component of the bundle now, by component name, to compare with later */
     public Map<String, Integer> snapshot(Bundle bundle) {
         Map<String, Integer> states = new HashMap<>();

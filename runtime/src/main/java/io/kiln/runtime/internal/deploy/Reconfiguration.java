@@ -1,0 +1,152 @@
+package io.kiln.runtime.internal.deploy;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.osgi.framework.Bundle;
+
+import io.kiln.runtime.api.DependentChange;
+import io.kiln.runtime.internal.scr.ComponentStates;
+
+/**
+ * A section about to be delivered to the components it configures, seen by the engine: the plugins whose components
+ * take it and their dependents, as they were before. Once the section is delivered it waits for the components to
+ * take the new values (ConfigAdmin tells SCR on a thread of its own) and checks the plugins and their dependents as
+ * after any change: a component that fails with the new values, or a dependent that loses a service it used, makes
+ * the section's change fail, and the caller puts the last good configuration back.
+ */
+public final class Reconfiguration {
+
+    private record Owner(Bundle bundle, Map<String, Integer> components, DependentPlugins dependents) {
+    }
+
+    private final DeployContext kiln;
+    private final String pid;
+    private final String configurationPid;
+    private final List<Owner> owners = new ArrayList<>();
+
+    Reconfiguration(DeployContext kiln, String pid, String configurationPid) {
+        this.kiln = kiln;
+        this.pid = pid;
+        this.configurationPid = configurationPid;
+        for (long id : kiln.components.configuredBy(pid, configurationPid).stream().map(ComponentStates.Configured::bundleId)
+                .distinct().toList()) {
+            Bundle bundle = kiln.context.getBundle(id);
+            if (bundle != null && bundle.getLocation().startsWith(DeployContext.LOCATION) && bundle.getState() == Bundle.ACTIVE) {
+                owners.add(new Owner(bundle, kiln.verifier.componentStates(bundle), DependentPlugins.of(kiln, bundle)));
+            }
+        }
+    }
+
+    /**
+     * Waits, up to the verification timeout, until every component the section configures runs on these values (or
+     * has failed on them), then checks each plugin concerned and its dependents.
+     *
+     * @param delivered the values delivered
+     * @return what does not work, one line each; empty when every plugin and dependent is as it was
+     */
+    public List<String> problemsAfter(Dictionary<String, Object> delivered) {
+        return problemsAfter(delivered, false);
+    }
+
+    /**
+     * As {@link #problemsAfter(Dictionary)}, after the last good configuration was put back: waits, up to the
+     * verification timeout, for the components that failed on the refused values to recover too.
+     */
+    public List<String> problemsAfterPuttingBack(Dictionary<String, Object> lastGood) {
+        return problemsAfter(lastGood, true);
+    }
+
+    private List<String> problemsAfter(Dictionary<String, Object> delivered, boolean recovering) {
+        if (owners.isEmpty()) {
+            return List.of(); // no plugin's component takes it (yet): nothing Kiln could break
+        }
+        Map<String, Object> wanted = normalized(delivered);
+        long deadline = System.nanoTime() + kiln.verifier.timeoutMillis() * 1_000_000;
+        while (!(taken(wanted) && (!recovering || noneFailed())) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of("interrupted while waiting for the components to take section " + configurationPid);
+            }
+        }
+        // the dependents first: a delayed component fails only once a dependent asks for its service
+        List<String> broken = new ArrayList<>();
+        for (Owner owner : owners) {
+            List<DependentChange> dependents = owner.dependents().bringBack();
+            if (!DependentPlugins.allIntact(dependents)) {
+                broken.add(DependentPlugins.describeBroken(dependents));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (Owner owner : owners) {
+            try {
+                kiln.verifier.verify(owner.bundle(), owner.components());
+            } catch (VerificationException e) {
+                problems.add(owner.bundle().getSymbolicName() + ": " + e.getMessage());
+            }
+        }
+        problems.addAll(broken);
+        return problems;
+    }
+
+    private boolean noneFailed() {
+        return owners.stream().flatMap(o -> kiln.components.of(o.bundle()).stream())
+                .noneMatch(c -> c.state() == org.osgi.service.component.runtime.dto.ComponentConfigurationDTO.FAILED_ACTIVATION);
+    }
+
+    /** Whether each component configured by the section has these values (a failed one shows what it failed on). */
+    private boolean taken(Map<String, Object> wanted) {
+        List<ComponentStates.Configured> configured = kiln.components.configuredBy(pid, configurationPid);
+        if (configured.isEmpty()) {
+            return false;
+        }
+        for (ComponentStates.Configured c : configured) {
+            Map<String, Object> has = normalized(c.properties());
+            for (Map.Entry<String, Object> value : wanted.entrySet()) {
+                if (!Objects.equals(has.get(value.getKey()), value.getValue())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, Object> normalized(Dictionary<String, Object> values) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Enumeration<String> keys = values.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            map.put(key, normalized(values.get(key)));
+        }
+        return map;
+    }
+
+    private static Map<String, Object> normalized(Map<String, Object> values) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        values.forEach((k, v) -> map.put(k, normalized(v)));
+        return map;
+    }
+
+    /** Arrays and collections compared by their elements: SCR may hand a list back as an array. */
+    private static Object normalized(Object value) {
+        if (value != null && value.getClass().isArray()) {
+            List<Object> list = new ArrayList<>();
+            for (int i = 0; i < Array.getLength(value); i++) {
+                list.add(Array.get(value, i));
+            }
+            return list;
+        }
+        if (value instanceof Collection<?> collection) {
+            return new ArrayList<>(collection);
+        }
+        return value;
+    }
+}
