@@ -6,7 +6,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Operates the skills of a running Kiln ({@code skills/<name>/SKILL.md}). Changes are recorded in the history
- * that {@link PluginService#history(int)} lists. {@link #reload} throws {@link IllegalArgumentException} for a
+ * that {@link PluginService#history(int)} lists. {@link #reload} throws {@link UnknownSkillException} for a
  * name that has no skill folder.
  */
 @ProviderType

@@ -8,10 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.kiln.runtime.api.UnknownPluginException;
 import io.kiln.runtime.api.UnknownSectionException;
+import io.kiln.runtime.api.UnknownSkillException;
 
 /**
  * A JSON servlet of the API: answers each request through its {@link Routes}, and is the one place where what goes
- * wrong becomes an error body: an {@link ApiException} as it says, an unknown plugin or section as 404.
+ * wrong becomes an error body: an {@link ApiException} as it says, an unknown plugin, section or skill as 404.
  */
 abstract class ApiServlet extends HttpServlet {
 
@@ -24,7 +25,7 @@ abstract class ApiServlet extends HttpServlet {
             routes().dispatch(request, response);
         } catch (ApiException e) {
             Exchange.error(response, e);
-        } catch (UnknownPluginException | UnknownSectionException e) {
+        } catch (UnknownPluginException | UnknownSectionException | UnknownSkillException e) {
             Exchange.error(response, ApiException.notFound(e.getMessage()));
         }
     }

@@ -40,12 +40,7 @@ public final class SkillsServlet extends ApiServlet {
     private void reload(Routes.Call c) throws IOException {
         String name = c.request().getParameter("name");
         io.kiln.runtime.api.Trigger trigger = Exchange.trigger(c.request());
-        List<SkillInfo> after;
-        try {
-            after = name == null ? skills.reloadAll(trigger) : List.of(skills.reload(PluginNames.check(name), trigger));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound(e.getMessage());
-        }
+        List<SkillInfo> after = name == null ? skills.reloadAll(trigger) : List.of(skills.reload(PluginNames.check(name), trigger));
         List<Object> body = after.stream().map(s -> (Object) SectionJson.skill(s)).toList();
         SkillInfo refused = after.stream().filter(s -> s.state() == io.kiln.runtime.api.Outcome.REJECTED).findFirst().orElse(null);
         if (refused != null) {

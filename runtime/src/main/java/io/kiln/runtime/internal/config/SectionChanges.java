@@ -36,6 +36,7 @@ final class SectionChanges implements AutoCloseable {
     private final SectionStates states;
     private final SectionRecorder recorder;
     private final Reconfigurations reconfigurations;
+    private final DeliveryBarrier delivered;
     private final Map<Path, Object> fileLocks = new ConcurrentHashMap<>();
 
     /** The engine's part of a section's change: its check of the plugins the section configures, and their dependents. */
@@ -45,18 +46,37 @@ final class SectionChanges implements AutoCloseable {
     }
 
     SectionChanges(BundleContext context, MetaTypeService metaTypeService, SectionDelivery delivery, SectionStates states,
-            SectionRecorder recorder, Reconfigurations reconfigurations) {
+            SectionRecorder recorder, Reconfigurations reconfigurations, DeliveryBarrier delivered) {
         this.metatype = new MetatypeIndex(context, metaTypeService, this::definitionsArrived);
         this.validator = new SectionValidator(new Placeholders(System::getenv, context::getProperty));
         this.delivery = delivery;
         this.states = states;
         this.recorder = recorder;
         this.reconfigurations = reconfigurations;
+        this.delivered = delivered;
     }
 
     @Override
     public void close() {
         metatype.close();
+        delivered.close();
+    }
+
+    /** Waits until SCR has been told of what was delivered, then checks the plugins concerned. */
+    private List<String> problemsAfter(Reconfiguration check, Dictionary<String, Object> values, boolean puttingBack)
+            throws IOException {
+        if (check.isEmpty()) {
+            return List.of();
+        }
+        try {
+            if (!delivered.await(check.timeoutMillis())) {
+                return List.of("ConfigAdmin did not deliver it to its components within " + check.timeoutMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of("interrupted while it was delivered");
+        }
+        return puttingBack ? check.problemsAfterPuttingBack(values) : check.problemsAfter(values);
     }
 
     private Object lock(Path file) {
@@ -85,7 +105,7 @@ final class SectionChanges implements AutoCloseable {
                 Optional<Dictionary<String, Object>> lastGood = delivery.current(section);
                 boolean changed = delivery.deliver(section, values, force);
                 if (changed) {
-                    List<String> problems = check.problemsAfter(values);
+                    List<String> problems = problemsAfter(check, values, false);
                     if (!problems.isEmpty()) {
                         return putBack(section, lastGood, check, String.join("; ", problems), trigger, start);
                     }
@@ -128,7 +148,7 @@ final class SectionChanges implements AutoCloseable {
     private SectionResult putBack(SectionFile section, Optional<Dictionary<String, Object>> lastGood, Reconfiguration check,
             String problems, Trigger trigger, long start) throws IOException {
         delivery.restore(section, lastGood);
-        List<String> after = lastGood.isPresent() ? check.problemsAfterPuttingBack(lastGood.get()) : List.of();
+        List<String> after = lastGood.isPresent() ? problemsAfter(check, lastGood.get(), true) : List.of();
         String reason = section.fileName() + ": applied, but " + problems + (after.isEmpty()
                 ? "; the last good configuration is back" : "; and with the last good configuration back: " + String.join("; ", after));
         SectionResult refused = refuse(section, section.configurationPid(), section.fileName(), reason, trigger, start);

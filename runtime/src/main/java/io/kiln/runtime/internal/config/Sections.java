@@ -41,7 +41,7 @@ public final class Sections implements ConfigService {
             @Reference MetaTypeService metaTypeService, @Reference ServiceComponentRuntime scr,
             @Reference ChangeJournal journal, @Reference PluginEngine engine) {
         this.changes = new SectionChanges(context, metaTypeService, new SectionDelivery(configurationAdmin), states,
-                new SectionRecorder(journal), engine::beforeReconfiguring);
+                new SectionRecorder(journal), engine::beforeReconfiguring, new DeliveryBarrier(context, configurationAdmin));
         this.views = new SectionViews(new ComponentStates(scr));
         this.folder = RuntimeFolders.conf(context);
     }

@@ -45,6 +45,16 @@ public final class Reconfiguration {
         }
     }
 
+    /** @return whether no plugin's component takes the section: then there is nothing to check */
+    public boolean isEmpty() {
+        return owners.isEmpty();
+    }
+
+    /** @return how long a check may wait for the plugins to settle */
+    public long timeoutMillis() {
+        return kiln.verifier.timeoutMillis();
+    }
+
     /**
      * Waits, up to the verification timeout, until every component the section configures runs on these values (or
      * has failed on them), then checks each plugin concerned and its dependents.

@@ -27,6 +27,7 @@ import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.Subject;
 import io.kiln.runtime.api.Trigger;
+import io.kiln.runtime.api.UnknownSkillException;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.SkillInfo;
 import io.kiln.runtime.api.SkillService;
@@ -208,7 +209,7 @@ public final class Skills implements SkillService {
     public SkillInfo reload(String name, Trigger trigger) {
         Path file = folder.resolve(name).resolve(FILE_NAME);
         if (name.contains("/") || name.contains("\\") || name.startsWith(".") || !Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no skill '" + name + "'; skills: " + String.join(", ", names()));
+            throw new UnknownSkillException(name, names());
         }
         return publish(file, trigger, true);
     }
