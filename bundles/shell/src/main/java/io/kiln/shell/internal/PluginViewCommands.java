@@ -16,6 +16,7 @@ import io.kiln.runtime.api.PluginInfo;
 import io.kiln.runtime.api.PluginService;
 import io.kiln.runtime.api.RuntimeStatus;
 import io.kiln.runtime.api.SectionInfo;
+import io.kiln.table.Table;
 
 /** {@code kiln:list}, {@code kiln:status}, {@code kiln:history}: what runs and what happened. */
 @Component(service = PluginViewCommands.class, property = { "osgi.command.scope=kiln",
@@ -40,7 +41,7 @@ public final class PluginViewCommands {
             table.row(p.name(), p.version(), p.state(), p.enabled() ? "yes" : "no", p.file(),
                     p.lastResult() == null ? "" : p.lastResult() + (p.lastError().isEmpty() ? "" : ": " + p.lastError().lines().findFirst().orElse("")));
         }
-        return table.toString().stripTrailing();
+        return table.text();
     }
 
     @Descriptor("shows what runs, which files were refused and why, and any plugin stuck in its activator")
@@ -76,7 +77,7 @@ public final class PluginViewCommands {
             table.row(TIME.format(e.time()), e.plugin(), e.action(), e.fromVersion(), e.toVersion(), e.outcome(),
                     e.durationMillis(), e.trigger(), e.error().lines().findFirst().orElse(""));
         }
-        return table.toString().stripTrailing();
+        return table.text();
     }
 
     @Descriptor("shows the latest 20 changes, newest first")
