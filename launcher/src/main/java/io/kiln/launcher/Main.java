@@ -61,6 +61,7 @@ public final class Main {
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new LaunchException(e.getMessage(), e);
         }
+        AdminPort.checkFree(settings);
         // slf4j-simple reads its settings from system properties
         settings.forEach((name, value) -> {
             if (name.startsWith("org.slf4j.simpleLogger.")) {

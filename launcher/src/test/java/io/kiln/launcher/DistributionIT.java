@@ -119,6 +119,21 @@ public class DistributionIT {
     }
 
     @Test
+    public void aBusyAdminPortStopsTheStartWithOneLine() throws Exception {
+        Path home = copyOf(DISTRIBUTION, "kiln");
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"));
+                RunningKiln kiln = RunningKiln.startWithOptions(home, "-Dorg.osgi.service.http.port=" + busy.getLocalPort())) {
+            assertEquals(kiln.output().toString(), 1, kiln.awaitExit());
+            String output = String.join("\n", kiln.output());
+            assertTrue(output, kiln.printed("kiln: cannot start: the admin API's port 127.0.0.1:" + busy.getLocalPort() + " is in use by another process"));
+            assertTrue(output, kiln.printed("set org.osgi.service.http.port in conf/kiln.properties or -Dorg.osgi.service.http.port=PORT"));
+            assertEquals(output, 1, kiln.output().size());
+            assertFalse(output, kiln.printed("Kiln ready"));
+            assertFalse(output, kiln.output().stream().anyMatch(line -> line.startsWith("\tat ") || line.contains("BindException:")));
+        }
+    }
+
+    @Test
     public void aBadArgumentPrintsUsageAndExitsTwo() throws Exception {
         try (RunningKiln kiln = RunningKiln.start(DISTRIBUTION, "--bogus")) {
             assertEquals(2, kiln.awaitExit());
