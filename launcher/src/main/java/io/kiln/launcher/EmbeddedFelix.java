@@ -39,6 +39,7 @@ final class EmbeddedFelix {
         folders.prepare();
         FrameworkCache cache = new FrameworkCache(folders);
         Map<String, String> properties = new HashMap<>(settings);
+        properties.put(ScrLogLevel.SETTING, ScrLogLevel.of(settings));
         cache.configure(properties);
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new LaunchException("no OSGi framework on the class path (lib/org.apache.felix.framework.jar)"))

@@ -1,5 +1,6 @@
 package io.kiln.launcher;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.Rule;
@@ -130,6 +132,36 @@ public class DistributionIT {
             assertEquals(output, 1, kiln.output().size());
             assertFalse(output, kiln.printed("Kiln ready"));
             assertFalse(output, kiln.output().stream().anyMatch(line -> line.startsWith("\tat ") || line.contains("BindException:")));
+        }
+    }
+
+    @Test
+    public void aFailingActivateIsOneVerdictLineNotAStackTrace() throws Exception {
+        Path home = copyOf(DISTRIBUTION, "kiln");
+        try (RunningKiln kiln = RunningKiln.start(home)) {
+            kiln.awaitLine("Kiln ready in ");
+            Path staged = home.resolve("data/tmp/it-failing.jar");
+            Files.write(staged, FailingPlugin.jar("it-failing", temp.newFolder("failing").toPath()));
+            Files.move(staged, home.resolve("hot/it-failing.jar"), StandardCopyOption.ATOMIC_MOVE);
+            kiln.awaitLine("it-failing");
+            await("Kiln's verdict on it-failing in " + kiln.output()).atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> kiln.output().stream().anyMatch(line -> line.contains("it-failing") && line.contains("it.failing refuses to start")));
+            String output = String.join("\n", kiln.output());
+            assertEquals(output, List.of(), FailingPlugin.traceLines(kiln.output()));
+            assertFalse(output, kiln.printed("The activate method has thrown an exception")); // SCR's own line
+            kiln.signal("TERM");
+            assertEquals(0, kiln.awaitExit());
+        }
+        // at the debug level SCR's messages and the trace are there
+        try (RunningKiln kiln = RunningKiln.startWithOptions(home, RunningKiln.ISOLATED + " -Dorg.slf4j.simpleLogger.defaultLogLevel=debug")) {
+            kiln.awaitLine("Kiln ready in ");
+            Path staged = home.resolve("data/tmp/it-failing-again.jar");
+            Files.write(staged, FailingPlugin.jar("it-failing-again", temp.newFolder("again").toPath()));
+            Files.move(staged, home.resolve("hot/it-failing-again.jar"), StandardCopyOption.ATOMIC_MOVE);
+            kiln.awaitLine("The activate method has thrown an exception");
+            await("the trace").atMost(java.time.Duration.ofSeconds(30)).until(() -> !FailingPlugin.traceLines(kiln.output()).isEmpty());
+            kiln.signal("TERM");
+            kiln.awaitExit();
         }
     }
 
