@@ -34,7 +34,7 @@ final class AdminApi {
         IOException last = null;
         while (System.nanoTime() < deadline) {
             if (Files.exists(url) && Files.exists(token)) {
-                URI base = URI.create(Files.readString(url).strip());
+                URI base = URI.create(Files.readAllLines(url).get(0).strip());
                 AdminApi api = new AdminApi(base.toString().endsWith("/") ? base : URI.create(base + "/"),
                         Files.readString(token).strip());
                 try {

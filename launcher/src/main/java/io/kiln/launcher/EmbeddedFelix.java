@@ -20,6 +20,7 @@ final class EmbeddedFelix {
     private final Framework framework;
     private final SystemBundles systemBundles;
     private final long stopTimeoutMillis;
+    private volatile ShellExit shellExit;
 
     private EmbeddedFelix(Framework framework, SystemBundles systemBundles, long stopTimeoutMillis) {
         this.framework = framework;
@@ -38,6 +39,7 @@ final class EmbeddedFelix {
         folders.prepare();
         FrameworkCache cache = new FrameworkCache(folders);
         Map<String, String> properties = new HashMap<>(settings);
+        properties.put(ScrLogLevel.SETTING, ScrLogLevel.of(settings));
         cache.configure(properties);
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new LaunchException("no OSGi framework on the class path (lib/org.apache.felix.framework.jar)"))
@@ -84,7 +86,13 @@ final class EmbeddedFelix {
     }
 
     void startShell() throws LaunchException {
+        shellExit = ShellExit.register(framework);
         systemBundles.startShell();
+    }
+
+    /** @return the code the shell's {@code exit} asked for, 0 if none */
+    int exitStatus() {
+        return shellExit == null ? 0 : shellExit.status();
     }
 
     /** Waits until the framework stops, whoever stopped it (the shell, a signal). */

@@ -38,29 +38,32 @@ public final class Main {
             System.out.println(LaunchOptions.USAGE);
             return;
         }
+        int status;
         try {
-            run(options);
+            status = run(options);
         } catch (LaunchException e) {
             System.err.println("kiln: cannot start: " + e.getMessage());
-            exit(1);
+            status = 1;
         } catch (RuntimeException e) {
             System.err.println("kiln: cannot start: " + e);
             e.printStackTrace();
-            exit(1);
+            status = 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            exit(1);
+            status = 1;
         }
-        exit(0);
+        exit(status);
     }
 
-    private static void run(LaunchOptions options) throws LaunchException, InterruptedException {
+    /** @return the exit code once Kiln has stopped */
+    private static int run(LaunchOptions options) throws LaunchException, InterruptedException {
         Map<String, String> settings;
         try {
             settings = KilnProperties.load(options.home(), System.getProperties());
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new LaunchException(e.getMessage(), e);
         }
+        AdminPort.checkFree(settings);
         // slf4j-simple reads its settings from system properties
         settings.forEach((name, value) -> {
             if (name.startsWith("org.slf4j.simpleLogger.")) {
@@ -80,6 +83,7 @@ public final class Main {
             kiln.startShell();
         }
         kiln.awaitStop();
+        return kiln.exitStatus();
     }
 
     /** Ctrl-C or SIGTERM: stop the framework cleanly, then exit 0 rather than the JVM's 128+signal. */

@@ -53,7 +53,7 @@ final class ApiKiln implements AutoCloseable {
         process.awaitLine("Kiln ready in ");
         await("the API's address and token in data/").atMost(Duration.ofSeconds(30))
                 .until(() -> Files.exists(home.resolve("data/api-url")) && Files.exists(home.resolve("data/api-token")));
-        URI url = URI.create(Files.readString(home.resolve("data/api-url")).strip());
+        URI url = URI.create(Files.readAllLines(home.resolve("data/api-url")).get(0).strip()); // then the owner: pid=, home=
         ApiKiln kiln = new ApiKiln(home, process, url, Files.readString(home.resolve("data/api-token")).strip());
         await("the API answering").atMost(Duration.ofSeconds(30)).until(() -> kiln.get("/api/v1/status").statusCode() == 200);
         return kiln;
@@ -154,6 +154,11 @@ final class ApiKiln implements AutoCloseable {
 
     /** Runs {@code bin/kiln ARGS} of this distribution as a client; @return its exit code and output */
     ClientRun client(String... args) throws IOException, InterruptedException {
+        return client(home, args);
+    }
+
+    /** Runs {@code bin/kiln ARGS} of the distribution in {@code home} as a client; @return its exit code and output */
+    static ClientRun client(Path home, String... args) throws IOException, InterruptedException {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(home.resolve("bin/kiln").toString()));
         command.addAll(java.util.List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

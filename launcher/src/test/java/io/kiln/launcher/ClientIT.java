@@ -1,10 +1,13 @@
 package io.kiln.launcher;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.AfterClass;
@@ -13,6 +16,7 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /** The real {@code bin/kiln COMMAND} client against a running distribution. */
@@ -49,7 +53,8 @@ public class ClientIT {
 
     @Test
     public void statusAndListPrintTables() throws Exception {
-        assertTrue(ok("status").out().contains("Rejected files: none"));
+        String status = ok("status").out();
+        assertTrue(status, status.contains("Rejected files: none") && status.contains("Rejected sections: none") && status.contains("Rejected skills: none"));
         String list = ok("list").out();
         assertTrue(list, list.startsWith("NAME "));
         assertTrue(list, list.lines().anyMatch(l -> l.matches("kiln-sample-chain-charlie\\s+0\\.1\\.0\\.SNAPSHOT\\s+ACTIVE\\s+yes.*")));
@@ -111,16 +116,98 @@ public class ClientIT {
     }
 
     @Test
-    public void watchReloadsTheMatchingPluginWhenItsFolderChanges() throws Exception {
-        Path source = Files.createDirectories(temp.getRoot().toPath().resolve("src/chain-beta"));
-        Path drop = Files.createDirectories(temp.getRoot().toPath().resolve("build"));
-        try (RunningKiln watch = RunningKiln.start(kiln.home, "watch", source.toString(), drop.toString(), "--verify", "--cooldown=100")) {
-            watch.awaitLine("watching");
-            Files.writeString(source.resolve("Beta.java"), "class Beta {}");
-            watch.awaitLine("reloaded kiln-sample-chain-beta: 2 reloaded, 0 failed").awaitLine("verified kiln-sample-chain-beta is live");
-            Files.write(drop.resolve("watched.jar"), ApiKiln.pluginJar("it-watched", "1.0.0"));
-            watch.awaitLine("installed it-watched 1.0.0");
+    public void watchInstallsEachCompleteNewJarOnce() throws Exception {
+        Path target = Files.createDirectories(temp.getRoot().toPath().resolve("watched/target"));
+        Path jar = target.resolve("it-watched-1.0.0.jar");
+        Files.write(jar, ApiKiln.pluginJar("it-watched", "1.0.0")); // the build before: there already, not sent
+        try (RunningKiln watch = RunningKiln.start(kiln.home, "watch", target.toString(), "--cooldown=100")) {
+            watch.awaitLine("watching " + target + " for plugin jars (now it-watched-1.0.0.jar)");
+            // mvn package: the jar is deleted, written part-way, then whole
+            Files.delete(jar);
+            byte[] v2 = ApiKiln.pluginJar("it-watched", "2.0.0");
+            Files.write(jar, java.util.Arrays.copyOf(v2, v2.length / 2));
+            watch.awaitLine("waiting for " + jar + ": not a complete plugin jar yet");
+            Files.write(jar, v2);
+            watch.awaitLine("installed it-watched 2.0.0 from " + jar);
+            Files.delete(jar);
+            Files.write(jar, v2); // rebuilt, same content
+            watch.awaitLine("unchanged " + jar);
+            assertEquals(watch.output().toString(), 1, watch.output().stream().filter(l -> l.startsWith("installed ")).count());
         }
-        assertEquals("ACTIVE", JsonParser.parseString(kiln.get("/api/v1/plugins/it-watched").body()).getAsJsonObject().get("state").getAsString());
+        String history = ok("--json", "history", "50").out();
+        assertEquals(history, 1, JsonParser.parseString(history).getAsJsonArray().asList().stream()
+                .filter(e -> e.getAsJsonObject().get("plugin").getAsString().equals("it-watched")).count());
+        assertEquals("2.0.0", JsonParser.parseString(kiln.get("/api/v1/plugins/it-watched").body()).getAsJsonObject().get("version").getAsString());
+        ok("remove", "it-watched");
+    }
+
+    @Test
+    public void watchOnASourceFolderSaysWhatToWatchInstead() throws Exception {
+        Path project = Files.createDirectories(temp.getRoot().toPath().resolve("my-plugin"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(project.resolve("src/main/java"));
+        ApiKiln.ClientRun run = fails("kiln watch installs built plugin jars", "watch", project.toString(), "--verify");
+        assertTrue(run.toString(), run.err().contains("'mvn package'") && run.err().contains("kiln watch " + project.resolve("target"))
+                && run.err().contains("dev mode"));
+        assertTrue(run.toString(), run.out().isEmpty());
+    }
+
+    @Test
+    public void aCopyOfARunningDistributionDoesNotDriveTheOriginal() throws Exception {
+        Path copy = DistributionCopy.exact(kiln.home, temp.getRoot().toPath().resolve("copy"));
+        assertTrue(Files.exists(copy.resolve("data/api-url")));
+        ApiKiln.ClientRun run = ApiKiln.client(copy, "disable", "kiln-sample-counter");
+        assertEquals(run.toString(), 1, run.exit());
+        assertTrue(run.toString(), run.err().startsWith("kiln: Kiln in " + copy.toRealPath() + " is not running; data/api-url belongs to "
+                + kiln.home.toRealPath() + " (pid "));
+        assertTrue(ok("show", "kiln-sample-counter").out().contains("ACTIVE"));
+        assertTrue(ok("--json", "status").out().contains("\"home\": \"" + kiln.home.toRealPath() + "\""));
+    }
+
+    @Test
+    public void statusListsRejectedSectionsAndSkills() throws Exception {
+        Path section = kiln.home.resolve("conf/sample.farewell.cfg");
+        String good = Files.readString(section);
+        Path skill = kiln.home.resolve("skills/broken/SKILL.md");
+        try {
+            replace(section, "text = Bye\ntimes = lots\n");
+            Files.createDirectories(skill.getParent());
+            replace(skill, "no front matter here\n");
+            await("the refusals in kiln status").atMost(Duration.ofSeconds(30)).until(() -> {
+                String out = kiln.client("status").out();
+                return out.contains("sample.farewell.cfg  sample.farewell") && out.contains("broken");
+            });
+            String status = ok("status").out();
+            assertTrue(status, status.contains("Rejected sections (their components keep the last good configuration):"));
+            assertTrue(status, status.lines().anyMatch(l -> l.startsWith("sample.farewell.cfg  sample.farewell") && l.contains("times: expected an integer, found 'lots'")));
+            assertTrue(status, status.contains("Rejected skills"));
+            assertTrue(status, status.lines().anyMatch(l -> l.contains("broken")));
+            JsonObject json = JsonParser.parseString(ok("--json", "status").out()).getAsJsonObject();
+            assertEquals(json.toString(), "sample.farewell", json.getAsJsonArray("rejectedSections").get(0).getAsJsonObject().get("pid").getAsString());
+            assertEquals(json.toString(), "broken", json.getAsJsonArray("rejectedSkills").get(0).getAsJsonObject().get("name").getAsString());
+        } finally {
+            replace(section, good);
+            Files.deleteIfExists(skill);
+            Files.deleteIfExists(skill.getParent());
+        }
+        await("the section applied again").atMost(Duration.ofSeconds(30)).until(() -> {
+            String out = kiln.client("status").out();
+            return out.contains("Rejected sections: none") && out.contains("Rejected skills: none");
+        });
+    }
+
+    /** Writes a file the way an editor saves it: a whole new file moved over the old one. */
+    private static void replace(Path file, String content) throws Exception {
+        Path staged = kiln.home.resolve("data/tmp/" + file.getFileName() + ".staged");
+        Files.createDirectories(staged.getParent());
+        Files.writeString(staged, content);
+        Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    public void helpOnEveryCommand() throws Exception {
+        assertTrue(ok("help").out().contains("Usage: kiln "));
+        assertTrue(ok("watch", "--help").out().startsWith("Usage: kiln watch "));
+        assertTrue(ok("config", "--help").out().contains("reload"));
     }
 }

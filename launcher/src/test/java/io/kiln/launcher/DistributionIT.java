@@ -1,5 +1,6 @@
 package io.kiln.launcher;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.Rule;
@@ -115,6 +117,51 @@ public class DistributionIT {
         try (RunningKiln kiln = RunningKiln.start(home)) {
             assertEquals(1, kiln.awaitExit());
             assertTrue(kiln.output().toString(), kiln.printed("${kiln.hoem}"));
+        }
+    }
+
+    @Test
+    public void aBusyAdminPortStopsTheStartWithOneLine() throws Exception {
+        Path home = copyOf(DISTRIBUTION, "kiln");
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"));
+                RunningKiln kiln = RunningKiln.startWithOptions(home, "-Dorg.osgi.service.http.port=" + busy.getLocalPort())) {
+            assertEquals(kiln.output().toString(), 1, kiln.awaitExit());
+            String output = String.join("\n", kiln.output());
+            assertTrue(output, kiln.printed("kiln: cannot start: the admin API's port 127.0.0.1:" + busy.getLocalPort() + " is in use by another process"));
+            assertTrue(output, kiln.printed("set org.osgi.service.http.port in conf/kiln.properties or -Dorg.osgi.service.http.port=PORT"));
+            assertEquals(output, 1, kiln.output().size());
+            assertFalse(output, kiln.printed("Kiln ready"));
+            assertFalse(output, kiln.output().stream().anyMatch(line -> line.startsWith("\tat ") || line.contains("BindException:")));
+        }
+    }
+
+    @Test
+    public void aFailingActivateIsOneVerdictLineNotAStackTrace() throws Exception {
+        Path home = copyOf(DISTRIBUTION, "kiln");
+        try (RunningKiln kiln = RunningKiln.start(home)) {
+            kiln.awaitLine("Kiln ready in ");
+            Path staged = home.resolve("data/tmp/it-failing.jar");
+            Files.write(staged, FailingPlugin.jar("it-failing", temp.newFolder("failing").toPath()));
+            Files.move(staged, home.resolve("hot/it-failing.jar"), StandardCopyOption.ATOMIC_MOVE);
+            kiln.awaitLine("it-failing");
+            await("Kiln's verdict on it-failing in " + kiln.output()).atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> kiln.output().stream().anyMatch(line -> line.contains("it-failing") && line.contains("it.failing refuses to start")));
+            String output = String.join("\n", kiln.output());
+            assertEquals(output, List.of(), FailingPlugin.traceLines(kiln.output()));
+            assertFalse(output, kiln.printed("The activate method has thrown an exception")); // SCR's own line
+            kiln.signal("TERM");
+            assertEquals(0, kiln.awaitExit());
+        }
+        // at the debug level SCR's messages and the trace are there
+        try (RunningKiln kiln = RunningKiln.startWithOptions(home, RunningKiln.ISOLATED + " -Dorg.slf4j.simpleLogger.defaultLogLevel=debug")) {
+            kiln.awaitLine("Kiln ready in ");
+            Path staged = home.resolve("data/tmp/it-failing-again.jar");
+            Files.write(staged, FailingPlugin.jar("it-failing-again", temp.newFolder("again").toPath()));
+            Files.move(staged, home.resolve("hot/it-failing-again.jar"), StandardCopyOption.ATOMIC_MOVE);
+            kiln.awaitLine("The activate method has thrown an exception");
+            await("the trace").atMost(java.time.Duration.ofSeconds(30)).until(() -> !FailingPlugin.traceLines(kiln.output()).isEmpty());
+            kiln.signal("TERM");
+            kiln.awaitExit();
         }
     }
 

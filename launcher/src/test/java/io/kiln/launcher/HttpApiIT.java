@@ -202,6 +202,13 @@ public class HttpApiIT {
         assertTrue(status.get("plugins").getAsInt() >= 6);
         assertTrue(status.get("uptimeMillis").getAsLong() > 0);
         assertTrue(status.get("rejected").isJsonArray());
+        assertTrue(status.toString(), status.get("rejectedSections").isJsonArray() && status.get("rejectedSkills").isJsonArray());
+        assertEquals(status.toString(), kiln.process.pid(), status.get("pid").getAsLong());
+        try {
+            assertEquals(kiln.home.toRealPath().toString(), status.get("home").getAsString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

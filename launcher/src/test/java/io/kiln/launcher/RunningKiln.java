@@ -69,6 +69,11 @@ final class RunningKiln implements AutoCloseable {
         return this;
     }
 
+    /** @return the process id of the Java process ({@code bin/kiln} execs it) */
+    long pid() {
+        return process.pid();
+    }
+
     boolean printed(String text) {
         return output.stream().anyMatch(line -> line.contains(text));
     }

@@ -1,6 +1,7 @@
 package io.kiln.launcher;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +22,23 @@ public class ShellIT {
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
+    /** {@code exit 0} stops Kiln with exit code 0, and without the InterruptedException Gogo's system:exit left. */
+    private static void exitQuietly(RunningKiln kiln) throws Exception {
+        kiln.type("exit 0");
+        assertEquals(kiln.output().toString(), 0, kiln.awaitExit());
+        assertFalse(kiln.output().toString(), kiln.printed("InterruptedException"));
+    }
+
+    @Test
+    public void exitTakesAnExitCode() throws Exception {
+        try (RunningKiln kiln = RunningKiln.startWithTerminal(freshCopy())) {
+            kiln.awaitLine("Welcome to Apache Felix Gogo");
+            kiln.type("exit 3");
+            assertEquals(kiln.output().toString(), 3, kiln.awaitExit());
+            assertFalse(kiln.output().toString(), kiln.printed("InterruptedException"));
+        }
+    }
+
     private Path freshCopy() throws IOException {
         return DistributionCopy.fresh(temp.getRoot().toPath().resolve("kiln"));
     }
@@ -33,14 +51,12 @@ public class ShellIT {
             kiln.run("sample:increment", "1").run("sample:increment", "2").run("sample:increment", "3");
             kiln.run("kiln:reload kiln-sample-counter", "1 reloaded, 0 failed");
             kiln.run("sample:count", "3");
-            kiln.type("exit 0");
-            assertEquals(0, kiln.awaitExit());
+            exitQuietly(kiln);
         }
         try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {
             kiln.awaitLine("Welcome to Apache Felix Gogo");
             kiln.run("sample:count", "3");
-            kiln.type("exit 0");
-            assertEquals(0, kiln.awaitExit());
+            exitQuietly(kiln);
         }
     }
 
@@ -54,8 +70,7 @@ public class ShellIT {
             Path truncated = Files.write(home.resolve("data/tmp/alpha.jar"), java.util.Arrays.copyOf(whole, whole.length / 2));
             Files.move(truncated, alpha, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             kiln.awaitLine("kiln-sample-chain-alpha.jar: not a readable jar (corrupt or truncated)");
-            kiln.type("exit 0");
-            assertEquals(0, kiln.awaitExit());
+            exitQuietly(kiln);
         }
         try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {
             kiln.awaitLine("chain link charlie activate");
@@ -69,8 +84,7 @@ public class ShellIT {
             long refusals = kiln.output().subList(before, kiln.output().size()).stream()
                     .filter(line -> line.contains("kiln-sample-chain-alpha") && line.contains("REJECTED")).count();
             assertEquals("refused once, not tried again at the restart", 1, refusals);
-            kiln.type("exit 0");
-            assertEquals(0, kiln.awaitExit());
+            exitQuietly(kiln);
         }
     }
 
@@ -85,16 +99,14 @@ public class ShellIT {
             kiln.run("kiln:status", "Plugins: 7 (6 active, 1 disabled)");
             kiln.run("kiln:reload nosuchplugin", "no plugin named 'nosuchplugin'; plugins: kiln-sample-api");
             kiln.run("kiln:history 3", "disable");
-            kiln.type("exit 0");
-            assertEquals(0, kiln.awaitExit());
+            exitQuietly(kiln);
         }
         // disabled is remembered across a restart
         try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {
             kiln.awaitLine("Welcome to Apache Felix Gogo");
             kiln.run("kiln:list", "no       kiln-sample-counter.jar");
             kiln.run("kiln:enable kiln-sample-counter", "enable kiln-sample-counter 0.1.0.SNAPSHOT: APPLIED");
-            kiln.type("exit 0");
-            assertEquals(0, kiln.awaitExit());
+            exitQuietly(kiln);
         }
     }
 }

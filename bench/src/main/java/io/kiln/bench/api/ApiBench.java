@@ -138,7 +138,7 @@ public final class ApiBench {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             while (Instant.now().isBefore(deadline)) {
                 if (Files.exists(url) && Files.exists(token)) {
-                    Api api = new Api(URI.create(Files.readString(url).strip()), Files.readString(token).strip(), http);
+                    Api api = new Api(URI.create(Files.readAllLines(url).get(0).strip()), Files.readString(token).strip(), http);
                     try {
                         // ready once the start-up has processed hot/: every sample plugin is there
                         HttpResponse<String> plugins = api.send(api.get("api/v1/plugins"));

@@ -54,6 +54,10 @@ final class ApiClient {
         }
     }
 
+    JsonElement postBytes(String path, byte[] jar) throws ClientException {
+        return send(request(path).header("Content-Type", "application/java-archive").POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
+    }
+
     JsonElement delete(String path) throws ClientException {
         return send(request(path).DELETE());
     }

@@ -1,41 +1,23 @@
 package io.kiln.launcher.client;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.google.gson.GsonBuilder;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code bin/kiln COMMAND}: drives a running Kiln over its admin API. Prints a table, or the API's JSON with
  * {@code --json}; on failure prints one line, {@code kiln: <reason>}, and exits 1 (2 for a bad command line).
+ * The commands are picocli commands under {@link KilnCommand}.
  */
 public final class Client {
-
-    static final Set<String> COMMANDS = Set.of("status", "list", "show", "reload", "reload-all", "install", "remove", "enable",
-            "disable", "rollback", "history", "config", "skills", "agents", "watch", "help");
-
-    public static final String USAGE = """
-            Usage: kiln [--api-url URL] [--token TOKEN] [--json] COMMAND
-              status                     runtime version, uptime, counts, rejected files
-              list                       the plugins
-              show NAME                  one plugin
-              reload NAME [--verify] [--only] [--dependencies]
-                                         reload a plugin (and its dependents unless --only)
-              reload-all                 reload every plugin
-              install FILE|URL [--sha256=HEX]
-                                         install or update a plugin jar; waits until it is live
-              remove NAME                uninstall a plugin and delete its file
-              enable NAME | disable NAME | rollback NAME [VERSION]
-              history [N]                the latest N changes (default 20)
-              config [list] | config show PID | config set PID KEY VALUE | config reload [PID]
-              skills [reload [NAME]] | agents [reload ID [--prompt=TEXT] [--capabilities=A,B]]
-              watch DIR... [--verify] [--cooldown=MS] [--plugin=NAME]
-                                         reload (or reinstall) the matching plugin whenever DIR changes
-            The address and token come from the running Kiln's data/api-url and data/api-token.
-            Without a command, kiln runs Kiln itself (kiln --help).""";
 
     private Client() {
     }
@@ -55,36 +37,74 @@ public final class Client {
 
     /** Runs one command; @return the exit code */
     public static int run(List<String> args, Path home, Map<String, String> env, PrintStream out, PrintStream err) {
-        boolean json = args.contains("--json");
-        try {
-            ClientOptions options = ClientOptions.parse(args);
-            if (options.words().isEmpty() || "help".equals(options.words().get(0))) {
-                out.println(USAGE);
-                return options.words().isEmpty() ? 2 : 0;
+        KilnCommand kiln = new KilnCommand(home, env, out);
+        CommandLine line = commandLine(kiln);
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        line.setParameterExceptionHandler((e, arguments) -> {
+            err.println("kiln: " + describe(e));
+            return 2;
+        });
+        line.setExecutionExceptionHandler((e, command, result) -> {
+            if (!(e instanceof ClientException failure)) {
+                throw e;
             }
-            String command = options.words().get(0);
-            if (!COMMANDS.contains(command)) {
-                throw ClientOptions.usage("unknown command '" + command + "'");
+            if (kiln.options.json && failure.body() != null) {
+                out.println(pretty(failure.body()));
             }
-            ApiClient api = new ApiClient(options.apiUri(home, env), options.token(home, env));
-            Commands commands = new Commands(api, options, out);
-            Output output = "watch".equals(command) ? new Watch(api, options, out).run() : commands.run(command);
-            out.println(json ? pretty(output.json()) : output.text());
-            return 0;
-        } catch (ClientException e) {
-            if (json && e.body() != null) {
-                out.println(pretty(e.body()));
-            }
-            err.println("kiln: " + e.getMessage());
-            return e.exitCode();
+            err.println("kiln: " + failure.getMessage());
+            return failure.exitCode();
+        });
+        int exit = line.execute(args.toArray(String[]::new));
+        out.flush();
+        return exit;
+    }
+
+    static CommandLine commandLine(KilnCommand kiln) {
+        CommandLine line = new CommandLine(kiln).setUsageHelpAutoWidth(true);
+        addHelpOption(line);
+        return line;
+    }
+
+    /** {@code -h, --help} on every command (picocli's own 'help' command has its own). */
+    private static void addHelpOption(CommandLine command) {
+        if (!(command.getCommand() instanceof CommandLine.HelpCommand)) {
+            command.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("show this help").build());
         }
+        command.getSubcommands().values().forEach(Client::addHelpOption);
+    }
+
+    /** picocli's message, in the client's words, with where to find the usage. */
+    private static String describe(ParameterException e) {
+        CommandLine command = e.getCommandLine();
+        boolean root = command.getParent() == null;
+        String message = e.getMessage();
+        if (root && e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            message = "unknown command '" + unmatched.getUnmatched().get(0) + "'";
+        } else if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            message = (first.startsWith("-") ? "unknown option '" : "unexpected argument '") + first + "' for " + command.getCommandName();
+        } else if (!root) {
+            message = command.getCommandName() + ": " + Character.toLowerCase(message.charAt(0)) + message.substring(1);
+        }
+        return message + (root ? " ('kiln help' lists the commands)" : " ('kiln " + qualifiedName(command) + " --help' shows its usage)");
+    }
+
+    private static String qualifiedName(CommandLine command) {
+        String name = command.getCommandName();
+        for (CommandLine parent = command.getParent(); parent != null && parent.getParent() != null; parent = parent.getParent()) {
+            name = parent.getCommandName() + " " + name;
+        }
+        return name;
+    }
+
+    static ClientException usage(String message) {
+        return new ClientException(message + " ('kiln help' lists the commands)", 2, null);
     }
 
     static String pretty(Object json) {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(json);
-    }
-
-    /** What a command prints: its table, or the API's JSON. */
-    record Output(Object json, String text) {
     }
 }

@@ -4,85 +4,58 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
 /**
- * The client's command line: {@code [--api-url URL] [--token TOKEN] [--json] COMMAND ARGS...}. The address and token
- * default to what the running Kiln wrote in {@code data/} ({@code api-url}, {@code api-token}), then to the
- * environment ({@code KILN_API_URL}, {@code KILN_TOKEN}).
+ * The options every command takes, anywhere on the line: {@code --api-url URL}, {@code --token TOKEN}, {@code --json}.
+ * The address and token default to what this folder's running Kiln wrote in {@code data/} ({@code api-url},
+ * {@code api-token}), then to the environment ({@code KILN_API_URL}, {@code KILN_TOKEN}).
  */
-record ClientOptions(String apiUrl, String token, boolean json, List<String> words, List<String> flags) {
+final class ClientOptions {
 
-    static ClientOptions parse(List<String> args) throws ClientException {
-        String apiUrl = null;
-        String token = null;
-        boolean json = false;
-        List<String> words = new ArrayList<>();
-        List<String> flags = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--headless" -> { } // bin/kiln adds it without a terminal
-                case "--json" -> json = true;
-                case "--api-url", "--token" -> {
-                    if (i + 1 >= args.size()) {
-                        throw usage(arg + " needs a value");
-                    }
-                    if (arg.equals("--api-url")) {
-                        apiUrl = args.get(++i);
-                    } else {
-                        token = args.get(++i);
-                    }
-                }
-                default -> {
-                    if (arg.startsWith("--api-url=")) {
-                        apiUrl = arg.substring(10);
-                    } else if (arg.startsWith("--token=")) {
-                        token = arg.substring(8);
-                    } else if (arg.startsWith("-")) {
-                        flags.add(arg);
-                    } else {
-                        words.add(arg);
-                    }
-                }
-            }
-        }
-        return new ClientOptions(apiUrl, token, json, List.copyOf(words), List.copyOf(flags));
-    }
+    @Option(names = "--api-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "the admin API's address (default: data/api-url of this folder's running Kiln, then $KILN_API_URL)")
+    String apiUrl;
 
-    boolean flag(String name) {
-        return flags.contains(name);
-    }
+    @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT,
+            description = "the API's bearer token (default: data/api-token, then $KILN_TOKEN)")
+    String token;
 
-    /** @return the value of {@code --name=value}, or {@code null} */
-    String value(String name) {
-        return flags.stream().filter(f -> f.startsWith(name + "=")).map(f -> f.substring(name.length() + 1)).findFirst().orElse(null);
-    }
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "print the API's JSON instead of a table")
+    boolean json;
 
-    void allowFlags(String... allowed) throws ClientException {
-        for (String flag : flags) {
-            String name = flag.contains("=") ? flag.substring(0, flag.indexOf('=')) : flag;
-            if (!List.of(allowed).contains(name)) {
-                throw usage("unknown option '" + flag + "' for " + words.get(0));
-            }
-        }
-    }
+    /** bin/kiln adds it when stdin is not a terminal; meaningless to the client. */
+    @Option(names = "--headless", hidden = true)
+    boolean headless;
 
+    /**
+     * @return the API's address: {@code --api-url}, else this folder's {@code data/api-url} once it is known to belong
+     *         to this folder's running Kiln, else {@code KILN_API_URL}, else the default port
+     * @throws ClientException when {@code data/api-url} was written by another folder's Kiln, or by one that has ended
+     */
     URI apiUri(Path home, Map<String, String> env) throws ClientException {
-        String url = apiUrl != null ? apiUrl : read(home.resolve("data/api-url"));
+        String url = apiUrl;
+        if (url == null) {
+            ApiUrlFile file = ApiUrlFile.read(home.resolve("data/api-url"));
+            if (file != null) {
+                file.checkOwner(home);
+                url = file.url();
+            }
+        }
         if (url == null) {
             url = env.getOrDefault("KILN_API_URL", "http://127.0.0.1:8181/");
         }
         try {
             URI uri = URI.create(url.strip().endsWith("/") ? url.strip() : url.strip() + "/");
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw usage("--api-url must be an http or https URL, not '" + url + "'");
+                throw Client.usage("--api-url must be an http or https URL, not '" + url + "'");
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw usage("--api-url is not a URL: " + url);
+            throw Client.usage("--api-url is not a URL: " + url);
         }
     }
 
@@ -91,25 +64,16 @@ record ClientOptions(String apiUrl, String token, boolean json, List<String> wor
             return token;
         }
         Path file = home.resolve("data/api-token");
-        String fromFile = read(file);
-        if (fromFile != null) {
-            return fromFile.strip();
+        try {
+            if (Files.isReadable(file)) {
+                return Files.readString(file).strip();
+            }
+        } catch (IOException e) {
+            // unreadable: as if missing
         }
         if (env.containsKey("KILN_TOKEN")) {
             return env.get("KILN_TOKEN");
         }
         throw new ClientException("no API token: " + file + " is missing or unreadable (start Kiln once to make it, or pass --token)");
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.isReadable(file) ? Files.readString(file).strip() : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    static ClientException usage(String message) {
-        return new ClientException(message + " ('kiln help' lists the commands)", 2, null);
     }
 }

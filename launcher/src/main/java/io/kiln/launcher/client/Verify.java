@@ -16,15 +16,15 @@ final class Verify {
         Instant deadline = Instant.now().plus(timeout);
         JsonObject plugin;
         do {
-            plugin = api.get("api/v1/plugins/" + Commands.encode(name)).getAsJsonObject();
-            String last = Commands.text(plugin, "lastResult");
-            if ("ACTIVE".equals(Commands.text(plugin, "state")) && (last.equals("APPLIED") || last.equals("UNCHANGED"))) {
+            plugin = api.get("api/v1/plugins/" + Views.encode(name)).getAsJsonObject();
+            String last = Views.text(plugin, "lastResult");
+            if ("ACTIVE".equals(Views.text(plugin, "state")) && (last.equals("APPLIED") || last.equals("UNCHANGED"))) {
                 return;
             }
             pause();
         } while (Instant.now().isBefore(deadline));
-        throw new ClientException(name + " is not live: " + Commands.text(plugin, "state") + ", last change "
-                + Commands.text(plugin, "lastResult") + " " + Commands.text(plugin, "lastError"));
+        throw new ClientException(name + " is not live: " + Views.text(plugin, "state") + ", last change "
+                + Views.text(plugin, "lastResult") + " " + Views.text(plugin, "lastError"));
     }
 
     private static void pause() throws ClientException {

@@ -2,8 +2,11 @@ package io.kiln.launcher.client;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,10 +16,21 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+import picocli.CommandLine.ParseResult;
+
 public class ClientOptionsTest {
 
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Client.run(List.of(args), temp.getRoot().toPath(), Map.of(), new PrintStream(out, true), new PrintStream(err, true));
+    }
 
     @Test
     public void aWordMeansTheClientOptionsAloneMeanRunningKiln() {
@@ -29,13 +43,16 @@ public class ClientOptionsTest {
     }
 
     @Test
-    public void optionsAnywhere() throws Exception {
-        ClientOptions options = ClientOptions.parse(List.of("--headless", "reload", "--api-url", "http://127.0.0.1:9/", "x", "--verify", "--json", "--token=t"));
-        assertEquals(List.of("reload", "x"), options.words());
-        assertTrue(options.flag("--verify"));
-        assertTrue(options.json());
-        assertEquals("t", options.token());
-        assertEquals("http://127.0.0.1:9/", options.apiUrl());
+    public void optionsAnywhere() {
+        KilnCommand kiln = new KilnCommand(temp.getRoot().toPath(), Map.of(), new PrintStream(out));
+        ParseResult parsed = Client.commandLine(kiln)
+                .parseArgs("--headless", "reload", "--api-url", "http://127.0.0.1:9/", "x", "--verify", "--json", "--token=t");
+        ReloadCommand reload = (ReloadCommand) parsed.subcommand().commandSpec().userObject();
+        assertEquals("x", reload.name);
+        assertTrue(reload.verify);
+        assertTrue(kiln.options.json);
+        assertEquals("t", kiln.options.token);
+        assertEquals("http://127.0.0.1:9/", kiln.options.apiUrl);
     }
 
     @Test
@@ -44,33 +61,71 @@ public class ClientOptionsTest {
         Files.createDirectories(home.resolve("data"));
         Files.writeString(home.resolve("data/api-url"), "http://127.0.0.1:18181\n");
         Files.writeString(home.resolve("data/api-token"), "secret-token\n");
-        ClientOptions options = ClientOptions.parse(List.of("list"));
+        ClientOptions options = new ClientOptions();
         assertEquals("http://127.0.0.1:18181/", options.apiUri(home, Map.of()).toString());
         assertEquals("secret-token", options.token(home, Map.of()));
+        Files.writeString(home.resolve("data/api-url"), "http://127.0.0.1:18182/\npid=" + ProcessHandle.current().pid() + "\nhome=" + home.toRealPath() + "\n");
+        assertEquals("http://127.0.0.1:18182/", options.apiUri(home, Map.of()).toString());
         Files.delete(home.resolve("data/api-url"));
         assertEquals("http://127.0.0.1:8181/", options.apiUri(home, Map.of()).toString());
     }
 
     @Test
-    public void noTokenIsOneClearLine() {
-        try {
-            ClientOptions.parse(List.of("list")).token(temp.getRoot().toPath(), Map.of());
-        } catch (ClientException e) {
-            assertEquals(1, e.exitCode());
-            assertTrue(e.getMessage(), e.getMessage().startsWith("no API token"));
-            return;
-        }
-        throw new AssertionError("no exception");
+    public void anAddressWrittenForAnotherFolderIsRefused() throws Exception {
+        Path home = temp.newFolder("copy").toPath();
+        Path original = temp.newFolder("original").toPath().toRealPath();
+        Files.createDirectories(home.resolve("data"));
+        long pid = ProcessHandle.current().pid();
+        Files.writeString(home.resolve("data/api-url"), "http://127.0.0.1:18181/\npid=" + pid + "\nhome=" + original + "\n");
+        ClientException e = assertThrows(ClientException.class, () -> new ClientOptions().apiUri(home, Map.of()));
+        assertEquals(1, e.exitCode());
+        assertTrue(e.getMessage(), e.getMessage().startsWith("Kiln in " + home.toRealPath() + " is not running; data/api-url belongs to "
+                + original + " (pid " + pid + ")"));
     }
 
     @Test
-    public void usageErrorsExitTwo() throws Exception {
+    public void anAddressLeftByAnEndedProcessIsRefused() throws Exception {
         Path home = temp.getRoot().toPath();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int exit = Client.run(List.of("nonsense"), home, Map.of(), new java.io.PrintStream(out), new java.io.PrintStream(err));
-        assertEquals(2, exit);
-        assertTrue(err.toString(), err.toString().startsWith("kiln: unknown command 'nonsense'"));
-        assertEquals(0, Client.run(List.of("help"), home, Map.of(), new java.io.PrintStream(out), new java.io.PrintStream(err)));
+        Files.createDirectories(home.resolve("data"));
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Files.writeString(home.resolve("data/api-url"), "http://127.0.0.1:18181/\npid=" + ended.pid() + "\nhome=" + home.toRealPath() + "\n");
+        ClientException e = assertThrows(ClientException.class, () -> new ClientOptions().apiUri(home, Map.of()));
+        assertTrue(e.getMessage(), e.getMessage().contains("is not running; data/api-url is left from pid " + ended.pid() + ", which has ended"));
+    }
+
+    @Test
+    public void noTokenIsOneClearLine() {
+        ClientException e = assertThrows(ClientException.class, () -> new ClientOptions().token(temp.getRoot().toPath(), Map.of()));
+        assertEquals(1, e.exitCode());
+        assertTrue(e.getMessage(), e.getMessage().startsWith("no API token"));
+    }
+
+    @Test
+    public void usageErrorsExitTwo() {
+        assertEquals(2, run("nonsense"));
+        assertTrue(err.toString(), err.toString().startsWith("kiln: unknown command 'nonsense' ('kiln help' lists the commands)"));
+        assertEquals(2, run("reload"));
+        assertTrue(err.toString(), err.toString().startsWith("kiln: reload: missing required parameter: 'NAME'"));
+        assertEquals(2, run("reload", "x", "--bogus"));
+        assertTrue(err.toString(), err.toString().startsWith("kiln: unknown option '--bogus' for reload"));
+        assertEquals(2, run("history", "many"));
+        assertEquals(2, run("--json"));
+        assertTrue(out.toString(), out.toString().startsWith("Usage: kiln "));
+    }
+
+    @Test
+    public void helpForEveryCommand() {
+        assertEquals(0, run("help"));
+        for (String command : List.of("status", "list", "show", "reload", "reload-all", "install", "remove", "enable", "disable",
+                "rollback", "history", "config", "skills", "agents", "watch")) {
+            assertTrue(out.toString(), out.toString().contains("  " + command + " "));
+        }
+        assertEquals(0, run("reload", "--help"));
+        assertTrue(out.toString(), out.toString().startsWith("Usage: kiln reload ") && out.toString().contains("--verify"));
+        assertEquals(0, run("config", "set", "--help"));
+        assertTrue(out.toString(), out.toString().startsWith("Usage: kiln config set ") && out.toString().contains("PID KEY") && out.toString().contains("VALUE"));
+        assertEquals(0, run("help", "watch"));
+        assertTrue(out.toString(), out.toString().contains("--cooldown=MS"));
     }
 }

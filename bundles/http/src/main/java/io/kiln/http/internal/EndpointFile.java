@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * Writes where the API listens ({@code data/api-url}) for the {@code kiln} command-line client, and says so in the log
  * — once the HTTP runtime lists every servlet this bundle registered, so that a client that finds the file finds the
  * whole API answering, not a 404 from a servlet still on its way.
+ * <p>
+ * The address is the first line; then {@code pid=} and {@code home=}, this process and the real path of the
+ * distribution it runs from, so that the client of a copy of the folder (made while this one ran) can tell the file
+ * is not its own Kiln's.
  */
 @Component(immediate = true)
 public final class EndpointFile {
@@ -110,7 +114,7 @@ public final class EndpointFile {
                 : endpoints instanceof java.util.Collection<?> c && !c.isEmpty() ? String.valueOf(c.iterator().next()) : String.valueOf(endpoints);
         Path temp = file.resolveSibling(".api-url.tmp");
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(temp, endpoint + "\n");
+        Files.writeString(temp, endpoint + "\n" + Owner.lines(context));
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         LOG.info("Kiln admin API and web page at {}", endpoint);
     }

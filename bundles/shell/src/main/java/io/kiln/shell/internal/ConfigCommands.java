@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.kiln.runtime.api.ConfigService;
 import io.kiln.runtime.api.SectionInfo;
 import io.kiln.runtime.api.SectionResult;
+import io.kiln.table.Table;
 
 /**
  * {@code kiln:config-list}, {@code kiln:config-show PID}, {@code kiln:config-reload [PID]},
@@ -47,7 +48,7 @@ public final class ConfigCommands {
             table.row(s.pid(), s.file(), s.state() + (s.validated() ? "" : " (no metatype)"), String.join(", ", s.components()),
                     s.reason().isEmpty() ? String.join("; ", s.warnings()) : s.reason());
         }
-        return table.toString().stripTrailing();
+        return table.text();
     }
 
     private String show(String pid) {

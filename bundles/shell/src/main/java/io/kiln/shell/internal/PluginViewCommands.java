@@ -16,6 +16,7 @@ import io.kiln.runtime.api.PluginInfo;
 import io.kiln.runtime.api.PluginService;
 import io.kiln.runtime.api.RuntimeStatus;
 import io.kiln.runtime.api.SectionInfo;
+import io.kiln.table.Table;
 
 /** {@code kiln:list}, {@code kiln:status}, {@code kiln:history}: what runs and what happened. */
 @Component(service = PluginViewCommands.class, property = { "osgi.command.scope=kiln",
@@ -40,7 +41,7 @@ public final class PluginViewCommands {
             table.row(p.name(), p.version(), p.degraded() ? "DEGRADED" : p.state(), p.enabled() ? "yes" : "no", p.file(),
                     p.lastResult() == null ? "" : p.lastResult() + (p.lastError().isEmpty() ? "" : ": " + p.lastError().lines().findFirst().orElse("")));
         }
-        StringBuilder out = new StringBuilder(table.toString());
+        StringBuilder out = new StringBuilder(table.text()).append('\n');
         plugins.list().stream().filter(PluginInfo::degraded)
                 .forEach(p -> out.append(p.name()).append(" is degraded (").append(p.state()).append("): ")
                         .append(String.join("; ", p.problems())).append('\n'));
@@ -80,7 +81,7 @@ public final class PluginViewCommands {
             table.row(TIME.format(e.time()), e.subject().label(), e.name(), e.action().label(), e.fromVersion(), e.toVersion(),
                     e.outcome(), e.durationMillis(), e.trigger().label(), e.error().lines().findFirst().orElse(""));
         }
-        StringBuilder out = new StringBuilder(table.toString());
+        StringBuilder out = new StringBuilder(table.text()).append('\n');
         for (HistoryEntry e : entries) {
             e.dependents().forEach(d -> out.append(TIME.format(e.time())).append(' ').append(e.name()).append(": dependent ")
                     .append(d.plugin()).append(" (").append(d.why()).append("): ")

@@ -15,6 +15,7 @@ import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.SectionResult;
 import io.kiln.runtime.api.SkillInfo;
 import io.kiln.runtime.api.SkillService;
+import io.kiln.table.Table;
 
 /**
  * {@code kiln:skills}, {@code kiln:skill-reload [NAME]}, {@code kiln:agents},
@@ -55,7 +56,7 @@ public final class SkillAgentCommands {
         Table table = new Table("NAME", "VERSION", "STATE", "DESCRIPTION", "REASON");
         list.forEach(s -> table.row(s.name(), s.version(), s.state() + (s.published() ? "" : " (not published)"), s.description(), s.reason()));
         boolean refused = list.stream().anyMatch(s -> s.state() == Outcome.REJECTED);
-        return Results.orFail(table.toString().stripTrailing(), !(failOnRefusal && refused));
+        return Results.orFail(table.text(), !(failOnRefusal && refused));
     }
 
     private String agentTable() {
@@ -64,7 +65,7 @@ public final class SkillAgentCommands {
             String prompt = a.prompt().length() > 60 ? a.prompt().substring(0, 57) + "..." : a.prompt();
             table.row(a.id(), a.ready() ? "yes" : "no", String.join(", ", a.capabilities()), String.join(", ", a.missing()), prompt);
         }
-        return table.toString().stripTrailing();
+        return table.text();
     }
 
     private String agentReload(String[] args) {

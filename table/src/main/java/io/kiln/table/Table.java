@@ -1,26 +1,41 @@
-package io.kiln.shell.internal;
+package io.kiln.table;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table: columns as wide as their widest cell, two spaces apart. */
-final class Table {
+/** A plain-text table: columns as wide as their widest cell, two spaces apart, no trailing spaces. */
+public final class Table {
 
     private final List<String[]> rows = new ArrayList<>();
+    private boolean firstLines;
 
-    Table(String... header) {
-        rows.add(header);
+    public Table(String... header) {
+        rows.add(header.clone());
     }
 
-    Table row(Object... cells) {
+    /** Cells from now on show only their first line (a stack trace or a long reason stays on one row). */
+    public Table firstLinesOnly() {
+        firstLines = true;
+        return this;
+    }
+
+    /** Adds a row; {@code null} cells are empty. */
+    public Table row(Object... cells) {
         String[] text = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            text[i] = cells[i] == null ? "" : String.valueOf(cells[i]);
+            String cell = cells[i] == null ? "" : String.valueOf(cells[i]);
+            text[i] = firstLines ? cell.lines().findFirst().orElse("") : cell;
         }
         rows.add(text);
         return this;
     }
 
+    /** @return the table without its final line break */
+    public String text() {
+        return toString().stripTrailing();
+    }
+
+    /** @return the table, each row ending with a line break */
     @Override
     public String toString() {
         int columns = rows.get(0).length;

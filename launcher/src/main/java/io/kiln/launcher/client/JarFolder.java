@@ -1,0 +1,66 @@
+package io.kiln.launcher.client;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** What a folder given to {@code kiln watch} holds: plugin jars, or sources that must be built first. */
+final class JarFolder {
+
+    private static final List<String> SOURCE_MARKERS = List.of("pom.xml", "build.gradle", "build.gradle.kts", "src");
+
+    private JarFolder() {
+    }
+
+    /** @return the jars directly in the folder, by name */
+    static List<Path> jars(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * @throws ClientException for a folder that is missing, or holds sources and no jar: watching it would only ever
+     *         reload the jar built before (the message names the folder to watch instead)
+     */
+    static void check(Path dir) throws ClientException {
+        if (!Files.isDirectory(dir)) {
+            throw new ClientException("not a folder: " + dir);
+        }
+        if (!jars(dir).isEmpty() || !looksLikeSources(dir)) {
+            return;
+        }
+        Path project = dir;
+        while (project != null && !Files.isRegularFile(project.resolve("pom.xml"))) {
+            project = project.getParent();
+        }
+        Path target = (project == null ? dir : project).resolve("target");
+        List<Path> built = jars(target);
+        String found = built.isEmpty() ? "no jar there yet" : "now " + names(built);
+        throw new ClientException("kiln watch installs built plugin jars, and " + dir + " holds none (it holds sources): build with 'mvn package',"
+                + " then watch the build's output: kiln watch " + target + " (" + found + "). A dev mode that builds from sources is coming.");
+    }
+
+    private static boolean looksLikeSources(Path dir) {
+        if (dir.getFileName() != null && dir.getFileName().toString().equals("src")
+                || SOURCE_MARKERS.stream().anyMatch(m -> Files.exists(dir.resolve(m)))) {
+            return true;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".java"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static String names(List<Path> jars) {
+        return String.join(", ", jars.stream().map(j -> j.getFileName().toString()).toList());
+    }
+}

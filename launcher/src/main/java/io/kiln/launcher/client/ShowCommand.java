@@ -1,0 +1,28 @@
+package io.kiln.launcher.client;
+
+import java.util.concurrent.Callable;
+
+import com.google.gson.JsonObject;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code kiln show NAME}. */
+@Command(name = "show", description = "One plugin, and the versions kept for rollback.")
+final class ShowCommand implements Callable<Integer> {
+
+    @ParentCommand
+    KilnCommand kiln;
+
+    @Parameters(paramLabel = "NAME", description = "the plugin's name (its Bundle-SymbolicName)")
+    String name;
+
+    @Override
+    public Integer call() throws ClientException {
+        JsonObject p = kiln.api().get("api/v1/plugins/" + Views.encode(name)).getAsJsonObject();
+        String kept = p.get("previousVersions").getAsJsonArray().isEmpty() ? ""
+                : "\nkept for rollback: " + Views.join(p.get("previousVersions").getAsJsonArray());
+        return kiln.print(new Output(p, Views.plugins(Views.wrap(p)).text() + kept));
+    }
+}

@@ -1,0 +1,110 @@
+package io.kiln.launcher.client;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import io.kiln.table.Table;
+
+/** The API's answers as the client prints them. */
+final class Views {
+
+    private Views() {
+    }
+
+    static Output status(JsonObject s) {
+        StringBuilder out = new StringBuilder();
+        out.append("Kiln ").append(text(s, "version")).append(", up ").append(Duration.ofMillis(s.get("uptimeMillis").getAsLong()).toSeconds()).append(" s\n");
+        out.append("Plugins: ").append(s.get("plugins").getAsInt()).append(" (").append(s.get("active").getAsInt()).append(" active, ")
+                .append(s.get("disabled").getAsInt()).append(" disabled)\n");
+        rejected(out, "Rejected files", s.getAsJsonArray("rejected"), "", new String[] { "FILE", "PLUGIN", "SINCE", "REASON" },
+                new String[] { "file", "plugin", "time", "reason" });
+        rejected(out, "Rejected sections", s.getAsJsonArray("rejectedSections"), " (their components keep the last good configuration)",
+                new String[] { "FILE", "PID", "SINCE", "REASON" }, new String[] { "file", "pid", "changed", "reason" });
+        rejected(out, "Rejected skills", s.getAsJsonArray("rejectedSkills"), " (a refused change keeps the last good version published)",
+                new String[] { "FILE", "SKILL", "SINCE", "REASON" }, new String[] { "file", "name", "changed", "reason" });
+        out.append("Stuck: ").append(s.getAsJsonArray("stuck").isEmpty() ? "none" : join(s.getAsJsonArray("stuck")));
+        return new Output(s, out.toString());
+    }
+
+    /** One "Rejected ..." block; a Kiln without the member (an older one) prints nothing for it. */
+    private static void rejected(StringBuilder out, String title, JsonArray entries, String note, String[] header, String[] members) {
+        if (entries == null) {
+            return;
+        }
+        if (entries.isEmpty()) {
+            out.append(title).append(": none\n");
+            return;
+        }
+        Table table = new Table(header).firstLinesOnly();
+        for (JsonElement e : entries) {
+            Object[] cells = new Object[members.length];
+            for (int i = 0; i < members.length; i++) {
+                cells[i] = text(e.getAsJsonObject(), members[i]);
+            }
+            table.row(cells);
+        }
+        out.append(title).append(note).append(":\n").append(table);
+    }
+
+    static Output plugins(JsonArray plugins) {
+        Table table = new Table("NAME", "VERSION", "STATE", "ENABLED", "FILE", "LAST CHANGE").firstLinesOnly();
+        for (JsonElement e : plugins) {
+            JsonObject p = e.getAsJsonObject();
+            String last = text(p, "lastResult") + (text(p, "lastError").isEmpty() ? "" : ": " + text(p, "lastError"));
+            table.row(text(p, "name"), text(p, "version"), text(p, "state"), p.get("enabled").getAsBoolean() ? "yes" : "no", text(p, "file"), last);
+        }
+        return new Output(plugins, table.text());
+    }
+
+    static Output summary(JsonObject summary) {
+        Table table = new Table("PLUGIN", "ACTION", "VERSION", "OUTCOME", "MS", "ERROR").firstLinesOnly();
+        for (JsonElement e : summary.getAsJsonArray("results")) {
+            JsonObject r = e.getAsJsonObject();
+            table.row(text(r, "plugin"), text(r, "action"), text(r, "toVersion"), text(r, "outcome"), text(r, "durationMillis"), text(r, "error"));
+        }
+        return new Output(summary, table.toString() + summary.get("succeeded").getAsLong() + " reloaded, " + summary.get("failed").getAsLong() + " failed");
+    }
+
+    static Output change(JsonObject r) {
+        return new Output(r, text(r, "action") + " " + text(r, "plugin") + " " + text(r, "toVersion") + ": " + text(r, "outcome")
+                + " (" + text(r, "durationMillis") + " ms)");
+    }
+
+    static Output history(JsonArray entries) {
+        Table table = new Table("TIME", "PLUGIN", "ACTION", "FROM", "TO", "RESULT", "MS", "BY", "ERROR").firstLinesOnly();
+        for (JsonElement e : entries) {
+            JsonObject h = e.getAsJsonObject();
+            table.row(text(h, "time"), text(h, "plugin"), text(h, "action"), text(h, "fromVersion"), text(h, "toVersion"),
+                    text(h, "outcome"), text(h, "durationMillis"), text(h, "trigger"), text(h, "error"));
+        }
+        return new Output(entries, table.text());
+    }
+
+    static String text(JsonObject o, String member) {
+        JsonElement e = o.get(member);
+        return e == null || e.isJsonNull() ? "" : e.isJsonPrimitive() ? e.getAsString() : e.toString();
+    }
+
+    static String join(JsonArray array) {
+        StringBuilder out = new StringBuilder();
+        if (array != null) {
+            array.forEach(e -> out.append(out.length() == 0 ? "" : ", ").append(e.getAsString()));
+        }
+        return out.toString();
+    }
+
+    static JsonArray wrap(JsonObject o) {
+        JsonArray a = new JsonArray();
+        a.add(o);
+        return a;
+    }
+
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
