@@ -3,6 +3,7 @@ package io.kiln.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The folders of one Kiln distribution, checked before the framework starts so that a missing or
@@ -10,8 +11,10 @@ import java.nio.file.Path;
  */
 record Folders(Path home, Path system, Path conf, Path hot, Path data) {
 
-    static Folders of(Path home) {
-        return new Folders(home, home.resolve("system"), home.resolve("conf"), home.resolve("hot"), home.resolve("data"));
+    /** The launcher's own folders ({@code system/}, {@code data/}); the plugin and section folders as the settings say. */
+    static Folders of(Path home, Map<String, String> settings) {
+        return new Folders(home, home.resolve("system"), Path.of(settings.getOrDefault("kiln.conf", home.resolve("conf").toString())),
+                Path.of(settings.getOrDefault("kiln.hot", home.resolve("hot").toString())), home.resolve("data"));
     }
 
     /**

@@ -16,9 +16,15 @@ import java.util.regex.Pattern;
  * The settings of one Kiln: {@code conf/kiln.properties}, overridden by system properties of the same name,
  * with {@code ${name}} references resolved (against each other, then system properties).
  */
-final class KilnProperties {
+public final class KilnProperties {
 
     static final String FILE = "conf/kiln.properties";
+
+    /** The file the admin API writes its address to, for the client. */
+    public static final String API_URL_FILE = "kiln.api.url.file";
+
+    /** The admin API's token file. */
+    public static final String API_TOKEN_FILE = "kiln.api.token.file";
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
 
@@ -30,7 +36,7 @@ final class KilnProperties {
      *
      * @throws IOException naming the file when it is missing or unreadable
      */
-    static Map<String, String> load(Path home, Properties system) throws IOException {
+    public static Map<String, String> load(Path home, Properties system) throws IOException {
         Path file = home.resolve(FILE);
         Properties raw = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -73,7 +73,7 @@ public final class Main {
         // before anything logs: every console line can then be followed through the admin API
         ConsoleLines console = new ConsoleLines(System.out);
         System.setOut(console);
-        EmbeddedFelix kiln = EmbeddedFelix.start(Folders.of(options.home()), settings, console.publisher());
+        EmbeddedFelix kiln = EmbeddedFelix.start(Folders.of(options.home(), settings), settings, console.publisher());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(kiln), "kiln-shutdown"));
 
         long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();

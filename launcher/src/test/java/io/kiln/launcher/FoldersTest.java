@@ -20,7 +20,7 @@ public class FoldersTest {
     public void createsHotAndData() throws Exception {
         Path home = temp.newFolder("kiln").toPath();
         Files.createDirectories(home.resolve("system"));
-        Folders.of(home).prepare();
+        Folders.of(home, java.util.Map.of()).prepare();
         assertTrue(Files.isDirectory(home.resolve("hot")));
         assertTrue(Files.isDirectory(home.resolve("data/tmp")));
     }
@@ -30,14 +30,14 @@ public class FoldersTest {
         Path home = temp.newFolder("kiln").toPath();
         Files.createDirectories(home.resolve("system"));
         Files.writeString(home.resolve("data"), "a file where the folder should be");
-        LaunchException e = assertThrows(LaunchException.class, () -> Folders.of(home).prepare());
+        LaunchException e = assertThrows(LaunchException.class, () -> Folders.of(home, java.util.Map.of()).prepare());
         assertTrue(e.getMessage(), e.getMessage().startsWith("cannot write to " + home.resolve("data")));
     }
 
     @Test
     public void withoutSystemItIsNotADistribution() throws IOException {
         Path home = temp.newFolder("kiln").toPath();
-        LaunchException e = assertThrows(LaunchException.class, () -> Folders.of(home).prepare());
+        LaunchException e = assertThrows(LaunchException.class, () -> Folders.of(home, java.util.Map.of()).prepare());
         assertTrue(e.getMessage(), e.getMessage().contains("is " + home + " a Kiln distribution?"));
     }
 }

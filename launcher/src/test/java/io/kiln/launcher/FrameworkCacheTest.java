@@ -49,6 +49,6 @@ public class FrameworkCacheTest {
     private Folders folders(String name) throws Exception {
         Path home = temp.newFolder(name).toPath();
         Files.createDirectories(home.resolve("data"));
-        return Folders.of(home);
+        return Folders.of(home, java.util.Map.of());
     }
 }

@@ -93,9 +93,6 @@ final class ApiClient {
                     : "HTTP " + status;
             throw new ClientException(reason.lines().findFirst().orElse(reason), 1, body);
         }
-        if (status == 202) {
-            throw new ClientException("no verdict yet: " + detail(body.getAsJsonObject()), 1, body);
-        }
         return body;
     }
 

@@ -16,7 +16,7 @@ record ApiUrlFile(String url, long pid, String home) {
     static ApiUrlFile read(Path file) {
         List<String> lines;
         try {
-            if (!Files.isReadable(file)) {
+            if (file == null || !Files.isReadable(file)) {
                 return null;
             }
             lines = Files.readAllLines(file);

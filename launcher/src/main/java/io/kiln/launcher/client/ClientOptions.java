@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.kiln.launcher.KilnProperties;
+
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -39,7 +41,7 @@ final class ClientOptions {
     URI apiUri(Path home, Map<String, String> env) throws ClientException {
         String url = apiUrl;
         if (url == null) {
-            ApiUrlFile file = ApiUrlFile.read(home.resolve("data/api-url"));
+            ApiUrlFile file = ApiUrlFile.read(settingsFile(home, KilnProperties.API_URL_FILE));
             if (file != null) {
                 file.checkOwner(home);
                 url = file.url();
@@ -63,9 +65,9 @@ final class ClientOptions {
         if (token != null) {
             return token;
         }
-        Path file = home.resolve("data/api-token");
+        Path file = settingsFile(home, KilnProperties.API_TOKEN_FILE);
         try {
-            if (Files.isReadable(file)) {
+            if (file != null && Files.isReadable(file)) {
                 return Files.readString(file).strip();
             }
         } catch (IOException e) {
@@ -75,5 +77,15 @@ final class ClientOptions {
             return env.get("KILN_TOKEN");
         }
         throw new ClientException("no API token: " + file + " is missing or unreadable (start Kiln once to make it, or pass --token)");
+    }
+
+    /** Where this folder's {@code conf/kiln.properties} says a file is, or {@code null} when it says nothing. */
+    private static Path settingsFile(Path home, String setting) throws ClientException {
+        try {
+            String value = KilnProperties.load(home, System.getProperties()).get(setting);
+            return value == null ? null : Path.of(value);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new ClientException(e.getMessage());
+        }
     }
 }

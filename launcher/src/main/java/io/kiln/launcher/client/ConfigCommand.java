@@ -52,7 +52,16 @@ final class ConfigCommand implements Callable<Integer> {
         JsonObject body = new JsonObject();
         body.addProperty("key", key);
         body.addProperty("value", value);
-        return kiln.print(results(kiln.api().put("api/v1/config/" + Views.encode(pid), body).getAsJsonArray()));
+        JsonArray results = kiln.api().put("api/v1/config/" + Views.encode(pid), body).getAsJsonArray();
+        // what was written, and what looks wrong in it: an unknown key is applied, but the user should know
+        StringBuilder out = new StringBuilder();
+        for (JsonElement e : results) {
+            JsonObject r = e.getAsJsonObject();
+            out.append(pid).append(": ").append(key).append(" = ").append(value).append(" written to conf/").append(Views.text(r, "file"))
+                    .append(": ").append(Views.text(r, "outcome")).append(" (").append(Views.text(r, "durationMillis")).append(" ms)");
+            r.getAsJsonArray("warnings").forEach(w -> out.append("\nwarning: ").append(w.getAsString()));
+        }
+        return kiln.print(new Output(results, out.toString()));
     }
 
     @Command(name = "reload", description = "Reads one section's file again, or every section's.")

@@ -7,7 +7,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code kiln disable NAME}. */
-@Command(name = "disable", description = "Disables a plugin: uninstalled, its file kept (remembered across restarts).")
+@Command(name = "disable", description = "Disables a plugin: stopped, its file kept (remembered across restarts); its dependents are left without it.")
 final class DisableCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -18,6 +18,8 @@ final class DisableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ClientException {
-        return kiln.print(Views.change(kiln.api().post("api/v1/plugins/" + Views.encode(name) + "/disable").getAsJsonObject()));
+        String before = LeftWithout.warning(kiln.api(), name, "disabling");
+        Output done = Views.change(kiln.api().post("api/v1/plugins/" + Views.encode(name) + "/disable").getAsJsonObject());
+        return kiln.print(new Output(done.json(), before + done.text()));
     }
 }

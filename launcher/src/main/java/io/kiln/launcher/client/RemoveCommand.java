@@ -20,7 +20,9 @@ final class RemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ClientException {
+        String before = LeftWithout.warning(kiln.api(), name, "removing");
         JsonObject r = kiln.api().delete("api/v1/plugins/" + Views.encode(name)).getAsJsonObject();
-        return kiln.print(new Output(r, "removed " + Views.text(r, "plugin") + " (" + Views.text(r, "file") + ")"));
+        return kiln.print(new Output(r, before + "removed " + Views.text(r, "plugin") + " (" + Views.text(r, "file") + ")"
+                + Views.dependents(r.getAsJsonObject("result"))));
     }
 }

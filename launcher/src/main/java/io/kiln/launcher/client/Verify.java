@@ -18,13 +18,15 @@ final class Verify {
         do {
             plugin = api.get("api/v1/plugins/" + Views.encode(name)).getAsJsonObject();
             String last = Views.text(plugin, "lastResult");
-            if ("ACTIVE".equals(Views.text(plugin, "state")) && (last.equals("APPLIED") || last.equals("UNCHANGED"))) {
+            boolean degraded = plugin.has("degraded") && plugin.get("degraded").getAsBoolean();
+            if ("ACTIVE".equals(Views.text(plugin, "state")) && !degraded && (last.equals("APPLIED") || last.equals("UNCHANGED"))) {
                 return;
             }
             pause();
         } while (Instant.now().isBefore(deadline));
         throw new ClientException(name + " is not live: " + Views.text(plugin, "state") + ", last change "
-                + Views.text(plugin, "lastResult") + " " + Views.text(plugin, "lastError"));
+                + Views.text(plugin, "lastResult") + " " + Views.text(plugin, "lastError")
+                + (plugin.has("problems") ? " " + Views.join(plugin.getAsJsonArray("problems"), "; ") : ""));
     }
 
     private static void pause() throws ClientException {

@@ -53,36 +53,72 @@ final class Views {
 
     static Output plugins(JsonArray plugins) {
         Table table = new Table("NAME", "VERSION", "STATE", "ENABLED", "FILE", "LAST CHANGE").firstLinesOnly();
+        StringBuilder degraded = new StringBuilder();
         for (JsonElement e : plugins) {
             JsonObject p = e.getAsJsonObject();
             String last = text(p, "lastResult") + (text(p, "lastError").isEmpty() ? "" : ": " + text(p, "lastError"));
-            table.row(text(p, "name"), text(p, "version"), text(p, "state"), p.get("enabled").getAsBoolean() ? "yes" : "no", text(p, "file"), last);
+            // a plugin that runs but cannot work is never shown as plain ACTIVE
+            String state = isDegraded(p) ? "DEGRADED" : text(p, "state");
+            table.row(text(p, "name"), text(p, "version"), state, p.get("enabled").getAsBoolean() ? "yes" : "no", text(p, "file"), last);
+            if (isDegraded(p)) {
+                degraded.append('\n').append(text(p, "name")).append(" is degraded (").append(text(p, "state")).append("): ")
+                        .append(join(p.getAsJsonArray("problems"), "; "));
+            }
         }
-        return new Output(plugins, table.text());
+        return new Output(plugins, table.text() + degraded);
+    }
+
+    private static boolean isDegraded(JsonObject p) {
+        return p.has("degraded") && p.get("degraded").getAsBoolean();
+    }
+
+    /** What a change did to each plugin that depends on the changed one, a line each. */
+    static String dependents(JsonObject result) {
+        StringBuilder out = new StringBuilder();
+        JsonArray dependents = result.getAsJsonArray("dependents");
+        if (dependents != null) {
+            for (JsonElement e : dependents) {
+                JsonObject d = e.getAsJsonObject();
+                out.append("\n  dependent ").append(text(d, "plugin")).append(" (").append(text(d, "why")).append("): ")
+                        .append(d.get("intact").getAsBoolean() ? "back as it was" : text(d, "problem"));
+            }
+        }
+        return out.toString();
     }
 
     static Output summary(JsonObject summary) {
         Table table = new Table("PLUGIN", "ACTION", "VERSION", "OUTCOME", "MS", "ERROR").firstLinesOnly();
+        StringBuilder touched = new StringBuilder();
         for (JsonElement e : summary.getAsJsonArray("results")) {
             JsonObject r = e.getAsJsonObject();
             table.row(text(r, "plugin"), text(r, "action"), text(r, "toVersion"), text(r, "outcome"), text(r, "durationMillis"), text(r, "error"));
+            String dependents = dependents(r);
+            if (!dependents.isEmpty()) {
+                touched.append(text(r, "plugin")).append(':').append(dependents).append('\n');
+            }
         }
-        return new Output(summary, table.toString() + summary.get("succeeded").getAsLong() + " reloaded, " + summary.get("failed").getAsLong() + " failed");
+        return new Output(summary, table.toString() + touched + summary.get("succeeded").getAsLong() + " reloaded, "
+                + summary.get("failed").getAsLong() + " failed");
     }
 
     static Output change(JsonObject r) {
         return new Output(r, text(r, "action") + " " + text(r, "plugin") + " " + text(r, "toVersion") + ": " + text(r, "outcome")
-                + " (" + text(r, "durationMillis") + " ms)");
+                + " (" + text(r, "durationMillis") + " ms)" + dependents(r));
     }
 
     static Output history(JsonArray entries) {
-        Table table = new Table("TIME", "PLUGIN", "ACTION", "FROM", "TO", "RESULT", "MS", "BY", "ERROR").firstLinesOnly();
+        Table table = new Table("TIME", "KIND", "NAME", "ACTION", "FROM", "TO", "RESULT", "MS", "BY", "ERROR").firstLinesOnly();
+        StringBuilder touched = new StringBuilder();
         for (JsonElement e : entries) {
             JsonObject h = e.getAsJsonObject();
-            table.row(text(h, "time"), text(h, "plugin"), text(h, "action"), text(h, "fromVersion"), text(h, "toVersion"),
+            table.row(text(h, "time"), text(h, "subject"), text(h, "name"), text(h, "action"), text(h, "fromVersion"), text(h, "toVersion"),
                     text(h, "outcome"), text(h, "durationMillis"), text(h, "trigger"), text(h, "error"));
+            String dependents = dependents(h);
+            if (!dependents.isEmpty()) {
+                touched.append('\n').append(text(h, "time")).append(' ').append(text(h, "name")).append(':').append(dependents);
+            }
         }
-        return new Output(entries, table.text());
+        return new Output(entries, table.text() + touched);
     }
 
     static String text(JsonObject o, String member) {
@@ -91,9 +127,13 @@ final class Views {
     }
 
     static String join(JsonArray array) {
+        return join(array, ", ");
+    }
+
+    static String join(JsonArray array, String separator) {
         StringBuilder out = new StringBuilder();
         if (array != null) {
-            array.forEach(e -> out.append(out.length() == 0 ? "" : ", ").append(e.getAsString()));
+            array.forEach(e -> out.append(out.length() == 0 ? "" : separator).append(e.getAsString()));
         }
         return out.toString();
     }

@@ -59,6 +59,7 @@ public class ClientOptionsTest {
     public void addressAndTokenComeFromTheDataFolder() throws Exception {
         Path home = temp.getRoot().toPath();
         Files.createDirectories(home.resolve("data"));
+        settings(home);
         Files.writeString(home.resolve("data/api-url"), "http://127.0.0.1:18181\n");
         Files.writeString(home.resolve("data/api-token"), "secret-token\n");
         ClientOptions options = new ClientOptions();
@@ -75,6 +76,7 @@ public class ClientOptionsTest {
         Path home = temp.newFolder("copy").toPath();
         Path original = temp.newFolder("original").toPath().toRealPath();
         Files.createDirectories(home.resolve("data"));
+        settings(home);
         long pid = ProcessHandle.current().pid();
         Files.writeString(home.resolve("data/api-url"), "http://127.0.0.1:18181/\npid=" + pid + "\nhome=" + original + "\n");
         ClientException e = assertThrows(ClientException.class, () -> new ClientOptions().apiUri(home, Map.of()));
@@ -87,6 +89,7 @@ public class ClientOptionsTest {
     public void anAddressLeftByAnEndedProcessIsRefused() throws Exception {
         Path home = temp.getRoot().toPath();
         Files.createDirectories(home.resolve("data"));
+        settings(home);
         Process ended = new ProcessBuilder("true").start();
         ended.waitFor();
         Files.writeString(home.resolve("data/api-url"), "http://127.0.0.1:18181/\npid=" + ended.pid() + "\nhome=" + home.toRealPath() + "\n");
@@ -95,10 +98,17 @@ public class ClientOptionsTest {
     }
 
     @Test
-    public void noTokenIsOneClearLine() {
+    public void noTokenIsOneClearLine() throws Exception {
+        settings(temp.getRoot().toPath());
         ClientException e = assertThrows(ClientException.class, () -> new ClientOptions().token(temp.getRoot().toPath(), Map.of()));
         assertEquals(1, e.exitCode());
         assertTrue(e.getMessage(), e.getMessage().startsWith("no API token"));
+    }
+
+    @Test
+    public void outsideADistributionTheClientSaysSo() {
+        ClientException e = assertThrows(ClientException.class, () -> new ClientOptions().token(temp.getRoot().toPath(), Map.of()));
+        assertTrue(e.getMessage(), e.getMessage().contains("conf/kiln.properties: is ") && e.getMessage().endsWith("a Kiln distribution?"));
     }
 
     @Test
@@ -127,5 +137,12 @@ public class ClientOptionsTest {
         assertTrue(out.toString(), out.toString().startsWith("Usage: kiln config set ") && out.toString().contains("PID KEY") && out.toString().contains("VALUE"));
         assertEquals(0, run("help", "watch"));
         assertTrue(out.toString(), out.toString().contains("--cooldown=MS"));
+    }
+
+    /** The two settings of conf/kiln.properties the client reads, as the distribution has them. */
+    private static void settings(Path home) throws java.io.IOException {
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/kiln.properties"),
+                "kiln.api.url.file = ${kiln.home}/data/api-url\nkiln.api.token.file = ${kiln.home}/data/api-token\n");
     }
 }

@@ -36,7 +36,7 @@ public final class ApiSettings {
     private final String host;
     private final ApiToken token;
     private final Path hot;
-    private final Path data;
+    private final Path endpointFile;
 
     @Activate
     public ApiSettings(BundleContext context, ComponentContext component, HttpApiConfiguration config) throws IOException {
@@ -48,9 +48,10 @@ public final class ApiSettings {
             LOG.error(reason);
             throw new IllegalStateException(reason);
         }
-        this.data = Path.of(require(context, "kiln.data"));
+        // where the files are is conf/kiln.properties' to say, for this bundle and the client alike
+        this.endpointFile = Path.of(require(context, "kiln.api.url.file"));
         this.hot = Path.of(require(context, "kiln.hot"));
-        Path file = config.tokenFile().isBlank() ? data.resolveSibling("api-token") : Path.of(config.tokenFile());
+        Path file = config.tokenFile().isBlank() ? Path.of(require(context, "kiln.api.token.file")) : Path.of(config.tokenFile());
         this.token = ApiToken.loadOrCreate(file);
     }
 
@@ -114,9 +115,9 @@ public final class ApiSettings {
         return hot;
     }
 
-    /** @return the folder of the file the command-line client reads the API's address from */
+    /** @return the file the command-line client reads the API's address from */
     Path endpointFile() {
-        return data.resolveSibling("api-url");
+        return endpointFile;
     }
 
     Set<String> allowedOrigins() {
