@@ -2,7 +2,6 @@ package io.kiln.launcher;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,10 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 /**
  * A fresh copy of the distribution, running through its real {@code bin/kiln} with the admin API on a free
@@ -100,21 +95,10 @@ final class ApiKiln implements AutoCloseable {
         return send(request(path).header("Content-Type", "application/java-archive").POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
     }
 
-    /** A minimal plugin jar: a bundle with no code, which starts and stays ACTIVE. */
+    /** A minimal plugin jar: a bundle with no code, which starts and stays ACTIVE; the same arguments give the same bytes. */
     static byte[] pluginJar(String name, String version) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", name);
-        main.putValue("Bundle-Version", version);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-            jar.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
-            jar.write(("plugin " + name + " " + version).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            jar.closeEntry();
-        }
-        return bytes.toByteArray();
+        return TestJars.jar(TestJars.bundle(name, version),
+                Map.of("readme.txt", ("plugin " + name + " " + version).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /**
@@ -122,33 +106,10 @@ final class ApiKiln implements AutoCloseable {
      * JVM's class path (the framework, the Felix Health Check API); it imports {@code imports}.
      */
     static byte[] pluginJarWithActivator(String name, String activatorSource, String imports) throws IOException {
-        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("kiln-plugin-");
-        java.nio.file.Path source = java.nio.file.Files.createDirectories(work.resolve("src/itest")).resolve("Activator.java");
-        java.nio.file.Files.writeString(source, activatorSource);
-        java.nio.file.Path classes = java.nio.file.Files.createDirectories(work.resolve("classes"));
-        int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17",
-                "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), source.toString());
-        if (status != 0) {
-            throw new IllegalStateException("javac failed on " + source);
-        }
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", name);
-        main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Bundle-Activator", "itest.Activator");
-        main.putValue("Import-Package", imports);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes, manifest);
-                java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(classes)) {
-            for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                jar.putNextEntry(new java.util.zip.ZipEntry(classes.relativize(file).toString()));
-                jar.write(java.nio.file.Files.readAllBytes(file));
-                jar.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+        Map<String, String> headers = TestJars.bundle(name, "1.0.0");
+        headers.put("Bundle-Activator", "itest.Activator");
+        headers.put("Import-Package", imports);
+        return TestJars.jar(headers, TestJars.compile(Map.of("itest.Activator", activatorSource)));
     }
 
     /** Runs {@code bin/kiln ARGS} of this distribution as a client; @return its exit code and output */

@@ -141,7 +141,7 @@ public class DistributionIT {
         try (RunningKiln kiln = RunningKiln.start(home)) {
             kiln.awaitLine("Kiln ready in ");
             Path staged = home.resolve("data/tmp/it-failing.jar");
-            Files.write(staged, FailingPlugin.jar("it-failing", temp.newFolder("failing").toPath()));
+            Files.write(staged, FailingPlugin.jar("it-failing"));
             Files.move(staged, home.resolve("hot/it-failing.jar"), StandardCopyOption.ATOMIC_MOVE);
             kiln.awaitLine("it-failing");
             await("Kiln's verdict on it-failing in " + kiln.output()).atMost(java.time.Duration.ofSeconds(30))
@@ -156,7 +156,7 @@ public class DistributionIT {
         try (RunningKiln kiln = RunningKiln.startWithOptions(home, RunningKiln.ISOLATED + " -Dorg.slf4j.simpleLogger.defaultLogLevel=debug")) {
             kiln.awaitLine("Kiln ready in ");
             Path staged = home.resolve("data/tmp/it-failing-again.jar");
-            Files.write(staged, FailingPlugin.jar("it-failing-again", temp.newFolder("again").toPath()));
+            Files.write(staged, FailingPlugin.jar("it-failing-again"));
             Files.move(staged, home.resolve("hot/it-failing-again.jar"), StandardCopyOption.ATOMIC_MOVE);
             kiln.awaitLine("The activate method has thrown an exception");
             await("the trace").atMost(java.time.Duration.ofSeconds(30)).until(() -> !FailingPlugin.traceLines(kiln.output()).isEmpty());

@@ -286,6 +286,7 @@ public class HttpApiIT {
 
         HttpResponse<String> same = kiln.postJar("/api/v1/plugins", ApiKiln.pluginJar("it-uploaded", "1.0.0"));
         assertEquals(same.body(), 200, same.statusCode());
+        assertEquals("the running build, answered at once", "UNCHANGED", object(same).get("outcome").getAsString());
 
         HttpResponse<String> updated = kiln.postJar("/api/v1/plugins", ApiKiln.pluginJar("it-uploaded", "1.1.0"));
         assertEquals(updated.body(), 200, updated.statusCode());
