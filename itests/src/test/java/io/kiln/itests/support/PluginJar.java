@@ -111,6 +111,8 @@ public final class PluginJar {
             builder.setProperty(Constants.BUNDLE_VERSION, version);
             builder.setProperty(Constants.PRIVATEPACKAGE, packages());
             builder.setProperty(Constants.NOEXTRAHEADERS, "true");
+            // fixed entry times: the same sources give the same bytes, whenever they are built
+            builder.setProperty(Constants.REPRODUCIBLE, "true");
             builder.setProperty(Constants.NOIMPORTJAVA, "true");
             headers.forEach(builder::setProperty);
             builder.addClasspath(classes.toFile());

@@ -42,7 +42,11 @@ final class InstallCommand implements Callable<Integer> {
             }
             answer = api.postFile("api/v1/plugins" + (sha256 == null ? "" : "?sha256=" + Views.encode(sha256)), file).getAsJsonObject();
         }
-        return kiln.print(new Output(answer, Views.text(answer, "plugin") + " " + Views.text(answer, "version") + " is live ("
-                + Views.text(answer, "outcome") + ", file hot/" + Views.text(answer, "file") + ")"));
+        String said = "UNCHANGED".equals(Views.text(answer, "outcome"))
+                ? " is live already (UNCHANGED: the same build runs, file hot/" + Views.text(answer, "file") + ")"
+                : " is live (" + Views.text(answer, "outcome") + ", file hot/" + Views.text(answer, "file") + ")";
+        JsonObject result = answer.has("result") && answer.get("result").isJsonObject() ? answer.getAsJsonObject("result") : new JsonObject();
+        return kiln.print(new Output(answer, Views.text(answer, "plugin") + " " + Views.text(answer, "version") + said
+                + Views.dependents(result)));
     }
 }

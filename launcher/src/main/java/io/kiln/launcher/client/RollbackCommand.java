@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code kiln rollback NAME [VERSION]}. */
-@Command(name = "rollback", description = "Returns a plugin to the version before the current one, or to VERSION.")
+/** {@code kiln rollback NAME [ID]}. */
+@Command(name = "rollback", description = "Returns a plugin to the build before the current one, or to the kept build ID.")
 final class RollbackCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -16,7 +16,7 @@ final class RollbackCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "the plugin's name")
     String name;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION", description = "one of the versions 'kiln show NAME' lists as kept")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ID", description = "a kept build's id as 'kiln show NAME' lists it (4-1f2e3d4c), or a version: the newest build of it")
     String version;
 
     @Override

@@ -20,6 +20,7 @@ final class Views {
         StringBuilder out = new StringBuilder();
         out.append("Kiln ").append(text(s, "version")).append(", up ").append(Duration.ofMillis(s.get("uptimeMillis").getAsLong()).toSeconds()).append(" s\n");
         out.append("Plugins: ").append(s.get("plugins").getAsInt()).append(" (").append(s.get("active").getAsInt()).append(" active, ")
+                .append(s.has("degraded") ? s.get("degraded").getAsInt() + " degraded, " : "")
                 .append(s.get("disabled").getAsInt()).append(" disabled)\n");
         rejected(out, "Rejected files", s.getAsJsonArray("rejected"), "", new String[] { "FILE", "PLUGIN", "SINCE", "REASON" },
                 new String[] { "file", "plugin", "time", "reason" });

@@ -22,7 +22,10 @@ public enum Action {
     ROLLBACK,
     /** A configuration section (or an agent's section) was validated and delivered to its components. */
     CONFIGURE,
-    /** A value of a section was changed by a command ({@code kiln config set}, an agent's reload): validated, applied, written to its file. */
+    /**
+     * A command ({@code kiln config set}, an agent's reload) asked to change a section's values and was refused before
+     * anything was written; an accepted one is recorded as the {@link #CONFIGURE} it leads to.
+     */
     SET,
     /** A configuration section's file went away and the section was removed. */
     REMOVE,

@@ -44,6 +44,7 @@ public final class HealthServlet extends ApiServlet {
     private final transient Rejections rejections;
     private final transient Routes routes;
 
+    /** {@code settings}: served only while the admin API is (its settings allow it on this address). */
     @Activate
     public HealthServlet(@Reference PluginService plugins, @Reference HealthCheckExecutor executor,
             @Reference ConfigService config, @Reference SkillService skills, @Reference ApiSettings settings) {

@@ -22,6 +22,7 @@ public final class HistoryServlet extends ApiServlet {
 
     private final transient Routes routes;
 
+    /** {@code settings}: served only while the admin API is (its settings allow it on this address). */
     @Activate
     public HistoryServlet(@Reference PluginService plugins, @Reference ApiSettings settings) {
         this.plugins = plugins;

@@ -1,8 +1,6 @@
 package io.kiln.http.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -83,13 +81,5 @@ final class Installer {
 
     /** What to answer. */
     record Answer(int status, Map<String, Object> body) {
-    }
-
-    static JarWriter from(InputStream in, long limit) {
-        return staged -> {
-            try (OutputStream out = Files.newOutputStream(staged)) {
-                Exchange.copy(in, out, limit);
-            }
-        };
     }
 }

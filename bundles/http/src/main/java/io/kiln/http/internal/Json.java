@@ -144,6 +144,7 @@ final class Json {
         m.put("uptimeMillis", uptimeMillis);
         m.put("plugins", s.plugins());
         m.put("active", s.active());
+        m.put("degraded", s.degraded());
         m.put("disabled", s.disabled());
         m.put("rejected", s.rejected().stream().map(Json::rejected).toList());
         m.put("stuck", s.stuck());

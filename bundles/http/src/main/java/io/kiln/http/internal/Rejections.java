@@ -10,6 +10,7 @@ import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.SectionInfo;
 import io.kiln.runtime.api.SkillInfo;
 import io.kiln.runtime.api.SkillService;
+import io.kiln.runtime.api.Subject;
 
 /**
  * The {@code .cfg} sections and skills whose file was refused: Kiln keeps running on what it had before, so this
@@ -30,12 +31,12 @@ final class Rejections {
         List<Map<String, Object>> rejected = new ArrayList<>();
         for (SectionInfo section : config.sections()) {
             if (section.state() == Outcome.REJECTED) {
-                rejected.add(entry("section", section.pid(), section.file(), section.reason()));
+                rejected.add(entry(Subject.SECTION.label(), section.pid(), section.file(), section.reason()));
             }
         }
         for (SkillInfo skill : skills.skills()) {
             if (skill.state() == Outcome.REJECTED) {
-                rejected.add(entry("skill", skill.name(), skill.file(), skill.reason()));
+                rejected.add(entry(Subject.SKILL.label(), skill.name(), skill.file(), skill.reason()));
             }
         }
         return rejected;

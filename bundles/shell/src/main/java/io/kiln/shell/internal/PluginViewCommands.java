@@ -52,7 +52,7 @@ public final class PluginViewCommands {
     public String status() {
         RuntimeStatus status = plugins.status();
         StringBuilder out = new StringBuilder();
-        out.append("Plugins: ").append(status.plugins()).append(" (").append(status.active()).append(" active, ")
+        out.append("Plugins: ").append(status.plugins()).append(" (").append(status.active()).append(" active, ").append(status.degraded()).append(" degraded, ")
                 .append(status.disabled()).append(" disabled)\n");
         if (status.rejected().isEmpty()) {
             out.append("Rejected files: none\n");

@@ -28,6 +28,8 @@ final class DeliveryBarrier implements ConfigurationListener, AutoCloseable {
     private final Condition told = lock.newCondition();
     private long sent;
     private long received;
+    /** Markers whose update failed: they will never be told, so they count as told. */
+    private long lost;
 
     DeliveryBarrier(BundleContext context, ConfigurationAdmin configurationAdmin) {
         this.configurationAdmin = configurationAdmin;
@@ -60,11 +62,22 @@ final class DeliveryBarrier implements ConfigurationListener, AutoCloseable {
         }
         Hashtable<String, Object> mark = new Hashtable<>();
         mark.put("mark", mine);
-        configurationAdmin.getConfiguration(MARKER_PID, "?").update(mark);
+        try {
+            configurationAdmin.getConfiguration(MARKER_PID, "?").update(mark);
+        } catch (IOException | RuntimeException e) {
+            lock.lock();
+            try {
+                lost++;
+                told.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            throw e;
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         lock.lock();
         try {
-            while (received < mine) {
+            while (received + lost < mine) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

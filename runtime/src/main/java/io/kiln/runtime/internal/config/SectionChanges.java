@@ -274,8 +274,9 @@ final class SectionChanges implements AutoCloseable {
             }
             Optional<SectionState> before = states.get(section.configurationPid());
             SectionResult result = apply(section.file(), trigger, false);
-            if (result.outcome() == Outcome.ROLLED_BACK || result.outcome() == Outcome.FAILED) {
-                // valid, but a plugin did not work with it: the file goes back to what runs, as a refused set leaves it
+            if (!result.succeeded()) {
+                // valid, but not applied (a plugin did not work with it, ConfigAdmin could not store it): the file
+                // goes back to what runs, as a refused set leaves it
                 try {
                     AtomicFiles.write(section.file(), original);
                     before.ifPresent(states::put);

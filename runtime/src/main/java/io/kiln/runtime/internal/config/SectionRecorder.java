@@ -64,8 +64,15 @@ final class SectionRecorder {
 
     private void record(String pid, Trigger trigger, Action action, Outcome outcome, long start, String error) {
         Subject subject = SectionPids.isAgent(pid) ? Subject.AGENT : Subject.SECTION;
-        journal.record(new HistoryEntry(Instant.now(), subject, pid, trigger, action, "", "", outcome, took(start).toMillis(),
-                error, List.of()));
+        HistoryEntry entry = new HistoryEntry(Instant.now(), subject, pid, trigger, action, "", "", outcome, took(start).toMillis(),
+                error, List.of());
+        try {
+            journal.record(entry);
+        } catch (java.io.UncheckedIOException e) {
+            // the section's file is its own record: what runs is as the outcome says, only the history misses it
+            LOG.error("section {}: {} is not in the history: {}", pid, outcome, e.getMessage());
+            journal.tell(entry);
+        }
     }
 
     static Duration took(long start) {

@@ -49,7 +49,7 @@ final class BoundedLifecycle implements AutoCloseable {
     });
 
     /** Runs just before a call is marked stuck; only tests set it, to return the call at exactly that moment. */
-    Consumer<Future<?>> beforeMarkingStuck = future -> {
+    volatile Consumer<Future<?>> beforeMarkingStuck = future -> {
     };
 
     BoundedLifecycle(long timeoutMillis, FrameworkWiring wiring) {

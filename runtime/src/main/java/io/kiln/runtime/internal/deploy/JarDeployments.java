@@ -100,13 +100,26 @@ final class JarDeployments {
         }
         try {
             String fileName = kiln.records.plugin(jar.name()).map(PluginRecord::file).filter(f -> !f.isEmpty())
-                    .orElse(AtomicFiles.safeName(jar.name()) + ".jar");
+                    .orElseGet(() -> freeFileName(jar.name()));
             return deploy(jar.named(fileName), fileName, Source.API, trigger, () -> false).orElseThrow();
         } catch (DeferredException e) {
             throw new IllegalStateException("an API install is never deferred", e);
         } finally {
             StagedJar.discard(jar.staged());
         }
+    }
+
+    /**
+     * A new plugin's file in {@code hot/}: {@code <name>.jar}, or {@code <name>-2.jar} and so on when that file is
+     * there already (another plugin's, or one Kiln refused): writing over it would change another plugin.
+     */
+    private String freeFileName(String plugin) {
+        String base = AtomicFiles.safeName(plugin);
+        String name = base + ".jar";
+        for (int n = 2; kiln.fileExists(name) || kiln.records.byFile(name).isPresent(); n++) {
+            name = base + "-" + n + ".jar";
+        }
+        return name;
     }
 
     private Optional<ChangeResult> deploy(StagedJar jar, String fileName, Source source, Trigger trigger,

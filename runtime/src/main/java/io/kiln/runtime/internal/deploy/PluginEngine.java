@@ -176,7 +176,9 @@ public final class PluginEngine implements PluginService {
 
     @Override
     public ChangeResult uninstall(String name, Trigger trigger) {
-        kiln.requireBundle(name);
+        if (kiln.records.plugin(name).isEmpty()) {
+            throw new io.kiln.runtime.api.UnknownPluginException(name, kiln.pluginNames());
+        }
         return jars.uninstall(name, trigger);
     }
 

@@ -35,7 +35,9 @@ final class PluginInfos {
         List<RejectedFile> rejected = kiln.records.rejections().stream().map(PluginRecords.Rejection::toApi).toList();
         List<String> stuck = kiln.lifecycle.stuck().entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue()).sorted().toList();
-        return new RuntimeStatus(plugins.size(), (int) plugins.stream().filter(p -> p.state() == BundleState.ACTIVE).count(),
+        return new RuntimeStatus(plugins.size(),
+                (int) plugins.stream().filter(p -> p.state() == BundleState.ACTIVE && !p.degraded()).count(),
+                (int) plugins.stream().filter(PluginInfo::degraded).count(),
                 (int) plugins.stream().filter(p -> !p.enabled()).count(), rejected, stuck);
     }
 

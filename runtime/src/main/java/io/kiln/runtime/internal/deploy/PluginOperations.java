@@ -64,7 +64,8 @@ final class PluginOperations {
         List<Bundle> order = graph.startOrder(set);
         List<ReentrantLock> locks = kiln.lockAll(order);
         try {
-            Transaction single = new Transaction(kiln, order.isEmpty() ? "" : order.get(0).getSymbolicName(), Action.RELOAD, trigger);
+            Map<Bundle, Transaction> transactions = new HashMap<>();
+            order.forEach(b -> transactions.put(b, new Transaction(kiln, b.getSymbolicName(), Action.RELOAD, trigger)));
             Map<Bundle, Map<String, Integer>> before = new HashMap<>();
             Map<Bundle, String> stopFailures = new HashMap<>();
             Map<Bundle, DependentPlugins> outside = new HashMap<>();
@@ -107,9 +108,8 @@ final class PluginOperations {
             }
             List<ChangeResult> results = new ArrayList<>();
             for (Bundle bundle : order) {
-                String name = bundle.getSymbolicName();
                 String version = bundle.getVersion().toString();
-                Transaction tx = order.size() == 1 ? single : new Transaction(kiln, name, Action.RELOAD, trigger);
+                Transaction tx = transactions.get(bundle);
                 List<DependentChange> dependents = outside.get(bundle).bringBack();
                 String failure = failures.get(bundle);
                 if (!DependentPlugins.allIntact(dependents)) {
@@ -154,9 +154,19 @@ final class PluginOperations {
                 kiln.records.put(record.withEnabled(true));
                 return tx.end(Outcome.APPLIED, "");
             } catch (BundleException | StuckException | VerificationException | UncheckedIOException e) {
-                return tx.end(Outcome.FAILED, e.getMessage());
+                // as its record says: disabled
+                return tx.end(stopAgain(bundle) ? Outcome.ROLLED_BACK : Outcome.FAILED, e.getMessage() + "; " + name + " stays disabled");
             }
         });
+    }
+
+    private boolean stopAgain(Bundle bundle) {
+        try {
+            kiln.lifecycle.stop(bundle);
+            return true;
+        } catch (BundleException | StuckException e) {
+            return false;
+        }
     }
 
     /** Stops the plugin; its dependents are left without it by design, and the result says what each lacks. */
@@ -167,12 +177,23 @@ final class PluginOperations {
             PluginRecord record = kiln.records.plugin(name).orElseThrow();
             DependentPlugins dependents = DependentPlugins.of(kiln, bundle);
             try {
-                kiln.records.put(record.withEnabled(false));
                 kiln.lifecycle.stop(bundle);
-                return tx.dependents(dependents.leftWithout()).end(Outcome.APPLIED, "");
-            } catch (BundleException | StuckException | UncheckedIOException e) {
+            } catch (BundleException | StuckException e) {
                 return tx.end(Outcome.FAILED, e.getMessage());
             }
+            List<DependentChange> left = dependents.leftWithout();
+            try {
+                kiln.records.put(record.withEnabled(false));
+            } catch (UncheckedIOException e) {
+                // not remembered as disabled, so it must not stay stopped either
+                try {
+                    kiln.lifecycle.start(bundle);
+                } catch (BundleException | StuckException again) {
+                    return tx.dependents(left).end(Outcome.FAILED, e.getMessage() + "; and it did not start again: " + again.getMessage());
+                }
+                return tx.dependents(dependents.bringBack()).end(Outcome.ROLLED_BACK, e.getMessage() + "; " + name + " runs again");
+            }
+            return tx.dependents(left).end(Outcome.APPLIED, "");
         });
     }
 

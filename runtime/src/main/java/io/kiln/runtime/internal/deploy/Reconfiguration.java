@@ -24,6 +24,8 @@ import io.kiln.runtime.internal.scr.ComponentStates;
  */
 public final class Reconfiguration {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Reconfiguration.class);
+
     private record Owner(Bundle bundle, Map<String, Integer> components, DependentPlugins dependents) {
     }
 
@@ -82,11 +84,16 @@ public final class Reconfiguration {
         long deadline = System.nanoTime() + kiln.verifier.timeoutMillis() * 1_000_000;
         while (!(taken(wanted) && (!recovering || noneFailed())) && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(2);
+                Thread.sleep(10); // each look reads every component's state from SCR
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return List.of("interrupted while waiting for the components to take section " + configurationPid);
             }
+        }
+        if (!taken(wanted)) {
+            // SCR was told (the caller waited for that), yet a component shows other values: say so, check the rest
+            LOG.warn("section {}: not every component it configures shows the delivered values after {} ms",
+                    configurationPid, kiln.verifier.timeoutMillis());
         }
         // the dependents first: a delayed component fails only once a dependent asks for its service
         List<String> broken = new ArrayList<>();

@@ -82,14 +82,28 @@ final class Transaction {
         }
         Duration took = took();
         try {
-            kiln.history.record(new HistoryEntry(now, Subject.PLUGIN, plugin, trigger, action, from, to, ended,
-                    took.toMillis(), why, dependents));
+            kiln.history.record(entry(now, ended, why, took));
         } catch (UncheckedIOException e) {
+            // the change stands, but Kiln cannot say so later: everything that tells of it says FAILED, and why
             ended = Outcome.FAILED;
-            why = join(why, e.getMessage());
+            why = join(why, "it is not in the history: " + e.getMessage());
+            markFailed(why, now);
+            kiln.history.tell(entry(now, ended, why, took));
         }
         log(ended, why, took);
         return new ChangeResult(plugin, action, ended, from, to, took, why, dependents);
+    }
+
+    private HistoryEntry entry(Instant now, Outcome outcome, String error, Duration took) {
+        return new HistoryEntry(now, Subject.PLUGIN, plugin, trigger, action, from, to, outcome, took.toMillis(), error, dependents);
+    }
+
+    private void markFailed(String why, Instant now) {
+        try {
+            kiln.records.plugin(plugin).ifPresent(r -> kiln.records.put(r.ended(Outcome.FAILED, why, now)));
+        } catch (UncheckedIOException e) {
+            LOG.error("{}: cannot save that its change failed either: {}", plugin, e.getMessage());
+        }
     }
 
     /** How a request ended that changed nothing (the same build again, a rollback to a build not kept). */

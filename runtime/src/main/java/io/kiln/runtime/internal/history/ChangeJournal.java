@@ -51,19 +51,21 @@ public final class ChangeJournal {
     /**
      * Records the entry and tells every listener.
      *
-     * @throws java.io.UncheckedIOException if the history cannot be written; the listeners are told all the same,
-     *                                      since the change itself happened
+     * @throws java.io.UncheckedIOException if the history cannot be written; no listener is told, so that the caller
+     *                                      can tell them what it makes of that ({@link #tell})
      */
     public void record(HistoryEntry entry) {
-        try {
-            journal.record(entry);
-        } finally {
-            for (ChangeListener listener : listeners) {
-                try {
-                    listener.changed(entry);
-                } catch (RuntimeException e) {
-                    LOG.warn("A change listener failed on {}: {}", entry, e.toString());
-                }
+        journal.record(entry);
+        tell(entry);
+    }
+
+    /** Tells every listener of a change without recording it: for one whose record could not be written. */
+    public void tell(HistoryEntry entry) {
+        for (ChangeListener listener : listeners) {
+            try {
+                listener.changed(entry);
+            } catch (RuntimeException e) {
+                LOG.warn("A change listener failed on {}: {}", entry, e.toString());
             }
         }
     }

@@ -134,7 +134,7 @@ public final class Skills implements SkillService {
         }
         String from = before == null || before.published() == null ? "" : before.published().version();
         LOG.info("skill {} {} published", name, document.version());
-        record(name, trigger, Outcome.APPLIED, from, document.version(), start, "");
+        record(name, trigger, Action.PUBLISH, Outcome.APPLIED, from, document.version(), start, "");
         return entry.toApi();
     }
 
@@ -148,7 +148,7 @@ public final class Skills implements SkillService {
         if (!repeated) {
             LOG.error("{}; {}", reason, before != null && before.published() != null
                     ? "version " + before.published().version() + " stays published" : "nothing published");
-            record(name, trigger, Outcome.REJECTED, "", "", start, reason);
+            record(name, trigger, Action.PUBLISH, Outcome.REJECTED, "", "", start, reason);
         }
         return entry.toApi();
     }
@@ -165,7 +165,7 @@ public final class Skills implements SkillService {
             if (entry != null) {
                 unregister(entry.registration());
                 LOG.info("skill {} withdrawn", name);
-                record(name, trigger, Outcome.APPLIED, entry.published() == null ? "" : entry.published().version(), "", start, "");
+                record(name, trigger, Action.WITHDRAW, Outcome.APPLIED, entry.published() == null ? "" : entry.published().version(), "", start, "");
             }
         }
     }
@@ -188,10 +188,15 @@ public final class Skills implements SkillService {
         }
     }
 
-    private void record(String name, Trigger trigger, Outcome outcome, String from, String to, long start, String error) {
-        Action action = outcome == Outcome.APPLIED && to.isEmpty() ? Action.WITHDRAW : Action.PUBLISH;
-        journal.record(new HistoryEntry(Instant.now(), Subject.SKILL, name, trigger, action, from, to, outcome,
-                (System.nanoTime() - start) / 1_000_000, error, List.of()));
+    private void record(String name, Trigger trigger, Action action, Outcome outcome, String from, String to, long start, String error) {
+        HistoryEntry entry = new HistoryEntry(Instant.now(), Subject.SKILL, name, trigger, action, from, to, outcome,
+                (System.nanoTime() - start) / 1_000_000, error, List.of());
+        try {
+            journal.record(entry);
+        } catch (java.io.UncheckedIOException e) {
+            LOG.error("skill {}: {} is not in the history: {}", name, outcome, e.getMessage());
+            journal.tell(entry);
+        }
     }
 
     // --- SkillService
