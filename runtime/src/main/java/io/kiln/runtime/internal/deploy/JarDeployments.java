@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,16 +18,16 @@ import org.slf4j.LoggerFactory;
 
 import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.ChangeResult;
-import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.internal.store.AtomicFiles;
 
 /**
- * The transactions a jar starts, whether it was dropped into {@code hot/} or handed to the engine API: install,
- * update and uninstall. Validate, back up, apply, verify the plugin and its dependents, then commit or roll back:
- * the running plugin is touched only once the new jar has been read, checked and found resolvable (its
- * dependents included), and is put back as it was if the new one fails.
+ * The transactions a jar starts, whether it was dropped into {@code hot/} or handed to the engine API: install and
+ * update. Validate, back up, apply, verify the plugin and its dependents, then commit or roll back: the running
+ * plugin is touched only once the new jar has been read, checked and found resolvable (its dependents included),
+ * and is put back as it was if the new one fails. Taking a plugin away is {@link Uninstalls}' part; remembering
+ * what was refused, {@link Refusals}'.
  */
 final class JarDeployments {
 
@@ -44,10 +43,14 @@ final class JarDeployments {
 
     private final DeployContext kiln;
     private final VersionSwap swap;
+    private final Refusals refusals;
+    private final Uninstalls uninstalls;
 
-    JarDeployments(DeployContext kiln) {
+    JarDeployments(DeployContext kiln, Refusals refusals, Uninstalls uninstalls) {
         this.kiln = kiln;
         this.swap = new VersionSwap(kiln);
+        this.refusals = refusals;
+        this.uninstalls = uninstalls;
     }
 
     /**
@@ -65,18 +68,17 @@ final class JarDeployments {
             LOG.debug("{}: still being written; waiting for it to settle", fileName);
             return Optional.empty();
         } catch (RejectedException e) {
-            return rejectFile(fileName, "", e.sha256(), e.getMessage(), Action.INSTALL, trigger);
+            return refusals.rejectFile(fileName, "", e.sha256(), e.getMessage(), Action.INSTALL, trigger);
         }
         try {
-            Optional<PluginRecords.Rejection> refused = kiln.records.rejection(fileName);
-            if (refused.isPresent() && refused.get().sha256().equals(jar.sha256()) && !refused.get().waiting()) {
-                LOG.debug("{}: refused before in this content ({}); waiting for it to change", fileName, refused.get().reason());
+            if (refusals.refusedBefore(fileName, jar.sha256())) {
+                LOG.debug("{}: refused before in this content; waiting for it to change", fileName);
                 return Optional.empty();
             }
             // the file used to hold another plugin: that one goes, this one comes
             Optional<PluginRecord> previousOwner = kiln.records.byFile(fileName).filter(r -> !r.name().equals(jar.name()));
             if (previousOwner.isPresent()) {
-                uninstall(previousOwner.get().name(), fileName, trigger, false);
+                uninstalls.uninstall(previousOwner.get().name(), fileName, trigger, false);
             }
             return deploy(jar, fileName, Source.HOT_FOLDER, trigger, othersUnderWay);
         } finally {
@@ -135,7 +137,7 @@ final class JarDeployments {
             }
             Optional<PluginRecord> record = kiln.records.plugin(jar.name());
             if (record.isPresent() && !record.get().file().equals(fileName) && kiln.fileExists(record.get().file())) {
-                return reject(jar, fileName, source, trigger, Action.INSTALL, fileName + ": plugin " + jar.name()
+                return refusals.reject(jar, fileName, source, trigger, Action.INSTALL, fileName + ": plugin " + jar.name()
                         + " is already provided by " + record.get().file() + " (same Bundle-SymbolicName); remove one of them");
             }
             Optional<Bundle> bundle = kiln.bundle(jar.name());
@@ -157,17 +159,13 @@ final class JarDeployments {
                 if (othersUnderWay.getAsBoolean()) {
                     throw new DeferredException(e.getMessage());
                 }
-                return source == Source.HOT_FOLDER ? rejectWaiting(jar, fileName, e.getMessage(), action, trigger)
-                        : reject(jar, fileName, source, trigger, action, e.getMessage());
+                return source == Source.HOT_FOLDER ? refusals.rejectWaiting(jar, fileName, e.getMessage(), action, trigger)
+                        : refusals.reject(jar, fileName, source, trigger, action, e.getMessage());
             } catch (RejectedException e) {
-                return reject(jar, fileName, source, trigger, action, e.getMessage());
+                return refusals.reject(jar, fileName, source, trigger, action, e.getMessage());
             }
             if (source == Source.HOT_FOLDER) {
-                if (result.succeeded()) {
-                    kiln.records.clearRejection(fileName);
-                } else {
-                    kiln.records.reject(new PluginRecords.Rejection(fileName, jar.sha256(), jar.name(), result.error(), Instant.now()));
-                }
+                refusals.ended(fileName, jar, result);
             }
             return Optional.of(result);
         } finally {
@@ -273,143 +271,6 @@ final class JarDeployments {
             }
             throw e;
         }
-    }
-
-    /** The file is gone from {@code hot/}: uninstall the plugin it held. */
-    Optional<ChangeResult> fileRemoved(Path file, Trigger trigger) {
-        String fileName = file.getFileName().toString();
-        kiln.records.clearRejection(fileName);
-        return kiln.records.byFile(fileName).map(record -> uninstall(record.name(), fileName, trigger, false));
-    }
-
-    /** Uninstalls a plugin for the engine API, and deletes its file from {@code hot/}. */
-    ChangeResult uninstall(String plugin, Trigger trigger) {
-        String fileName = kiln.records.plugin(plugin).map(PluginRecord::file).orElse("");
-        return uninstall(plugin, fileName, trigger, true);
-    }
-
-    /**
-     * Uninstalls a plugin. Its kept versions and state stay on disk, for the day it returns. Its dependents are
-     * left without it, by design, and the result says what each lacks.
-     */
-    private ChangeResult uninstall(String plugin, String fileName, Trigger trigger, boolean deleteFile) {
-        ReentrantLock lock = kiln.lock(plugin);
-        lock.lock();
-        try {
-            Optional<PluginRecord> record = kiln.records.plugin(plugin);
-            Transaction tx = new Transaction(kiln, plugin, Action.UNINSTALL, trigger)
-                    .versions(record.map(PluginRecord::version).orElse(""), "");
-            if (record.isEmpty() || !record.get().file().equals(fileName)) {
-                // another file has taken this plugin over meanwhile
-                return tx.unrecorded(Outcome.UNCHANGED, "");
-            }
-            Optional<Bundle> bundle = kiln.bundle(plugin);
-            List<DependentChange> left = List.of();
-            try {
-                if (bundle.isPresent()) {
-                    DependentPlugins dependents = DependentPlugins.of(kiln, bundle.get());
-                    kiln.lifecycle.stop(bundle.get());
-                    kiln.lifecycle.uninstall(bundle.get());
-                    kiln.lifecycle.refresh(List.of(bundle.get()));
-                    left = dependents.leftWithout();
-                }
-                if (deleteFile && !fileName.isEmpty()) {
-                    Files.deleteIfExists(kiln.hotFolder.resolve(fileName));
-                }
-                kiln.records.remove(plugin);
-            } catch (BundleException | StuckException | IOException | UncheckedIOException e) {
-                return tx.dependents(left).end(Outcome.FAILED, (fileName.isEmpty() ? plugin : fileName) + ": " + e.getMessage());
-            }
-            return tx.dependents(left).end(Outcome.APPLIED, "");
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Brings the framework in line with Kiln's records after a start: plugins whose file went away while Kiln
-     * was stopped are uninstalled, plugins missing from the framework's cache are reinstalled from the kept
-     * jars, and enabled plugins are started.
-     */
-    void reconcile() {
-        for (Bundle bundle : kiln.pluginBundles()) {
-            if (kiln.records.plugin(bundle.getSymbolicName()).isEmpty()) {
-                try {
-                    kiln.lifecycle.uninstall(bundle);
-                } catch (BundleException | StuckException e) {
-                    LOG.warn("Cannot uninstall {}, which Kiln has no record of: {}", bundle.getSymbolicName(), e.getMessage());
-                }
-            }
-        }
-        for (PluginRecord record : kiln.records.plugins()) {
-            if (Thread.currentThread().isInterrupted()) {
-                return; // the engine is stopping
-            }
-            if (!kiln.fileExists(record.file())) {
-                uninstall(record.name(), record.file(), Trigger.STARTUP, false);
-                continue;
-            }
-            try {
-                Bundle bundle = kiln.bundle(record.name()).orElse(null);
-                if (bundle == null) {
-                    Optional<VersionStore.Kept> kept = kiln.versions.bySha(record.name(), record.sha256());
-                    if (kept.isEmpty()) {
-                        LOG.warn("{}: not installed and its jar is not kept; {} will install it again", record.name(), record.file());
-                        kiln.records.remove(record.name());
-                        continue;
-                    }
-                    try (InputStream in = Files.newInputStream(kept.get().jar())) {
-                        bundle = kiln.context.installBundle(DeployContext.LOCATION + record.name(), in);
-                    }
-                }
-                if (record.enabled()) {
-                    kiln.lifecycle.start(bundle);
-                }
-            } catch (BundleException | StuckException | IOException | UncheckedIOException e) {
-                LOG.error("{} did not start: {}", record.name(), e.getMessage());
-            }
-        }
-    }
-
-    /** Refused: recorded, and for a file in {@code hot/} remembered so that the same content is not tried again. */
-    private Optional<ChangeResult> reject(StagedJar jar, String fileName, Source source, Trigger trigger, Action action, String reason) {
-        if (source == Source.HOT_FOLDER) {
-            return rejectFile(fileName, jar.name(), jar.sha256(), reason, action, trigger);
-        }
-        String from = kiln.records.plugin(jar.name()).map(PluginRecord::version).orElse("");
-        return Optional.of(new Transaction(kiln, jar.name(), from.isEmpty() ? action : Action.UPDATE, trigger)
-                .versions(from, jar.version().toString()).end(Outcome.REJECTED, reason));
-    }
-
-    private Optional<ChangeResult> rejectFile(String fileName, String plugin, String sha256, String reason, Action action,
-            Trigger trigger) {
-        Optional<PluginRecords.Rejection> before = kiln.records.rejection(fileName);
-        if (!sha256.isEmpty() && before.isPresent() && before.get().sha256().equals(sha256)) {
-            return Optional.empty();
-        }
-        // a damaged jar over a running plugin is a refused update of that plugin
-        Optional<PluginRecord> owner = plugin.isEmpty() ? kiln.records.byFile(fileName) : kiln.records.plugin(plugin);
-        String subject = owner.map(PluginRecord::name).orElse(plugin.isEmpty() ? fileName : plugin);
-        kiln.records.reject(new PluginRecords.Rejection(fileName, sha256, owner.map(PluginRecord::name).orElse(plugin), reason, Instant.now()));
-        return Optional.of(new Transaction(kiln, subject, owner.isPresent() ? Action.UPDATE : action, trigger)
-                .versions(owner.map(PluginRecord::version).orElse(""), "").end(Outcome.REJECTED, reason));
-    }
-
-    /** Refused for a missing requirement: recorded once, and tried again when another plugin arrives. */
-    private Optional<ChangeResult> rejectWaiting(StagedJar jar, String fileName, String reason, Action action, Trigger trigger) {
-        Optional<PluginRecords.Rejection> before = kiln.records.rejection(fileName);
-        kiln.records.reject(new PluginRecords.Rejection(fileName, jar.sha256(), jar.name(), reason, Instant.now(), true));
-        if (before.isPresent() && before.get().sha256().equals(jar.sha256()) && before.get().reason().equals(reason)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Transaction(kiln, jar.name(), action, trigger).versions("", jar.version().toString())
-                .end(Outcome.REJECTED, reason));
-    }
-
-    /** @return the files refused for a missing requirement, to try again now that something new is installed */
-    List<Path> waitingFiles() {
-        return kiln.records.rejections().stream().filter(PluginRecords.Rejection::waiting)
-                .map(r -> kiln.hotFolder.resolve(r.file())).filter(Files::exists).toList();
     }
 
     private void prune(String plugin, String runningSha256) {

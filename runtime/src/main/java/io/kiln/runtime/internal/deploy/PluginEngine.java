@@ -46,6 +46,8 @@ public final class PluginEngine implements PluginService {
 
     private final DeployContext kiln;
     private final JarDeployments jars;
+    private final Uninstalls uninstalls;
+    private final Refusals refusals;
     private final PluginOperations operations;
     private final TransactionQueue queue;
     private final PluginInfos infos;
@@ -64,12 +66,16 @@ public final class PluginEngine implements PluginService {
                 new VersionStore(data.resolve("versions"), config.versions_kept()), new StateStore(data.resolve("state")),
                 journal, lifecycle, new ResolveCheck(context, wiring),
                 new PluginVerifier(components, new PluginHealthChecks(context, healthChecks), config.verify_timeout_millis()), components);
-        jars = new JarDeployments(kiln);
+        Uninstalls uninstalls = new Uninstalls(kiln);
+        this.uninstalls = uninstalls;
+        refusals = new Refusals(kiln);
+        jars = new JarDeployments(kiln, refusals, uninstalls);
+        StartupReconciliation reconciliation = new StartupReconciliation(kiln, uninstalls);
         operations = new PluginOperations(kiln);
         infos = new PluginInfos(kiln);
         queue = new TransactionQueue(config.transaction_threads());
         startup = new Thread(() -> {
-            jars.reconcile();
+            reconciliation.reconcile();
             queue.open();
         }, "kiln-startup");
         startup.setDaemon(true);
@@ -130,11 +136,11 @@ public final class PluginEngine implements PluginService {
 
     /** Something new is installed: files that waited for a missing requirement may resolve now. */
     private void retryWaiting(Path except) {
-        jars.waitingFiles().stream().filter(f -> !f.equals(except)).forEach(f -> fileChanged(f, Trigger.RETRY));
+        refusals.waitingFiles().stream().filter(f -> !f.equals(except)).forEach(f -> fileChanged(f, Trigger.RETRY));
     }
 
     void fileRemoved(Path file, Trigger trigger) {
-        queue.submit(file.toString(), () -> jars.fileRemoved(file, trigger));
+        queue.submit(file.toString(), () -> uninstalls.fileRemoved(file, trigger));
     }
 
     /**
@@ -179,7 +185,7 @@ public final class PluginEngine implements PluginService {
         if (kiln.records.plugin(name).isEmpty()) {
             throw new io.kiln.runtime.api.UnknownPluginException(name, kiln.pluginNames());
         }
-        return jars.uninstall(name, trigger);
+        return uninstalls.uninstall(name, trigger);
     }
 
     @Override
