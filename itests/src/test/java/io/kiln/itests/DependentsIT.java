@@ -58,7 +58,7 @@ public class DependentsIT extends KilnTestSupport {
     public Option[] configuration() throws IOException {
         KilnFolders folders = KilnFolders.create(DependentsIT.class);
         seedHot(folders, "kiln-sample-api.jar");
-        for (String t : List.of("major", "gone", "fails", "off", "hist", "back")) {
+        for (String t : List.of("major", "gone", "fails", "off", "hist", "back", "again")) {
             Path api = api(t, "1.0.0").writeTo(folders.jars().resolve(t + "-api-1.jar"));
             service(t, "1.0.0", "Hello").against(api).writeTo(folders.jars().resolve(t + "-service-1.jar"));
             client(t).against(api).writeTo(folders.jars().resolve(t + "-client.jar"));
@@ -245,6 +245,9 @@ public class DependentsIT extends KilnTestSupport {
         assertTrue(refused.error(), refused.error().contains("would leave its dependents unresolved"));
         assertTrue("names the dependent: " + refused.error(), refused.error().contains("itest.major.client"));
         assertTrue("names the package: " + refused.error(), refused.error().contains("io.kiln.itests.major.api"));
+        assertEquals("the refused build's version", "2.0.0", refused.toVersion());
+        assertTrue("the dependent is in the history with what it would lack: " + refused.dependents(), refused.dependents().stream()
+                .anyMatch(d -> d.plugin().equals("itest.major.client") && d.problem().startsWith("needs osgi.wiring.package")));
         assertEquals("the running API was not touched", apiId, installedBundle("itest.major.api").getBundleId());
         assertEquals("1.0.0", installedBundle("itest.major.api").getVersion().toString());
         assertClientWorks("major", "Hello");
@@ -410,6 +413,29 @@ public class DependentsIT extends KilnTestSupport {
         assertEquals(removed.error(), Outcome.APPLIED, removed.outcome());
         assertFalse(Files.exists(file));
         assertTrue(plugins.plugin("itest.engine").isEmpty());
+    }
+
+    @Test
+    public void anApiRemovedAndInstalledAgainBringsItsDependentsBack() throws IOException {
+        running("again");
+        Path api = folders().hot().resolve("again-api-1.jar");
+        Path kept = folders().jars().resolve("again-api-1.jar");
+
+        ChangeResult removed = plugins.uninstall("itest.again.api", Trigger.SHELL);
+        assertEquals(removed.error(), Outcome.APPLIED, removed.outcome());
+        assertTrue(removed.dependents().toString(), removed.dependents().stream()
+                .anyMatch(d -> d.plugin().equals("itest.again.client") && d.problem().startsWith("not resolved: missing osgi.wiring.package")));
+        PluginInfo waiting = plugins.plugin("itest.again.client").orElseThrow();
+        assertEquals(BundleState.INSTALLED, waiting.state());
+        assertTrue(waiting.problems().toString(), waiting.degraded());
+        assertFalse("nothing but the package is reported missing: " + waiting.problems(), waiting.problems().get(0).contains("osgi.service"));
+
+        java.time.Instant before = java.time.Instant.now();
+        moveIn(kept, api);
+        HistoryEntry installed = await().until(() -> plugins.history(200).stream().filter(e -> e.name().equals("itest.again.api")
+                && e.action() == Action.INSTALL && e.time().isAfter(before)).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertClientWorks("again", "Hello");
+        assertTrue(installed.dependents().toString(), installed.dependents().stream().anyMatch(d -> d.plugin().equals("itest.again.client") && d.intact()));
     }
 
     @Test

@@ -29,14 +29,13 @@ final class EmbeddedFelix {
     }
 
     /**
-     * Starts the framework and the core bundles; FileInstall processes {@code hot/} and {@code conf/} as part
+     * Starts the framework and the core bundles in prepared folders ({@link Folders#prepare}); FileInstall processes {@code hot/} and {@code conf/} as part
      * of its start, so when this returns their initial contents are processed.
      *
      * @throws LaunchException with the cause in words
      */
     static EmbeddedFelix start(Folders folders, Map<String, String> settings, Flow.Publisher<String> consoleLines)
             throws LaunchException {
-        folders.prepare();
         FrameworkCache cache = new FrameworkCache(folders);
         Map<String, String> properties = new HashMap<>(settings);
         properties.put(ScrLogLevel.SETTING, ScrLogLevel.of(settings));

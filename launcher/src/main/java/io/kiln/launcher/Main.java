@@ -63,6 +63,9 @@ public final class Main {
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new LaunchException(e.getMessage(), e);
         }
+        Folders folders = Folders.of(options.home(), settings);
+        folders.prepare();
+        FolderLock.take(folders);
         AdminPort.checkFree(settings);
         // slf4j-simple reads its settings from system properties
         settings.forEach((name, value) -> {
@@ -73,7 +76,7 @@ public final class Main {
         // before anything logs: every console line can then be followed through the admin API
         ConsoleLines console = new ConsoleLines(System.out);
         System.setOut(console);
-        EmbeddedFelix kiln = EmbeddedFelix.start(Folders.of(options.home(), settings), settings, console.publisher());
+        EmbeddedFelix kiln = EmbeddedFelix.start(folders, settings, console.publisher());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(kiln), "kiln-shutdown"));
 
         long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();

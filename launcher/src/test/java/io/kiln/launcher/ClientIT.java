@@ -133,11 +133,19 @@ public class ClientIT {
             Files.write(jar, v2); // rebuilt, same content
             watch.awaitLine("unchanged " + jar);
             assertEquals(watch.output().toString(), 1, watch.output().stream().filter(l -> l.startsWith("installed ")).count());
+            // mvn clean package: the folder itself goes, and comes back with the new build
+            Files.delete(jar);
+            Files.delete(target);
+            watch.awaitLine(target + " is gone (a clean build?); waiting for it to come back");
+            Files.createDirectories(target);
+            Files.write(jar, ApiKiln.pluginJar("it-watched", "3.0.0"));
+            watch.awaitLine("installed it-watched 3.0.0 from " + jar);
+            assertEquals(watch.output().toString(), 2, watch.output().stream().filter(l -> l.startsWith("installed ")).count());
         }
         String history = ok("--json", "history", "50").out();
-        assertEquals(history, 1, JsonParser.parseString(history).getAsJsonArray().asList().stream()
+        assertEquals(history, 2, JsonParser.parseString(history).getAsJsonArray().asList().stream()
                 .filter(e -> e.getAsJsonObject().get("plugin").getAsString().equals("it-watched")).count());
-        assertEquals("2.0.0", JsonParser.parseString(kiln.get("/api/v1/plugins/it-watched").body()).getAsJsonObject().get("version").getAsString());
+        assertEquals("3.0.0", JsonParser.parseString(kiln.get("/api/v1/plugins/it-watched").body()).getAsJsonObject().get("version").getAsString());
         ok("remove", "it-watched");
     }
 

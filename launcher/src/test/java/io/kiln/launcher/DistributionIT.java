@@ -136,6 +136,23 @@ public class DistributionIT {
     }
 
     @Test
+    public void aSecondKilnInTheSameFolderStopsWithOneLineAndLeavesTheFirstAlone() throws Exception {
+        Path home = copyOf(DISTRIBUTION, "kiln");
+        try (RunningKiln first = RunningKiln.start(home)) {
+            first.awaitLine("Kiln ready in ");
+            String url = Files.readAllLines(home.resolve("data/api-url")).get(0);
+            try (RunningKiln second = RunningKiln.start(home)) {
+                assertEquals(second.output().toString(), 1, second.awaitExit());
+                String output = String.join("\n", second.output());
+                assertTrue(output, second.printed("Kiln already runs in "));
+                assertTrue(output, second.printed("one Kiln per folder"));
+                assertEquals(output, 1, second.output().size());
+            }
+            assertEquals("the first keeps its address file", url, Files.readAllLines(home.resolve("data/api-url")).get(0));
+        }
+    }
+
+    @Test
     public void aFailingActivateIsOneVerdictLineNotAStackTrace() throws Exception {
         Path home = copyOf(DISTRIBUTION, "kiln");
         try (RunningKiln kiln = RunningKiln.start(home)) {

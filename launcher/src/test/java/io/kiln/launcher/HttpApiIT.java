@@ -277,6 +277,20 @@ public class HttpApiIT {
     }
 
     @Test
+    public void aJarSentAsAFormAsCurlDoesByDefaultIsStillAJar() throws Exception {
+        HttpResponse<String> installed = kiln.send(kiln.request("/api/v1/plugins?sha256=" + sha256(ApiKiln.pluginJar("it-formed", "1.0.0")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ApiKiln.pluginJar("it-formed", "1.0.0"))));
+        assertEquals(installed.body(), 201, installed.statusCode());
+        assertTrue(object(installed).get("live").getAsBoolean());
+        assertEquals(200, kiln.send(kiln.request("/api/v1/plugins/it-formed").DELETE()).statusCode());
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
     public void installUpdateRollbackAndRemoveAnUploadedJar() throws Exception {
         HttpResponse<String> installed = kiln.postJar("/api/v1/plugins", ApiKiln.pluginJar("it-uploaded", "1.0.0"));
         assertEquals(installed.body(), 201, installed.statusCode());

@@ -95,7 +95,7 @@ public class ShellIT {
             kiln.run("kiln:list", "kiln-sample-chain-charlie  0.1.0.SNAPSHOT  ACTIVE");
             kiln.run("kiln:reload kiln-sample-chain-alpha", "3 reloaded, 0 failed");
             kiln.run("kiln:disable kiln-sample-counter", "disable kiln-sample-counter 0.1.0.SNAPSHOT: APPLIED");
-            kiln.run("kiln:status", "Plugins: 7 (6 active, 1 disabled)");
+            kiln.run("kiln:status", "Plugins: 7 (6 active, 0 degraded, 1 disabled)");
             kiln.run("kiln:reload nosuchplugin", "no plugin named 'nosuchplugin'; plugins: kiln-sample-api");
             kiln.run("kiln:history 3", "disable");
             exitQuietly(kiln);

@@ -15,12 +15,17 @@ final class JarFolder {
     }
 
     /** @return the jars directly in the folder, by name */
+    /** A jar Kiln would take from {@code hot/}: names starting with {@code .} or {@code _} are set aside, as there. */
+    static boolean isPluginJar(String fileName) {
+        return fileName.endsWith(".jar") && !fileName.startsWith(".") && !fileName.startsWith("_");
+    }
+
     static List<Path> jars(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)).sorted().toList();
+            return files.filter(f -> isPluginJar(f.getFileName().toString()) && Files.isRegularFile(f)).sorted().toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -7,6 +7,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
@@ -14,6 +15,7 @@ import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -47,6 +49,11 @@ final class Watch {
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             for (Path dir : dirs) {
                 dir.register(watcher, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
+                // a clean build deletes the folder itself: its parent says when it is back
+                Path parent = dir.toAbsolutePath().getParent();
+                if (parent != null && !dirs.contains(parent)) {
+                    parent.register(watcher, ENTRY_CREATE);
+                }
                 List<Path> jars = JarFolder.jars(dir);
                 jars.forEach(changes::baseline);
                 out.println("watching " + dir + " for plugin jars (" + (jars.isEmpty() ? "none there yet" : "now " + JarFolder.names(jars)) + ")");
@@ -55,10 +62,10 @@ final class Watch {
             out.flush();
             for (;;) {
                 Set<Path> changed = new LinkedHashSet<>();
-                collect(watcher.take(), changed);
+                collect(watcher, watcher.take(), changed);
                 // quiet period: keep collecting until nothing changes for the cooldown
                 for (WatchKey next; (next = watcher.poll(cooldown.toMillis(), TimeUnit.MILLISECONDS)) != null;) {
-                    collect(next, changed);
+                    collect(watcher, next, changed);
                 }
                 for (Path jar : changed) {
                     act(jar);
@@ -73,17 +80,31 @@ final class Watch {
         }
     }
 
-    private static void collect(WatchKey key, Set<Path> changed) {
+    private void collect(WatchService watcher, WatchKey key, Set<Path> changed) throws IOException {
         Path folder = (Path) key.watchable();
+        boolean watched = dirs.stream().anyMatch(d -> d.toAbsolutePath().equals(folder.toAbsolutePath()));
         for (WatchEvent<?> event : key.pollEvents()) {
-            if (event.context() instanceof Path name) {
-                String fileName = name.toString();
-                if (fileName.endsWith(".jar") && !fileName.startsWith(".") && !fileName.startsWith("_")) {
-                    changed.add(folder.resolve(name));
+            if (!(event.context() instanceof Path name)) {
+                continue;
+            }
+            Path path = folder.resolve(name);
+            if (!watched) {
+                // the parent: one of the watched folders is back after a clean build; its jars are all new
+                Optional<Path> back = dirs.stream().filter(d -> d.toAbsolutePath().equals(path.toAbsolutePath())).findFirst();
+                if (back.isPresent() && Files.isDirectory(path)) {
+                    path.register(watcher, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
+                    out.println("watching " + back.get() + " again");
+                    changed.addAll(JarFolder.jars(path));
                 }
+                continue;
+            }
+            if (JarFolder.isPluginJar(name.toString())) {
+                changed.add(path);
             }
         }
-        key.reset();
+        if (!key.reset() && watched) {
+            out.println(folder + " is gone (a clean build?); waiting for it to come back");
+        }
     }
 
     private void act(Path jar) {

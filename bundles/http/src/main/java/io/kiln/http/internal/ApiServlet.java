@@ -2,6 +2,9 @@ package io.kiln.http.internal;
 
 import java.io.IOException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +20,7 @@ import io.kiln.runtime.api.UnknownSkillException;
 abstract class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
 
     @Override
     protected final void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -27,6 +31,13 @@ abstract class ApiServlet extends HttpServlet {
             Exchange.error(response, e);
         } catch (UnknownPluginException | UnknownSectionException | UnknownSkillException e) {
             Exchange.error(response, ApiException.notFound(e.getMessage()));
+        } catch (RuntimeException e) {
+            // a bug of Kiln's, not the request's: said in JSON like any error, one line in the log, the trace at debug
+            LOG.error("{} {} failed: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            LOG.debug("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+            if (!response.isCommitted()) {
+                Exchange.error(response, new ApiException(500, "internal error", e.toString()));
+            }
         }
     }
 

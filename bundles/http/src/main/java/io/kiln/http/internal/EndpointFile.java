@@ -52,10 +52,15 @@ public final class EndpointFile {
         this.file = settings.endpointFile();
     }
 
-    /** The address is gone with the API: a client must not find a stale one after a stop. */
+    /**
+     * The address is gone with the API: a client must not find a stale one after a stop. Only this process's own
+     * file goes: one another Kiln wrote since is not this one's to delete.
+     */
     @Deactivate
     void deactivate() throws IOException {
-        Files.deleteIfExists(file);
+        if (Files.exists(file) && Files.readAllLines(file).contains("pid=" + ProcessHandle.current().pid())) {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Reference(service = HttpServiceRuntime.class, updated = "updated")

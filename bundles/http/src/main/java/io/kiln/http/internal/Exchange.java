@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -74,8 +75,29 @@ final class Exchange {
         return new ApiException(413, "payload too large", "the body is larger than the limit of " + limit + " bytes");
     }
 
+    /**
+     * A parameter of the query string. Never {@code getParameter}: on a POST that reads the body as a form, and a jar
+     * sent without a content type is not one.
+     *
+     * @return its value, or {@code null} when the query does not have it
+     */
+    static String query(HttpServletRequest request, String name) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            if (key.equals(name)) {
+                return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
     static boolean flag(HttpServletRequest request, String name, boolean absent) {
-        String value = request.getParameter(name);
+        String value = query(request, name);
         if (value == null || value.isEmpty()) {
             return absent;
         }

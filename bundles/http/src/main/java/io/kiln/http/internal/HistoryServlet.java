@@ -27,7 +27,7 @@ public final class HistoryServlet extends ApiServlet {
     public HistoryServlet(@Reference PluginService plugins, @Reference ApiSettings settings) {
         this.plugins = plugins;
         this.routes = new Routes("/api/v1/history")
-                .get("", c -> Exchange.json(c.response(), 200, Json.history(plugins.history(limit(c.request().getParameter("limit"))))));
+                .get("", c -> Exchange.json(c.response(), 200, Json.history(plugins.history(limit(Exchange.query(c.request(), "limit"))))));
     }
 
     @Override

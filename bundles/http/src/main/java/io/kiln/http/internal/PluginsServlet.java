@@ -68,7 +68,7 @@ public final class PluginsServlet extends ApiServlet {
     }
 
     private String rollbackVersion(HttpServletRequest request) throws IOException {
-        String version = request.getParameter("version");
+        String version = Exchange.query(request, "version");
         if (version == null && isJson(request)) {
             String body = Exchange.text(request, settings.maxJsonBytes());
             version = body.isBlank() ? null : Json.string(Json.readObject(body), "version");
@@ -90,7 +90,7 @@ public final class PluginsServlet extends ApiServlet {
             try (OutputStream out = Files.newOutputStream(staged)) {
                 Exchange.copy(request, out, settings.maxJarBytes());
             }
-        }, request.getParameter("sha256"), trigger);
+        }, Exchange.query(request, "sha256"), trigger);
     }
 
     private static boolean isJson(HttpServletRequest request) {

@@ -38,7 +38,7 @@ public final class SkillsServlet extends ApiServlet {
     }
 
     private void reload(Routes.Call c) throws IOException {
-        String name = c.request().getParameter("name");
+        String name = Exchange.query(c.request(), "name");
         io.kiln.runtime.api.Trigger trigger = Exchange.trigger(c.request());
         List<SkillInfo> after = name == null ? skills.reloadAll(trigger) : List.of(skills.reload(PluginNames.check(name), trigger));
         List<Object> body = after.stream().map(s -> (Object) SectionJson.skill(s)).toList();

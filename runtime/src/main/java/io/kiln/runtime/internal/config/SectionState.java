@@ -23,11 +23,14 @@ record SectionState(SectionFile section, Outcome state, String reason, List<Stri
         return new SectionState(section, Outcome.REJECTED, why, warnings, validated, applied, when);
     }
 
-    /** The values delivered, as they are shown: sorted, arrays as lists. */
+    /** The values delivered, as they are shown: sorted, arrays as lists, without Kiln's own mark of the file. */
     static Map<String, Object> shown(Dictionary<String, Object> values) {
         Map<String, Object> map = new TreeMap<>();
         for (Enumeration<String> keys = values.keys(); keys.hasMoreElements();) {
             String key = keys.nextElement();
+            if (key.equals(SectionDelivery.SOURCE)) {
+                continue;
+            }
             Object value = values.get(key);
             map.put(key, value.getClass().isArray() ? arrayToList(value) : value);
         }

@@ -78,21 +78,26 @@ final class DependentPlugins {
 
     /**
      * @param candidate a candidate build of the plugin, installed beside it and resolved
-     * @return one line for each requirement of a dependent, now met by the plugin, that neither the candidate
-     *         nor any other bundle would meet; empty when every dependent would resolve
+     * @return each dependent with a requirement, now met by the plugin, that neither the candidate nor any other
+     *         bundle would meet, and which; empty when every dependent would resolve
      */
-    List<String> unmetBy(BundleRevision candidate, FrameworkWiring wiring) {
-        List<String> unmet = new ArrayList<>();
+    List<DependentChange> unmetBy(BundleRevision candidate, FrameworkWiring wiring) {
+        List<DependentChange> unmet = new ArrayList<>();
         for (Dependent dependent : dependents) {
+            List<String> needs = new ArrayList<>();
             for (BundleRequirement requirement : dependent.wiredToPlugin()) {
                 boolean byCandidate = candidate.getDeclaredCapabilities(requirement.getNamespace()).stream()
                         .anyMatch(requirement::matches);
                 boolean byOther = wiring.findProviders(requirement).stream()
                         .anyMatch(c -> c.getRevision().getBundle() != plugin && c.getRevision().getBundle() != candidate.getBundle());
                 if (!byCandidate && !byOther) {
-                    unmet.add(dependent.bundle().getSymbolicName() + " needs " + requirement.getNamespace() + " "
+                    needs.add(requirement.getNamespace() + " "
                             + requirement.getDirectives().getOrDefault(Namespace.REQUIREMENT_FILTER_DIRECTIVE, ""));
                 }
+            }
+            if (!needs.isEmpty()) {
+                unmet.add(new DependentChange(dependent.bundle().getSymbolicName(), dependent.why(),
+                        "needs " + String.join(", ", needs)));
             }
         }
         return unmet;

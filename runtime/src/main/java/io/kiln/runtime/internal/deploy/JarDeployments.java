@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.internal.store.AtomicFiles;
@@ -68,7 +70,7 @@ final class JarDeployments {
             LOG.debug("{}: still being written; waiting for it to settle", fileName);
             return Optional.empty();
         } catch (RejectedException e) {
-            return refusals.rejectFile(fileName, "", e.sha256(), e.getMessage(), Action.INSTALL, trigger);
+            return refusals.rejectFile(fileName, "", "", e.sha256(), e.getMessage(), Action.INSTALL, trigger, List.of());
         }
         try {
             if (refusals.refusedBefore(fileName, jar.sha256())) {
@@ -138,7 +140,7 @@ final class JarDeployments {
             Optional<PluginRecord> record = kiln.records.plugin(jar.name());
             if (record.isPresent() && !record.get().file().equals(fileName) && kiln.fileExists(record.get().file())) {
                 return refusals.reject(jar, fileName, source, trigger, Action.INSTALL, fileName + ": plugin " + jar.name()
-                        + " is already provided by " + record.get().file() + " (same Bundle-SymbolicName); remove one of them");
+                        + " is already provided by " + record.get().file() + " (same Bundle-SymbolicName); remove one of them", List.of());
             }
             Optional<Bundle> bundle = kiln.bundle(jar.name());
             if (record.isPresent() && bundle.isPresent() && runs(record.get(), jar, source)) {
@@ -160,9 +162,9 @@ final class JarDeployments {
                     throw new DeferredException(e.getMessage());
                 }
                 return source == Source.HOT_FOLDER ? refusals.rejectWaiting(jar, fileName, e.getMessage(), action, trigger)
-                        : refusals.reject(jar, fileName, source, trigger, action, e.getMessage());
+                        : refusals.reject(jar, fileName, source, trigger, action, e.getMessage(), List.of());
             } catch (RejectedException e) {
-                return refusals.reject(jar, fileName, source, trigger, action, e.getMessage());
+                return refusals.reject(jar, fileName, source, trigger, action, e.getMessage(), e.dependents());
             }
             if (source == Source.HOT_FOLDER) {
                 refusals.ended(fileName, jar, result);
@@ -223,7 +225,7 @@ final class JarDeployments {
             kiln.lifecycle.start(bundle);
             kiln.verifier.verify(bundle, Map.of());
             commit(jar, fileName, source, () -> kiln.records.put(PluginRecord.installed(jar, fileName)));
-            return tx.end(Outcome.APPLIED, "");
+            return tx.dependents(startThoseWaitingFor(bundle)).end(Outcome.APPLIED, "");
         } catch (BundleException | StuckException | VerificationException | IOException | UncheckedIOException failure) {
             String reason = fileName + ": " + failure.getMessage();
             try {
@@ -245,6 +247,30 @@ final class JarDeployments {
             commit(jar, fileName, source, () -> kiln.records.put(record.running(jar, fileName)));
             prune(record.name(), jar.sha256());
         });
+    }
+
+    /**
+     * Plugins that are enabled but stayed unresolved when what they need went away (an uninstall leaves its
+     * dependents so) are resolved again now that a new plugin is here, and started: each is one of the new plugin's
+     * dependents, and the result says whether it runs.
+     */
+    private List<DependentChange> startThoseWaitingFor(Bundle installed) {
+        List<Bundle> unresolved = kiln.pluginBundles().stream().filter(b -> b.getState() == Bundle.INSTALLED)
+                .filter(b -> kiln.records.plugin(b.getSymbolicName()).map(PluginRecord::enabled).orElse(false)).toList();
+        List<Bundle> resolved = kiln.resolveCheck.resolveWhatCan(unresolved);
+        List<DependentChange> started = new ArrayList<>();
+        for (Bundle bundle : new DependencyGraph(kiln.pluginBundles()).startOrder(resolved)) {
+            String problem = "";
+            try {
+                kiln.lifecycle.start(bundle);
+                kiln.verifier.verify(bundle, Map.of());
+            } catch (BundleException | StuckException | VerificationException e) {
+                problem = e.getMessage();
+            }
+            started.add(new DependentChange(bundle.getSymbolicName(), "was waiting for what " + installed.getSymbolicName()
+                    + " provides: resolved and started again", problem));
+        }
+        return started;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.Trigger;
 
@@ -39,17 +40,21 @@ final class Refusals {
     }
 
     /** Refused: recorded, and for a file in {@code hot/} remembered so that the same content is not tried again. */
-    Optional<ChangeResult> reject(StagedJar jar, String fileName, JarDeployments.Source source, Trigger trigger, Action action, String reason) {
+    Optional<ChangeResult> reject(StagedJar jar, String fileName, JarDeployments.Source source, Trigger trigger, Action action,
+            String reason, List<DependentChange> dependents) {
         if (source == JarDeployments.Source.HOT_FOLDER) {
-            return rejectFile(fileName, jar.name(), jar.sha256(), reason, action, trigger);
+            return rejectFile(fileName, jar.name(), jar.version().toString(), jar.sha256(), reason, action, trigger, dependents);
         }
         String from = kiln.records.plugin(jar.name()).map(PluginRecord::version).orElse("");
         return Optional.of(new Transaction(kiln, jar.name(), from.isEmpty() ? action : Action.UPDATE, trigger)
-                .versions(from, jar.version().toString()).end(Outcome.REJECTED, reason));
+                .versions(from, jar.version().toString()).dependents(dependents).end(Outcome.REJECTED, reason));
     }
 
-    Optional<ChangeResult> rejectFile(String fileName, String plugin, String sha256, String reason, Action action,
-            Trigger trigger) {
+    /**
+     * @param version the refused build's version, or empty when the file could not be read as a plugin
+     */
+    Optional<ChangeResult> rejectFile(String fileName, String plugin, String version, String sha256, String reason, Action action,
+            Trigger trigger, List<DependentChange> dependents) {
         Optional<PluginRecords.Rejection> before = kiln.records.rejection(fileName);
         if (!sha256.isEmpty() && before.isPresent() && before.get().sha256().equals(sha256)) {
             return Optional.empty();
@@ -59,7 +64,7 @@ final class Refusals {
         String subject = owner.map(PluginRecord::name).orElse(plugin.isEmpty() ? fileName : plugin);
         kiln.records.reject(new PluginRecords.Rejection(fileName, sha256, owner.map(PluginRecord::name).orElse(plugin), reason, Instant.now()));
         return Optional.of(new Transaction(kiln, subject, owner.isPresent() ? Action.UPDATE : action, trigger)
-                .versions(owner.map(PluginRecord::version).orElse(""), "").end(Outcome.REJECTED, reason));
+                .versions(owner.map(PluginRecord::version).orElse(""), version).dependents(dependents).end(Outcome.REJECTED, reason));
     }
 
     /** Refused for a missing requirement: recorded once, and tried again when another plugin arrives. */

@@ -12,6 +12,8 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.resource.Namespace;
 
+import io.kiln.runtime.api.DependentChange;
+
 /**
  * Asks the framework's own resolver whether a jar's requirements (imports, required bundles, capabilities)
  * can be met by what is installed, before the running plugin is touched: the jar is installed beside it as
@@ -57,10 +59,11 @@ final class ResolveCheck {
                 throw new UnresolvedException(jar.fileName() + ": cannot be resolved against what is installed: "
                         + missing(candidate), jar.sha256());
             }
-            List<String> unmet = dependents.unmetBy(candidate.adapt(BundleRevision.class), wiring);
+            List<DependentChange> unmet = dependents.unmetBy(candidate.adapt(BundleRevision.class), wiring);
             if (!unmet.isEmpty()) {
                 throw new RejectedException(jar.fileName() + ": would leave its dependents unresolved: "
-                        + String.join("; ", unmet) + ", which this build no longer provides", jar.sha256());
+                        + String.join("; ", unmet.stream().map(d -> d.plugin() + " " + d.problem()).toList())
+                        + ", which this build no longer provides", jar.sha256(), unmet);
             }
         } finally {
             try {
@@ -93,10 +96,26 @@ final class ResolveCheck {
         }
         List<String> missing = revision.getRequirements(null).stream()
                 .filter(r -> !Namespace.RESOLUTION_OPTIONAL.equals(r.getDirectives().get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE)))
+                // effective:=active (a DS reference's osgi.service, say) is for tools: the resolver never asks for it
+                .filter(r -> Namespace.EFFECTIVE_RESOLVE.equals(r.getDirectives().getOrDefault(Namespace.REQUIREMENT_EFFECTIVE_DIRECTIVE,
+                        Namespace.EFFECTIVE_RESOLVE)))
                 .filter(r -> wiring.findProviders(r).isEmpty())
                 .map(r -> r.getNamespace() + " " + r.getDirectives().getOrDefault(Namespace.REQUIREMENT_FILTER_DIRECTIVE, ""))
                 .toList();
-        return missing.isEmpty() ? "the resolver found a conflict between its requirements and what is installed"
+        return missing.isEmpty() ? "every requirement has a provider, but the resolver could not wire them together "
+                + "(a uses conflict, or it was not resolved again since its providers came back)"
                 : "missing " + String.join(", ", missing);
+    }
+
+    /**
+     * Resolves the given installed bundles where their requirements can now be met.
+     *
+     * @return those that are resolved now
+     */
+    List<Bundle> resolveWhatCan(List<Bundle> unresolved) {
+        if (!unresolved.isEmpty()) {
+            wiring.resolveBundles(unresolved);
+        }
+        return unresolved.stream().filter(b -> b.getState() == Bundle.RESOLVED).toList();
     }
 }
