@@ -152,9 +152,12 @@ final class JarDeployments {
             ChangeResult result;
             try {
                 if (bundle.isEmpty()) {
-                    result = start(tx, installResolved(jar), jar, fileName, source);
+                    Bundle installed = installResolved(jar);
+                    refusals.passed(fileName, source);
+                    result = start(tx, installed, jar, fileName, source);
                 } else {
                     kiln.resolveCheck.check(jar, DependentPlugins.of(kiln, bundle.get()));
+                    refusals.passed(fileName, source);
                     result = update(tx, bundle.get(), record, jar, fileName, source);
                 }
             } catch (UnresolvedException e) {
@@ -166,8 +169,8 @@ final class JarDeployments {
             } catch (RejectedException e) {
                 return refusals.reject(jar, fileName, source, trigger, action, e.getMessage(), e.dependents());
             }
-            if (source == Source.HOT_FOLDER) {
-                refusals.ended(fileName, jar, result);
+            if (source == Source.HOT_FOLDER && !result.succeeded()) {
+                refusals.failed(fileName, jar, result);
             }
             return Optional.of(result);
         } finally {

@@ -30,13 +30,19 @@ final class Refusals {
         return refused.isPresent() && refused.get().sha256().equals(sha256) && !refused.get().waiting();
     }
 
-    /** Remembers how a file's transaction ended: a success forgets an earlier refusal, a failure is one. */
-    void ended(String fileName, StagedJar jar, ChangeResult result) {
-        if (result.succeeded()) {
+    /**
+     * A file's new content passed validation: an earlier refusal of the file no longer stands, before the change is
+     * applied (so that nothing that sees the new version meanwhile sees it refused).
+     */
+    void passed(String fileName, JarDeployments.Source source) {
+        if (source == JarDeployments.Source.HOT_FOLDER) {
             kiln.records.clearRejection(fileName);
-        } else {
-            kiln.records.reject(new PluginRecords.Rejection(fileName, jar.sha256(), jar.name(), result.error(), Instant.now()));
         }
+    }
+
+    /** A file's change failed after it passed validation (rolled back, or failed): that content is refused. */
+    void failed(String fileName, StagedJar jar, ChangeResult result) {
+        kiln.records.reject(new PluginRecords.Rejection(fileName, jar.sha256(), jar.name(), result.error(), Instant.now()));
     }
 
     /** Refused: recorded, and for a file in {@code hot/} remembered so that the same content is not tried again. */
