@@ -139,7 +139,8 @@ public class DistributionIT {
     public void aSecondKilnInTheSameFolderStopsWithOneLineAndLeavesTheFirstAlone() throws Exception {
         Path home = copyOf(DISTRIBUTION, "kiln");
         try (RunningKiln first = RunningKiln.start(home)) {
-            first.awaitLine("Kiln ready in ");
+            first.awaitLine("Kiln admin API and web page at ");
+            await("data/api-url").atMost(java.time.Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("data/api-url")));
             String url = Files.readAllLines(home.resolve("data/api-url")).get(0);
             try (RunningKiln second = RunningKiln.start(home)) {
                 assertEquals(second.output().toString(), 1, second.awaitExit());
