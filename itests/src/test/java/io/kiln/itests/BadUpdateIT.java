@@ -127,17 +127,6 @@ public class BadUpdateIT extends KilnTestSupport {
                 """.formatted(startBody);
     }
 
-    /** Deploys version 1 of the test's plugin and returns its bundle. */
-    private Bundle runningV1(String name) throws IOException {
-        moveIn(folders().jars().resolve(name + "-1.jar"), hot(name));
-        await().untilAsserted(() -> assertEquals("v1", say(name, "x")));
-        return installedBundle("itest." + name);
-    }
-
-    private Path hot(String name) {
-        return folders().hot().resolve(name + ".jar");
-    }
-
     private void assertV1Serves(String name, Bundle v1) {
         assertEquals("the previous version serves", "v1", say(name, "x"));
         Bundle now = installedBundle("itest." + name);

@@ -129,16 +129,6 @@ public class HealthChecksIT extends KilnTestSupport {
                 """.formatted(name, checkBody));
     }
 
-    private Bundle runningV1(String name) throws IOException {
-        moveIn(folders().jars().resolve(name + "-1.jar"), hot(name));
-        await().untilAsserted(() -> assertEquals("v1", say(name, "x")));
-        return installedBundle("itest." + name);
-    }
-
-    private Path hot(String name) {
-        return folders().hot().resolve(name + ".jar");
-    }
-
     private HistoryEntry awaitUpdate(String plugin, String toVersion) {
         return await().until(() -> plugins.history(100).stream()
                 .filter(e -> e.name().equals(plugin) && e.action() == io.kiln.runtime.api.Action.UPDATE && e.toVersion().equals(toVersion))

@@ -193,4 +193,19 @@ public abstract class KilnTestSupport {
     protected static long serviceId(ServiceReference<?> reference) {
         return (Long) reference.getProperty(org.osgi.framework.Constants.SERVICE_ID);
     }
+
+    /**
+     * Deploys {@code jars/<name>-1.jar}, a {@link PluginJar#phrase} plugin {@code itest.<name>} of kind {@code name}
+     * that says {@code v1}, as {@code hot/<name>.jar}, and returns its bundle once it says so.
+     */
+    protected Bundle runningV1(String name) throws IOException {
+        moveIn(folders().jars().resolve(name + "-1.jar"), hot(name));
+        await().untilAsserted(() -> assertEquals("v1", say(name, "x")));
+        return installedBundle("itest." + name);
+    }
+
+    /** @return {@code hot/<name>.jar} */
+    protected Path hot(String name) {
+        return folders().hot().resolve(name + ".jar");
+    }
 }
