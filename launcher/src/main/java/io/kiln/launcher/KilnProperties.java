@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import io.kiln.placeholders.References;
 
 /**
  * The settings of one Kiln: {@code conf/kiln.properties}, overridden by system properties of the same name,
@@ -25,8 +25,6 @@ public final class KilnProperties {
 
     /** The admin API's token file. */
     public static final String API_TOKEN_FILE = "kiln.api.token.file";
-
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
 
     private KilnProperties() {
     }
@@ -46,6 +44,16 @@ public final class KilnProperties {
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is malformed: " + e.getMessage(), e);
         }
+        return resolve(home, raw, system);
+    }
+
+    /**
+     * The settings of the Kiln at {@code home} as {@code raw} states them: {@code -Dname=value} wins over the file, and
+     * references are resolved against each other, then system properties.
+     *
+     * @throws IllegalArgumentException naming a reference that is not set, or that goes round in a circle
+     */
+    public static Map<String, String> resolve(Path home, Properties raw, Properties system) {
         Map<String, String> merged = new LinkedHashMap<>();
         merged.put("kiln.home", home.toString());
         raw.stringPropertyNames().forEach(name -> merged.put(name, raw.getProperty(name).trim()));
@@ -63,18 +71,11 @@ public final class KilnProperties {
         if (depth > 10) {
             throw new IllegalArgumentException(FILE + ": ${...} references in '" + name + "' go round in a circle");
         }
-        Matcher matcher = REFERENCE.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String key = matcher.group(1);
-            String replacement = own.containsKey(key) ? resolve(key, own.get(key), own, system, depth + 1)
-                    : system.getProperty(key);
-            if (replacement == null) {
-                throw new IllegalArgumentException(FILE + ": '" + name + "' refers to ${" + key + "}, which is not set");
-            }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        try {
+            return References.resolve(value, key -> true,
+                    key -> own.containsKey(key) ? resolve(key, own.get(key), own, system, depth + 1) : system.getProperty(key));
+        } catch (References.NotSet e) {
+            throw new IllegalArgumentException(FILE + ": '" + name + "' refers to ${" + e.reference() + "}, which is not set");
         }
-        matcher.appendTail(out);
-        return out.toString();
     }
 }

@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.options.UrlProvisionOption;
 
+import io.kiln.launcher.KilnProperties;
+
 /**
  * The Pax Exam options of a Kiln: the distribution's core bundles and settings, on a test's own Kiln home.
  */
@@ -40,7 +42,8 @@ final class KilnOptions {
 
     /**
      * The framework properties of the distribution ({@code conf/kiln.properties}: FileInstall, the watcher, the
-     * runtime), with the test's Kiln home for {@code ${kiln.home}}: the tests run with what users run.
+     * runtime), resolved as the launcher resolves them ({@code KilnProperties}) with the test's Kiln home for
+     * {@code ${kiln.home}}: the tests run with what users run.
      */
     private static Option settings(KilnFolders folders) throws IOException {
         Path file = BuiltBundles.distributionProperties();
@@ -48,10 +51,8 @@ final class KilnOptions {
         try (InputStream in = Files.newInputStream(file)) {
             distribution.load(in);
         }
-        Map<String, String> settings = new TreeMap<>();
-        for (String name : distribution.stringPropertyNames()) {
-            settings.put(name, distribution.getProperty(name).trim().replace("${kiln.home}", folders.home().toString()));
-        }
+        // no -D overrides: the test JVM's own system properties are not the distribution's
+        Map<String, String> settings = new TreeMap<>(KilnProperties.resolve(folders.home(), distribution, new Properties()));
         // each test class is a Kiln of its own: its own framework storage, emptied at start (Pax Exam's default storage
         // is shared between test classes, and ConfigAdmin's store in it would carry one class's sections into the next)
         settings.put("org.osgi.framework.storage", folders.data().resolve("cache").toString());

@@ -1,8 +1,8 @@
 package io.kiln.runtime.internal.config;
 
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import io.kiln.placeholders.References;
 
 /**
  * Resolves {@code ${env:NAME}} (an environment variable) and {@code ${prop:NAME}} (a framework or system
@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 final class Placeholders {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(env|prop):([^}]+)}");
+    private static final String ENV = "env:";
+    private static final String PROP = "prop:";
 
     private final UnaryOperator<String> environment;
     private final UnaryOperator<String> properties;
@@ -25,17 +26,12 @@ final class Placeholders {
      * @throws SectionException naming the file, the key and the placeholder that is not set
      */
     String resolve(String file, String key, String value) throws SectionException {
-        Matcher matcher = PLACEHOLDER.matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String name = matcher.group(2).trim();
-            String replacement = "env".equals(matcher.group(1)) ? environment.apply(name) : properties.apply(name);
-            if (replacement == null) {
-                throw new SectionException(file + ": " + key + ": " + matcher.group() + " is not set");
-            }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        try {
+            return References.resolve(value, reference -> reference.startsWith(ENV) || reference.startsWith(PROP),
+                    reference -> reference.startsWith(ENV) ? environment.apply(reference.substring(ENV.length()).trim())
+                            : properties.apply(reference.substring(PROP.length()).trim()));
+        } catch (References.NotSet e) {
+            throw new SectionException(file + ": " + key + ": " + e.getMessage());
         }
-        matcher.appendTail(out);
-        return out.toString();
     }
 }
