@@ -27,6 +27,7 @@ final class DependencyGraph {
     /** For each plugin, the plugins it depends on, each with how ({@code imports package x 1.0.0}, ...). */
     private final Map<Bundle, Map<Bundle, Set<String>>> uses = new LinkedHashMap<>();
     private final Map<Bundle, Set<Bundle>> dependencies = new LinkedHashMap<>();
+    private Map<Bundle, Set<Bundle>> users;
 
     DependencyGraph(Collection<Bundle> plugins) {
         Set<Bundle> members = new HashSet<>(plugins);
@@ -74,17 +75,17 @@ final class DependencyGraph {
 
     /** @return every plugin that depends on {@code plugin}, directly or not */
     Set<Bundle> dependentsOf(Bundle plugin) {
+        if (users == null) {
+            // who uses whom, the other way round: built once, the first time it is asked (a list asks per plugin)
+            users = new LinkedHashMap<>();
+            dependencies.forEach((user, used) -> used.forEach(u -> users.computeIfAbsent(u, b -> new LinkedHashSet<>()).add(user)));
+        }
         Set<Bundle> found = new LinkedHashSet<>();
-        boolean grew = true;
-        Set<Bundle> targets = new HashSet<>(Set.of(plugin));
-        while (grew) {
-            grew = false;
-            for (Map.Entry<Bundle, Set<Bundle>> entry : dependencies.entrySet()) {
-                if (!targets.contains(entry.getKey()) && entry.getValue().stream().anyMatch(targets::contains)) {
-                    found.add(entry.getKey());
-                    targets.add(entry.getKey());
-                    grew = true;
-                }
+        List<Bundle> todo = new ArrayList<>(users.getOrDefault(plugin, Set.of()));
+        while (!todo.isEmpty()) {
+            Bundle next = todo.remove(0);
+            if (next != plugin && found.add(next)) {
+                todo.addAll(users.getOrDefault(next, Set.of()));
             }
         }
         return found;
