@@ -8,8 +8,8 @@
 
   function token() { return sessionStorage.getItem(KEY); }
 
-  async function api(method, path, body, contentType) {
-    const headers = { 'Authorization': 'Bearer ' + token(), 'X-Kiln-Client': 'page' };
+  async function api(method, path, body, contentType, more) {
+    const headers = { 'Authorization': 'Bearer ' + token(), 'X-Kiln-Client': 'page', ...(more || {}) };
     if (contentType) headers['Content-Type'] = contentType;
     const response = await fetch('/api/v1' + path, { method, headers, body });
     let data = null;
@@ -226,7 +226,7 @@
 
   async function install(file) {
     show(`installing ${file.name}…`, true);
-    const r = await api('POST', '/plugins', file, 'application/java-archive');
+    const r = await api('POST', '/plugins', file, 'application/java-archive', { 'X-Kiln-File-Name': encodeURIComponent(file.name) });
     const d = r.data || {};
     if (r.ok && d.live) show(`${d.plugin} ${d.version} is live (${d.outcome})`, true);
     else show(`install of ${file.name} failed: ${d.detail || d.error}`, false);

@@ -322,6 +322,11 @@ public class HttpApiIT {
         HttpResponse<String> notAJar = kiln.postJar("/api/v1/plugins", "not a jar".getBytes());
         assertError(notAJar, 422, "install failed");
         assertTrue(notAJar.body(), object(notAJar).get("detail").getAsString().contains("upload.jar: not a readable jar"));
+        // the client and the page name the file they send: what Kiln says of it names that file
+        HttpResponse<String> named = kiln.send(kiln.request("/api/v1/plugins").header("Content-Type", "application/java-archive")
+                .header("X-Kiln-File-Name", "my%20broken.jar").POST(HttpRequest.BodyPublishers.ofByteArray("not a jar".getBytes())));
+        assertError(named, 422, "install failed");
+        assertTrue(named.body(), object(named).get("detail").getAsString().startsWith("my broken.jar: not a readable jar"));
         byte[] jar = ApiKiln.pluginJar("it-hashed", "1.0.0");
         HttpResponse<String> mismatch = kiln.postJar("/api/v1/plugins?sha256=" + "0".repeat(64), jar);
         assertError(mismatch, 422, "install failed");

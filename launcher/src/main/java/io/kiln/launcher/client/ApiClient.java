@@ -46,16 +46,27 @@ final class ApiClient {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** Uploads a jar, naming its file so that what Kiln says of it names the file the user has. */
     JsonElement postFile(String path, Path file) throws ClientException {
         try {
-            return send(request(path).header("Content-Type", "application/java-archive").POST(HttpRequest.BodyPublishers.ofFile(file)));
+            return send(request(path).header("Content-Type", "application/java-archive").header(FILE_NAME, fileName(file))
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)));
         } catch (java.io.FileNotFoundException e) {
             throw new ClientException("no such file: " + file);
         }
     }
 
-    JsonElement postBytes(String path, byte[] jar) throws ClientException {
-        return send(request(path).header("Content-Type", "application/java-archive").POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
+    /** Uploads a jar's bytes as read from {@code file}. */
+    JsonElement postBytes(String path, Path file, byte[] jar) throws ClientException {
+        return send(request(path).header("Content-Type", "application/java-archive").header(FILE_NAME, fileName(file))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jar)));
+    }
+
+    /** The header the API reads an upload's file name from (URL-encoded: a header is ASCII). */
+    private static final String FILE_NAME = "X-Kiln-File-Name";
+
+    private static String fileName(Path file) {
+        return java.net.URLEncoder.encode(file.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     JsonElement delete(String path) throws ClientException {

@@ -126,7 +126,7 @@ final class Watch {
 
     private void install(JarChanges.Change change) {
         try {
-            JsonObject answer = api.postBytes("api/v1/plugins", change.bytes()).getAsJsonObject();
+            JsonObject answer = api.postBytes("api/v1/plugins", change.jar(), change.bytes()).getAsJsonObject();
             String name = Views.text(answer, "plugin");
             out.println("installed " + name + " " + Views.text(answer, "version") + " from " + change.jar() + ": " + Views.text(answer, "outcome"));
             if (verify) {

@@ -21,6 +21,8 @@ import io.kiln.runtime.api.Trigger;
  */
 final class Installer {
 
+    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_. +-]{0,199}");
+
     private final PluginService plugins;
     private final ApiSettings settings;
 
@@ -30,10 +32,15 @@ final class Installer {
     }
 
     /** A stage for the jar's bytes: written by {@code writer}, then installed. */
-    Answer install(JarWriter writer, String sha256, Trigger trigger) throws IOException {
+    /**
+     * @param fileName the upload's own file name, so that what Kiln says of it names the user's file; {@code null} or
+     *                 unfit for a file name (a path, a control character) makes it {@code upload.jar}
+     */
+    Answer install(JarWriter writer, String sha256, Trigger trigger, String fileName) throws IOException {
         // in hot/, in a folder the watcher ignores: the same file system as the plugins, so nothing is copied twice
         Path folder = Files.createTempDirectory(settings.hot(), ".kiln-upload-");
-        Path staged = folder.resolve("upload.jar");
+        Path staged = folder.resolve(fileName != null && FILE_NAME.matcher(fileName).matches() && !fileName.contains("..")
+                ? fileName : "upload.jar");
         try {
             writer.write(staged);
             ChangeResult result = plugins.install(staged, sha256 == null ? "" : sha256, trigger);

@@ -84,13 +84,33 @@ public final class PluginsServlet extends ApiServlet {
                 throw ApiException.badRequest("send the jar as the body, or {\"url\": ..., \"sha256\": ...} as JSON");
             }
             Downloader downloader = new Downloader(settings.urlPolicy(), settings.maxJarBytes(), settings.downloadTimeout());
-            return installer.install(staged -> downloader.download(url, staged), Json.string(body, "sha256"), trigger);
+            return installer.install(staged -> downloader.download(url, staged), Json.string(body, "sha256"), trigger, downloadName(url));
         }
         return installer.install(staged -> {
             try (OutputStream out = Files.newOutputStream(staged)) {
                 Exchange.copy(request, out, settings.maxJarBytes());
             }
-        }, Exchange.query(request, "sha256"), trigger);
+        }, Exchange.query(request, "sha256"), trigger, uploadName(request));
+    }
+
+    /** The upload's own file name, as the client and the page send it (URL-encoded); {@code null} when not sent. */
+    private static String uploadName(HttpServletRequest request) {
+        String name = request.getHeader("X-Kiln-File-Name");
+        try {
+            return name == null ? null : java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null; // not URL-encoded: upload.jar
+        }
+    }
+
+    /** A download's file name: the last part of its path. */
+    private static String downloadName(String url) {
+        try {
+            String path = java.net.URI.create(url).getPath();
+            return path == null || path.isEmpty() ? null : path.substring(path.lastIndexOf('/') + 1);
+        } catch (IllegalArgumentException notAUri) {
+            return null; // the download refuses it, naming why
+        }
     }
 
     private static boolean isJson(HttpServletRequest request) {
