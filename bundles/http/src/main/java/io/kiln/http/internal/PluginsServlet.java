@@ -48,23 +48,18 @@ public final class PluginsServlet extends ApiServlet {
                 .post("", c -> answer(c.response(), install(c.request(), Exchange.trigger(c.request()))))
                 .delete("{name}", c -> answer(c.response(), installer.remove(PluginNames.check(c.path("name")), Exchange.trigger(c.request()))))
                 .post("reload-all", c -> summary(c.response(), plugins.reloadAll(Exchange.trigger(c.request()))))
-                .post("{name}/reload", c -> summary(c.response(), plugins.reload(known(c.path("name")),
+                .post("{name}/reload", c -> summary(c.response(), plugins.reload(PluginNames.check(c.path("name")),
                         Exchange.flag(c.request(), "dependents", true), Exchange.flag(c.request(), "dependencies", false),
                         Exchange.trigger(c.request()))))
-                .post("{name}/enable", c -> change(c.response(), plugins.enable(known(c.path("name")), Exchange.trigger(c.request()))))
-                .post("{name}/disable", c -> change(c.response(), plugins.disable(known(c.path("name")), Exchange.trigger(c.request()))))
+                .post("{name}/enable", c -> change(c.response(), plugins.enable(PluginNames.check(c.path("name")), Exchange.trigger(c.request()))))
+                .post("{name}/disable", c -> change(c.response(), plugins.disable(PluginNames.check(c.path("name")), Exchange.trigger(c.request()))))
                 .post("{name}/rollback", c -> change(c.response(),
-                        plugins.rollback(known(c.path("name")), rollbackVersion(c.request()), Exchange.trigger(c.request()))));
+                        plugins.rollback(PluginNames.check(c.path("name")), rollbackVersion(c.request()), Exchange.trigger(c.request()))));
     }
 
     @Override
     protected Routes routes() {
         return routes;
-    }
-
-    /** A name fit to pass on; whether it is a plugin the engine says (UnknownPluginException, answered 404). */
-    private static String known(String name) {
-        return PluginNames.check(name);
     }
 
     private String rollbackVersion(HttpServletRequest request) throws IOException {

@@ -53,8 +53,7 @@ public final class ComponentStates {
                 continue;
             }
             for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
-                components.add(new Component(description.name, configuration.state, description.immediate,
-                        rootCause(configuration.failure), unsatisfied(description, configuration)));
+                components.add(component(description, configuration));
             }
         }
         return components;
@@ -84,9 +83,7 @@ public final class ComponentStates {
             }
             for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
                 if (isFrom(configuration, pid, configurationPid)) {
-                    found.add(new Configured(description.bundle.id, new Component(description.name, configuration.state,
-                            description.immediate, rootCause(configuration.failure), unsatisfied(description, configuration)),
-                            configuration.properties));
+                    found.add(new Configured(description.bundle.id, component(description, configuration), configuration.properties));
                 }
             }
         }
@@ -114,6 +111,11 @@ public final class ComponentStates {
             }
         }
         return bound;
+    }
+
+    private static Component component(ComponentDescriptionDTO description, ComponentConfigurationDTO configuration) {
+        return new Component(description.name, configuration.state, description.immediate, rootCause(configuration.failure),
+                unsatisfied(description, configuration));
     }
 
     private static boolean takes(ComponentDescriptionDTO description, String pid) {
