@@ -3,6 +3,7 @@
 # side-by-side figures, and runs the harness. Options go to the harness (e.g. --trials 5); see --help below.
 #   bench/run.sh                 the full run (8–10 minutes on 2 cores)
 #   bench/run.sh --karaf-skip    Kiln only
+#   bench/run.sh --dev-only      only the inner loop (plugins built from sources inside Kiln, kiln dev); no Karaf
 # Environment: KILN_BENCH_SKIP_BUILD=1 uses the jars already built; KARAF_VERSION (default 4.4.6);
 # KILN_BENCH_REVISION names what was measured in the report (default: git describe --always --dirty).
 set -eu
@@ -18,6 +19,11 @@ if [ "${1:-}" = "--karaf-skip" ]; then
   with_karaf=false
   shift
 fi
+for arg in "$@"; do
+  if [ "$arg" = "--dev-only" ]; then
+    with_karaf=false # the inner loop is Kiln's alone
+  fi
+done
 if [ "${1:-}" = "--help" ]; then
   exec java -jar bench/target/kiln-bench.jar --help
 fi

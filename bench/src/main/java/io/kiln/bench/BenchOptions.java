@@ -15,7 +15,8 @@ import java.util.List;
  */
 record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path results, Path raw, int trials,
                     int karafTrials, int launches, int karafLaunches, int idleSeconds, int settleSeconds,
-                    int jvmFloorRuns, long seed, String kilnJavaOptions, boolean launchOnly) {
+                    int jvmFloorRuns, long seed, String kilnJavaOptions, boolean launchOnly, boolean devOnly, boolean devSkip,
+                    int devWarmups, int devLaunches) {
 
     static final String USAGE = """
             Usage: java -jar bench/target/kiln-bench.jar --kiln DIR [options]   (bench/run.sh does it all)
@@ -34,7 +35,11 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
               --jvm-floor-runs N     runs of 'java -version' with Kiln's flags (default 10; 0 skips)
               --seed N               seed of the random pauses between trials (default 1)
               --kiln-java-opts TEXT  KILN_JAVA_OPTS for every Kiln launch (to compare JVM flags)
-              --launch-only          only the launch rounds: no idle-CPU window, no latency trials""";
+              --launch-only          only the launch rounds: no idle-CPU window, no latency trials
+              --dev-only             only the inner loop (sources built inside Kiln, kiln dev), Kiln only
+              --dev-skip             everything but the inner loop
+              --dev-warmups N        untimed source folders built before the inner-loop trials (default 5)
+              --dev-launches N       kiln dev starts, each on a fresh copy (default 20; the saves run in the first)""";
 
     static BenchOptions parse(List<String> args) {
         Path kiln = null;
@@ -46,11 +51,14 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         int trials = 20, karafTrials = 10, launches = 20, karafLaunches = 3, idle = 25, settle = 10, floor = 10;
         long seed = 1;
         String javaOptions = "";
-        boolean launchOnly = false;
+        boolean launchOnly = false, devOnly = false, devSkip = false;
+        int devWarmups = 5, devLaunches = 20;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
-            if (option.equals("--launch-only")) {
-                launchOnly = true;
+            if (option.equals("--launch-only") || option.equals("--dev-only") || option.equals("--dev-skip")) {
+                launchOnly |= option.equals("--launch-only");
+                devOnly |= option.equals("--dev-only");
+                devSkip |= option.equals("--dev-skip");
                 continue;
             }
             if (i + 1 >= args.size()) {
@@ -73,15 +81,20 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
                 case "--jvm-floor-runs" -> floor = Integer.parseInt(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--kiln-java-opts" -> javaOptions = value;
+                case "--dev-warmups" -> devWarmups = Integer.parseInt(value);
+                case "--dev-launches" -> devLaunches = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (kiln == null) {
             throw new IllegalArgumentException("--kiln is required");
         }
+        if (devOnly && (devSkip || launchOnly)) {
+            throw new IllegalArgumentException("--dev-only goes with neither --dev-skip nor --launch-only");
+        }
         return new BenchOptions(kiln.toAbsolutePath(), karaf == null ? null : karaf.toAbsolutePath(), karafMissing,
                 work.toAbsolutePath(), results.toAbsolutePath(), raw.toAbsolutePath(), trials, karafTrials, launches,
-                karafLaunches, idle, settle, floor, seed, javaOptions, launchOnly);
+                karafLaunches, idle, settle, floor, seed, javaOptions, launchOnly, devOnly, devSkip, devWarmups, devLaunches);
     }
 
     private static int positive(String option, String value) {

@@ -8,15 +8,19 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Drains a launched process's output into a log file (a full pipe would block the process) and notes when
- * its "ready" line appeared.
+ * its "ready" line appeared; if asked to, it also keeps every line with the instant it was read, for a harness
+ * that waits for a line of its own ({@link #awaitLine}).
  */
 final class ConsoleLog {
 
@@ -24,9 +28,20 @@ final class ConsoleLog {
     record Ready(long readMicros, long reportedMillis) {
     }
 
+    /** One line of output and the instant, in epoch microseconds, the harness read it. */
+    record Line(long readMicros, String text) {
+    }
+
     private final CompletableFuture<Ready> ready = new CompletableFuture<>();
+    private final BlockingQueue<Line> lines;
 
     ConsoleLog(InputStream output, Path file, Optional<Pattern> readyLine) {
+        this(output, file, readyLine, false);
+    }
+
+    /** @param keepLines whether to keep every line for {@link #awaitLine} */
+    ConsoleLog(InputStream output, Path file, Optional<Pattern> readyLine, boolean keepLines) {
+        this.lines = keepLines ? new LinkedBlockingQueue<>() : null;
         Thread reader = new Thread(() -> drain(output, file, readyLine), "console " + file.getFileName());
         reader.setDaemon(true);
         reader.start();
@@ -41,6 +56,9 @@ final class ConsoleLog {
                 log.write(line);
                 log.write('\n');
                 log.flush();
+                if (lines != null) {
+                    lines.add(new Line(now, line));
+                }
                 Matcher matcher = ready == null ? null : ready.matcher(line);
                 if (matcher != null && matcher.find()) {
                     long reported = matcher.groupCount() > 0 ? Long.parseLong(matcher.group(1)) : -1;
@@ -49,6 +67,27 @@ final class ConsoleLog {
             }
         } catch (IOException e) {
             // the process is gone; its log ends here
+        }
+    }
+
+    /**
+     * The next kept line, from those not taken yet, that matches; the lines before it are dropped.
+     *
+     * @return the line, or empty if none came within {@code timeout}
+     */
+    Optional<Line> awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+        if (lines == null) {
+            throw new IllegalStateException("this console keeps no lines");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Line line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                return Optional.empty();
+            }
+            if (pattern.matcher(line.text()).find()) {
+                return Optional.of(line);
+            }
         }
     }
 

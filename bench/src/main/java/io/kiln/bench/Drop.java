@@ -37,4 +37,30 @@ final class Drop {
     long put(Path folder, String name, String content) throws IOException {
         return put(folder, name, content.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** Writes a whole folder's content into a staged folder. */
+    interface FolderContent {
+        void write(Path staged) throws IOException;
+    }
+
+    /**
+     * A folder (a plugin's sources) written in full in the staging folder, then moved into {@code folder} as
+     * {@code name} by one atomic rename.
+     *
+     * @return the instant, in epoch microseconds, at which the rename completed
+     */
+    long putFolder(Path folder, String name, FolderContent content) throws IOException {
+        Path staged = Files.createTempDirectory(staging, name);
+        content.write(staged);
+        Files.move(staged, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        return Micros.now();
+    }
+
+    /** Takes a folder out of a watched folder by one atomic rename into the staging folder, then deletes it there. */
+    void takeOut(Path folder) throws IOException {
+        Path gone = Files.createTempDirectory(staging, folder.getFileName() + ".gone");
+        Path moved = gone.resolve(folder.getFileName());
+        Files.move(folder, moved, StandardCopyOption.ATOMIC_MOVE);
+        FileTrees.delete(gone);
+    }
 }

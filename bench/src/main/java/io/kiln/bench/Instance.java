@@ -27,11 +27,24 @@ final class Instance {
 
     /** Spawns the product at {@code home}; its output goes to {@code log}. */
     static Instance launch(Product product, Path home, Path log) throws IOException {
-        ProcessBuilder builder = product.command(home).redirectErrorStream(true)
+        return spawn(product.command(home), log, product.readyLine(), false);
+    }
+
+    /**
+     * Spawns another command of a product (as {@code bin/kiln dev}); its output goes to {@code log} and is kept
+     * line by line for {@link ConsoleLog#awaitLine}.
+     */
+    static Instance launchKeepingLines(ProcessBuilder command, Path log) throws IOException {
+        return spawn(command, log, Optional.empty(), true);
+    }
+
+    private static Instance spawn(ProcessBuilder command, Path log, Optional<java.util.regex.Pattern> readyLine, boolean keepLines)
+            throws IOException {
+        ProcessBuilder builder = command.redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         long spawn = Micros.now();
         Process process = builder.start();
-        return new Instance(process, spawn, new ConsoleLog(process.getInputStream(), log, product.readyLine()));
+        return new Instance(process, spawn, new ConsoleLog(process.getInputStream(), log, readyLine, keepLines));
     }
 
     /** The instant just before the process was spawned, in epoch microseconds. */

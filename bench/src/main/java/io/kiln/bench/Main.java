@@ -44,16 +44,17 @@ public final class Main {
         if (!options.kilnJavaOptions().isBlank()) {
             kiln.note("KILN_JAVA_OPTS for every launch: " + options.kilnJavaOptions());
         }
-        if (options.jvmFloorRuns() > 0) {
+        if (options.jvmFloorRuns() > 0 && !options.devOnly()) {
             JvmFloor.run(kilnSnapshot, options.jvmFloorRuns(), kiln);
         }
         Results karaf = null;
-        if (options.karaf() != null) {
+        if (options.karaf() != null && !options.devOnly()) {
             KarafProduct karafProduct = new KarafProduct(options.karaf());
             karaf = new ProductBench(karafProduct, options.work(), plan(options, options.karafLaunches(), options.karafTrials())).run();
         }
 
-        String report = Report.markdown(machine, command(args), kiln, karaf, options.karafMissing());
+        String report = Report.markdown(machine, command(args), kiln, karaf,
+                options.devOnly() ? "not run with --dev-only (the inner loop is Kiln's alone)" : options.karafMissing());
         Files.createDirectories(options.results().getParent());
         Files.writeString(options.results(), report, StandardCharsets.UTF_8);
         Files.write(options.raw(), Report.csv(karaf == null ? List.of(kiln) : List.of(kiln, karaf)), StandardCharsets.UTF_8);
@@ -65,7 +66,9 @@ public final class Main {
 
     private static ProductBench.Plan plan(BenchOptions options, int launches, int trials) {
         return new ProductBench.Plan(launches, trials, Duration.ofSeconds(options.settleSeconds()),
-                Duration.ofSeconds(options.idleSeconds()), options.seed(), options.launchOnly());
+                Duration.ofSeconds(options.idleSeconds()), options.seed(), options.launchOnly(),
+                new ProductBench.DevPlan(!options.devSkip() && !options.launchOnly(), options.devOnly(), options.devWarmups(),
+                        options.devLaunches()));
     }
 
     /** The command as the person typed it, when bench/run.sh passes it on; the java command otherwise. */

@@ -14,7 +14,14 @@ import java.util.Random;
 final class ProductBench {
 
     /** How many of each, and how long to wait. */
-    record Plan(int launches, int trials, Duration settle, Duration idleWindow, long seed, boolean launchOnly) {
+    record Plan(int launches, int trials, Duration settle, Duration idleWindow, long seed, boolean launchOnly, DevPlan dev) {
+    }
+
+    /**
+     * The inner loop (Kiln only): whether to run it, whether to run nothing else, how many untimed builds first, and
+     * how many {@code kiln dev} starts.
+     */
+    record DevPlan(boolean run, boolean only, int warmups, int launches) {
     }
 
     private final Product product;
@@ -30,17 +37,27 @@ final class ProductBench {
     Results run() {
         Results results = new Results(product.name());
         String slug = product.name().toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        System.out.printf("%s: %d launch rounds (cold + warm), then %d trials of each latency%n",
-                product.name(), plan.launches(), plan.trials());
+        boolean kiln = product instanceof KilnProduct;
+        if (plan.dev().only()) {
+            System.out.printf("%s: the inner loop only, %d trials of each%n", product.name(), plan.trials());
+        } else {
+            System.out.printf("%s: %d launch rounds (cold + warm), then %d trials of each latency%n",
+                    product.name(), plan.launches(), plan.trials());
+        }
         long startNanos = System.nanoTime();
         long[] machineStart = machineTicks();
         try (Workspace workspace = new Workspace(workRoot.resolve(slug), product)) {
-            new LaunchBench(workspace, results).run(plan.launches());
-            if (!plan.launchOnly()) {
+            if (!plan.dev().only()) {
+                new LaunchBench(workspace, results).run(plan.launches());
+            }
+            if (!plan.launchOnly() && !plan.dev().only()) {
                 steadyState(workspace, results);
-                if (product instanceof KilnProduct) {
+                if (kiln) {
                     kilnOnly(() -> new ReloadAllBench(workspace, results).run(Math.min(10, plan.trials())), results);
                 }
+            }
+            if (kiln && plan.dev().run()) {
+                innerLoop(workspace, results);
             }
         } catch (IOException | RuntimeException e) {
             results.note("stopped early: " + e.getMessage());
@@ -67,6 +84,13 @@ final class ProductBench {
         } catch (IOException | RuntimeException e) {
             results.note("Kiln-only measures stopped early: " + e.getMessage());
         }
+    }
+
+    /** Plugins built from sources inside Kiln, on fresh copies of their own: source folders, then dev mode. */
+    private void innerLoop(Workspace workspace, Results results) throws InterruptedException {
+        Random random = new Random(plan.seed() + 1);
+        kilnOnly(() -> new DevLoopBench(workspace, results, random, plan.dev().warmups()).run(plan.trials()), results);
+        kilnOnly(() -> new DevModeBench(workspace, results, random).run(plan.dev().launches(), plan.trials()), results);
     }
 
     private static long[] machineTicks() {

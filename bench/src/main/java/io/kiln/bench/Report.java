@@ -96,10 +96,15 @@ final class Report {
             return "";
         }
         String bound = "≤ " + value(m.target(), m) + " " + m.unit();
+        boolean p95 = !Double.isNaN(m.p95Target());
+        if (p95) {
+            bound += ", p95 ≤ " + value(m.p95Target(), m) + " " + m.unit();
+        }
         if (k == null || k.isEmpty()) {
             return bound;
         }
-        return bound + (k.median() <= m.target() && k.failures() == 0 ? ": met" : ": **missed**");
+        boolean met = k.median() <= m.target() && k.failures() == 0 && (!p95 || k.percentile(95) <= m.p95Target());
+        return bound + (met ? ": met" : ": **missed**");
     }
 
     static String value(double v, Measure m) {

@@ -39,6 +39,13 @@ final class Workspace implements Closeable {
         return home;
     }
 
+    /** An empty folder of the workspace for the harness's own files (a plugin project), outside every watched folder. */
+    Path scratch(String label) throws IOException {
+        Path folder = root.resolve(label);
+        FileTrees.delete(folder);
+        return Files.createDirectories(folder);
+    }
+
     void discard(Path home) throws IOException {
         FileTrees.delete(home);
     }
