@@ -91,11 +91,17 @@ final class DevLoopBench {
                 series.record(Measure.DEV_FOLDER_NEW, seen.isPresent() ? Optional.of(seen.getAsLong()) : Optional.empty(), changed,
                         stamp + ".active");
             }
+            // the record comes from inside the install's transaction: let it end before the folder goes (see the docs)
+            if (events.await(json -> of(json, name) && json.contains("\"action\":\"install\"") && applied(json),
+                    product.eventTimeout()).isEmpty()) {
+                results.note(Measure.DEV_FOLDER_NEW + ", trial " + i + ": no APPLIED install event for " + name);
+            }
             workspace.drop().takeOut(hot.resolve(name));
             if (events.await(json -> of(json, name) && json.contains("\"action\":\"uninstall\"") && applied(json),
                     product.eventTimeout()).isEmpty()) {
-                throw new IOException("source folder " + name + " taken out of hot/, but no uninstall of it within "
-                        + product.eventTimeout().toSeconds() + " s; the inner-loop trials cannot go on");
+                // each trial has a plugin of its own, so the next ones can go on; the report says so
+                results.note("inner loop: source folder " + name + " taken out of hot/, but Kiln did not uninstall its plugin within "
+                        + product.eventTimeout().toSeconds() + " s");
             }
         }
     }

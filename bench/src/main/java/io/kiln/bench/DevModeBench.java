@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * The inner loop through dev mode itself (Kiln only): {@code bin/kiln dev PROJECT --maven-arg=-o} spawned for a small
  * Maven project (packaging jar; the probe's sources of {@link DevProbeSource}) in a fresh copy, where no Kiln runs, so
  * dev mode starts one as its child and asks Maven (offline) for the class path once. Each round times spawn → dev
- * mode's "live" line and spawn → the first build's record; the first round then saves the component over and over, each
- * save timed to the new build's record, through dev mode's own watcher and debounce. Skipped, with a note, when the
+ * mode's "live" line and spawn → the first build's record; the first round then saves the component over and over (a few
+ * untimed saves first, as the Kiln it started is new), each save timed to the new build's record, through dev mode's own
+ * watcher and debounce, with the times dev mode prints for that build. Skipped, with a note, when the
  * distribution has no dev command.
  */
 final class DevModeBench {
@@ -26,6 +27,8 @@ final class DevModeBench {
     private static final Pattern LIVE = Pattern.compile("live [0-9.]+ s after kiln dev started");
     private static final Pattern DEBOUNCE = Pattern.compile("quiet (\\d+) ms before a build");
     private static final Pattern ANY = Pattern.compile(MAVEN.pattern() + "|" + LIVE.pattern() + "|" + DEBOUNCE.pattern());
+    /** Dev mode's line for a build: {@code Probe.java → compiled 2 sources in 41 ms, packaged in 12 ms, reloaded in 25 ms: APPLIED 1.0.0}. */
+    private static final Pattern BUILT = Pattern.compile("→ compiled \\d+ sources? in (\\d+) ms, packaged in (\\d+) ms, reloaded in (\\d+) ms");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final String ARTIFACT = "kiln-bench-dev";
 
@@ -33,8 +36,11 @@ final class DevModeBench {
     private final Product product;
     private final Results results;
     private final Trials series;
+    private final int warmups;
 
-    DevModeBench(Workspace workspace, Results results, Random random) {
+    /** @param warmups untimed saves before the timed ones: the first builds of a new Kiln are slower (JIT) */
+    DevModeBench(Workspace workspace, Results results, Random random, int warmups) {
+        this.warmups = warmups;
         this.workspace = workspace;
         this.product = workspace.product();
         this.results = results;
@@ -88,14 +94,28 @@ final class DevModeBench {
                 return;
             }
             results.of(Measure.DEV_MODE_FIRST_ACTIVE).add(Micros.toMillis(active.getAsLong() - dev.spawnMicros()));
-            for (int i = 1; i <= saves; i++) {
+            int warm = saves == 0 ? 0 : warmups;
+            for (int i = 1; i <= warm + saves; i++) {
                 String stamp = "devmode-" + round + "-save-" + i;
                 series.pause();
                 Path file = project.resolve(source.componentFile);
                 long changed = workspace.drop().put(file.getParent(), file.getFileName().toString(), source.component(stamp));
                 OptionalLong seen = workspace.output().await(stamp + ".active", product.eventTimeout());
+                Optional<ConsoleLog.Line> printed = dev.console().awaitLine(BUILT, product.eventTimeout());
+                if (i <= warm) {
+                    results.note("kiln dev: warm-up save " + i + ": " + (seen.isPresent() ? String.format(java.util.Locale.ROOT, "%.0f ms",
+                            Micros.toMillis(seen.getAsLong() - changed)) : "not active") + printed.map(l -> "; dev mode printed: "
+                            + l.text().substring(l.text().indexOf('→'))).orElse(""));
+                    continue;
+                }
                 series.record(Measure.DEV_MODE_SAVE, seen.isPresent() ? Optional.of(seen.getAsLong()) : Optional.empty(), changed,
                         stamp + ".active");
+                Matcher built = printed.isPresent() ? BUILT.matcher(printed.get().text()) : null;
+                if (built != null && built.find() && seen.isPresent()) {
+                    results.of(Measure.DEV_MODE_SAVE_COMPILE).add(Long.parseLong(built.group(1)));
+                    results.of(Measure.DEV_MODE_SAVE_PACKAGE).add(Long.parseLong(built.group(2)));
+                    results.of(Measure.DEV_MODE_SAVE_RELOAD).add(Long.parseLong(built.group(3)));
+                }
             }
         } finally {
             int exit = dev.stop(Duration.ofSeconds(60));

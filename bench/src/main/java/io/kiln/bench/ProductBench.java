@@ -89,8 +89,16 @@ final class ProductBench {
     /** Plugins built from sources inside Kiln, on fresh copies of their own: source folders, then dev mode. */
     private void innerLoop(Workspace workspace, Results results) throws InterruptedException {
         Random random = new Random(plan.seed() + 1);
+        long startNanos = System.nanoTime();
+        long[] machineStart = machineTicks();
+        String loadBefore = ProcFs.loadAverage();
         kilnOnly(() -> new DevLoopBench(workspace, results, random, plan.dev().warmups()).run(plan.trials()), results);
-        kilnOnly(() -> new DevModeBench(workspace, results, random).run(plan.dev().launches(), plan.trials()), results);
+        kilnOnly(() -> new DevModeBench(workspace, results, random, plan.dev().warmups()).run(plan.dev().launches(), plan.trials()), results);
+        long[] machineEnd = machineTicks();
+        results.note(String.format("the inner loop took %d s; the whole machine was %.1f %% busy meanwhile (all CPUs, the measured "
+                        + "runtime and dev mode's Maven included); load average (1, 5, 15 min) %s at its start, %s at its end",
+                (System.nanoTime() - startNanos) / 1_000_000_000L,
+                100.0 * (machineEnd[0] - machineStart[0]) / Math.max(1, machineEnd[1] - machineStart[1]), loadBefore, ProcFs.loadAverage()));
     }
 
     private static long[] machineTicks() {
