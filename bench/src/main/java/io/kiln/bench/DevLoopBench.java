@@ -1,17 +1,14 @@
 package io.kiln.bench;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The plugin author's inner loop inside Kiln (Kiln only; issue 9 section 4), on a fresh copy of its own: plugins
@@ -20,7 +17,8 @@ import java.util.stream.Collectors;
  * source file of a folder in {@code hot/} saved over and over; a syntax error saved, from a good build each time; and
  * the same save driven through {@code POST /api/v1/builds}, as dev mode calls it. Every change is an atomic rename from
  * the staging folder (a save: a new file renamed over the old one, as editors' safe save does), after the usual random
- * pause; every latency ends at the probe's own record or, for a refusal, at the event stream.
+ * pause; every latency ends at the probe's own record or, for a refusal, at the event stream. The endpoint's part is
+ * {@link BuildsEndpointBench}'s.
  */
 final class DevLoopBench {
 
@@ -53,6 +51,8 @@ final class DevLoopBench {
             AdminApi api = AdminApi.await(home, Duration.ofSeconds(60));
             results.note("inner loop: the source watcher's quiet period (kiln.watch.quietMillis in conf/kiln.properties) is "
                     + quietMillis(home) + " ms; " + warmups + " untimed source folders built first (compiler warm-up)");
+            long pid = instance.jvmPid();
+            results.of(Measure.DEV_RSS_BEFORE).add(ProcFs.residentKiB(pid) / 1024.0);
             try (EventStream events = api.events()) {
                 System.out.printf("  [%s] inner loop: source folders into hot/ (%d warm-up, %d timed)%n", product.name(), warmups, trials);
                 newFolders(events, home, trials);
@@ -60,8 +60,9 @@ final class DevLoopBench {
                 Path folder = saves(events, home, trials);
                 compileErrors(events, folder, trials);
                 System.out.printf("  [%s] inner loop: saves built through POST /api/v1/builds%n", product.name());
-                builds(api, home, trials);
+                new BuildsEndpointBench(workspace, results, series, Math.min(warmups, 3)).run(api, home, trials);
             }
+            results.of(Measure.DEV_RSS_AFTER).add(ProcFs.residentKiB(pid) / 1024.0);
         } finally {
             instance.stop(Duration.ofSeconds(60));
             workspace.discard(home);
@@ -123,7 +124,7 @@ final class DevLoopBench {
             String stamp = "save-" + i;
             series.pause();
             events.clear();
-            long changed = save(folder, source.componentFile, source.component(stamp));
+            long changed = workspace.drop().save(folder.resolve(source.componentFile), source.component(stamp));
             OptionalLong seen = workspace.output().await(stamp + ".active", product.eventTimeout());
             series.record(Measure.DEV_SAVE_FOLDER, seen.isPresent() ? Optional.of(seen.getAsLong()) : Optional.empty(), changed,
                     stamp + ".active");
@@ -148,11 +149,11 @@ final class DevLoopBench {
         String name = folder.getFileName().toString();
         DevProbeSource source = new DevProbeSource(name, out);
         for (int i = 1; i <= trials; i++) {
-            save(folder, source.componentFile, source.component("fixed-" + i));
+            workspace.drop().save(folder.resolve(source.componentFile), source.component("fixed-" + i));
             series.awaitSetup("fixed-" + i + ".active");
             series.pause();
             events.clear();
-            long changed = save(folder, source.componentFile, source.broken("broken-" + i));
+            long changed = workspace.drop().save(folder.resolve(source.componentFile), source.broken("broken-" + i));
             Optional<EventStream.Event> rejected = events.await(json -> of(json, name) && json.contains("\"outcome\":\"REJECTED\""),
                     product.eventTimeout());
             series.record(Measure.DEV_COMPILE_ERROR, rejected.map(EventStream.Event::arrivedMicros), changed, "REJECTED event for " + name);
@@ -163,56 +164,6 @@ final class DevLoopBench {
         }
     }
 
-    /**
-     * What dev mode does on a save, without its debounce: a project folder outside {@code hot/}, its component saved,
-     * then {@code POST /api/v1/builds} sent at once; until the new build's record. The answer's own times are kept.
-     */
-    private void builds(AdminApi api, Path home, int trials) throws IOException, InterruptedException {
-        String name = "kiln-bench-api";
-        DevProbeSource source = new DevProbeSource(name, out);
-        Path project = workspace.scratch("dev-loop-project");
-        source.writeAll(project, "api-0");
-        List<Path> classPath = jarsIn(home.resolve("lib/compile-only"));
-        String request = "{\"project\":" + json(project.toString()) + ",\"classpath\":["
-                + classPath.stream().map(p -> json(p.toString())).collect(Collectors.joining(",")) + "],\"symbolicName\":"
-                + json(name) + ",\"version\":\"1.0.0\"}";
-        HttpResponse<String> first = api.postJson("api/v1/builds", request);
-        if (first.statusCode() != 201) {
-            throw new IOException("POST /api/v1/builds of the first build answered " + first.statusCode() + ": " + first.body());
-        }
-        series.awaitSetup("api-0.active");
-        int warm = Math.min(warmups, 3); // the project's class path is opened once, on its first build: warm it too
-        for (int i = 1; i <= warm + trials; i++) {
-            String stamp = "api-" + i;
-            series.pause();
-            long changed = save(project, source.componentFile, source.component(stamp));
-            long sent = Micros.now();
-            HttpResponse<String> answer = api.postJson("api/v1/builds", request);
-            long answered = Micros.now();
-            OptionalLong seen = workspace.output().await(stamp + ".active", product.eventTimeout());
-            if (i <= warm) {
-                continue;
-            }
-            series.record(Measure.DEV_SAVE_API, seen.isPresent() ? Optional.of(seen.getAsLong()) : Optional.empty(), changed,
-                    stamp + ".active");
-            if (answer.statusCode() != 200 || !answer.body().contains("\"outcome\":\"APPLIED\"")) {
-                results.note(Measure.DEV_SAVE_API + ", trial " + (i - warm) + ": HTTP " + answer.statusCode() + ": " + answer.body());
-                continue;
-            }
-            String body = answer.body();
-            results.of(Measure.DEV_SAVE_API_COMPILE).add(first(Pattern.compile("\"compileMillis\":(\\d+)"), body));
-            results.of(Measure.DEV_SAVE_API_PACKAGE).add(first(Pattern.compile("\"packageMillis\":(\\d+)"), body));
-            results.of(Measure.DEV_SAVE_API_RELOAD).add(first(Pattern.compile("\"reloadMillis\":(\\d+)"), body));
-            results.of(Measure.DEV_SAVE_API_ROUND_TRIP).add(Micros.toMillis(answered - sent));
-        }
-    }
-
-    /** An editor's safe save: the new content written in full elsewhere and renamed over the file; @return when */
-    private long save(Path folder, String file, String content) throws IOException {
-        Path target = folder.resolve(file);
-        return workspace.drop().put(target.getParent(), target.getFileName().toString(), content);
-    }
-
     private static boolean of(String json, String plugin) {
         return json.contains("\"plugin\":\"" + plugin + "\"");
     }
@@ -221,7 +172,7 @@ final class DevLoopBench {
         return json.contains("\"outcome\":\"APPLIED\"");
     }
 
-    private static long first(Pattern pattern, String json) {
+    static long first(Pattern pattern, String json) {
         Matcher matcher = pattern.matcher(json);
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
     }
@@ -231,13 +182,5 @@ final class DevLoopBench {
         return matcher.find() ? Long.parseLong(matcher.group(1)) : 15; // WatchSettings' default
     }
 
-    private static List<Path> jarsIn(Path folder) throws IOException {
-        try (var files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
-        }
-    }
 
-    private static String json(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
 }

@@ -38,6 +38,16 @@ final class Drop {
         return put(folder, name, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * An editor's safe save of {@code file}: the new content written in full in the staging folder, then renamed over
+     * the file.
+     *
+     * @return the instant, in epoch microseconds, at which the rename completed
+     */
+    long save(Path file, String content) throws IOException {
+        return put(file.getParent(), file.getFileName().toString(), content);
+    }
+
     /** Writes a whole folder's content into a staged folder. */
     interface FolderContent {
         void write(Path staged) throws IOException;

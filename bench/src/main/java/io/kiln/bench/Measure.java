@@ -21,6 +21,8 @@ enum Measure {
     DEV_SAVE_API_PACKAGE("… packageMillis in the answer (Kiln only)", "ms", Double.NaN),
     DEV_SAVE_API_RELOAD("… reloadMillis in the answer (Kiln only)", "ms", Double.NaN),
     DEV_SAVE_API_ROUND_TRIP("… POST /api/v1/builds, send → whole answer (Kiln only)", "ms", Double.NaN),
+    DEV_RSS_BEFORE("VmRSS of the inner loop's Kiln before its first build (Kiln only)", "MiB", Double.NaN),
+    DEV_RSS_AFTER("VmRSS of the same Kiln after all its builds (with 20 trials: 110, compile errors included) (Kiln only)", "MiB", Double.NaN),
     DEV_MODE_FIRST_LIVE("`kiln dev` spawned (it starts Kiln and runs Maven once) → its \"live … after kiln dev started\" line (Kiln only)", "ms", Double.NaN),
     DEV_MODE_FIRST_ACTIVE("`kiln dev` spawned → the first build's component active (Kiln only)", "ms", Double.NaN),
     DEV_MODE_MAVEN("… of which Maven's class-path run, as dev mode prints it (Kiln only)", "ms", Double.NaN),
