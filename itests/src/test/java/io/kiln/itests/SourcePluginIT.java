@@ -111,6 +111,22 @@ public class SourcePluginIT extends KilnTestSupport {
         await().until(() -> latest("shout").action() == Action.UNINSTALL);
     }
 
+    @Test
+    public void removingTheirPluginSetsTheSourcesAsideRatherThanDeletingThem() throws Exception {
+        awaitStartupProcessed();
+        Path staged = folders().staging().resolve("kept");
+        writeSource(staged, "Kept.java", "package kept; @org.osgi.service.component.annotations.Component(service = Kept.class) public class Kept {}\n");
+        Path folder = folders().hot().resolve("kept");
+        Files.move(staged, folder, StandardCopyOption.ATOMIC_MOVE);
+        await().until(() -> installedBundle("kept") != null && installedBundle("kept").getState() == Bundle.ACTIVE);
+
+        assertEquals(Outcome.APPLIED, plugins.uninstall("kept", Trigger.SHELL).outcome());
+
+        assertNull(installedBundle("kept"));
+        assertFalse(Files.exists(folder));
+        assertTrue("the sources are kept, under a name Kiln skips", Files.isRegularFile(folders().hot().resolve("_kept/Kept.java")));
+    }
+
     private static String shoutSource(String sayBody) {
         return """
                 package io.acme.shout.internal;
