@@ -57,10 +57,10 @@ final class NewPluginCommand implements Callable<Integer> {
         String pkg = packageName != null ? packageName : ProjectNames.defaultPackage(group, name);
         String packageProblem = ProjectNames.checkPackage(pkg);
         check(packageProblem == null || packageName != null ? packageProblem
-                : packageProblem.replaceFirst("^'[^']*'", "the package derived from the name and group, '" + pkg + "',") + "; pass --package");
+                : "the package derived from the name and group, '" + pkg + "', is not a Java package name: pass --package (e.g. --package com.example.hello)");
         Path target = (dir != null ? dir : Path.of(name)).toAbsolutePath().normalize();
         if (Files.exists(target)) {
-            throw new ClientException(target + " exists already: nothing written (choose another NAME or --dir)");
+            throw new ClientException(target + " exists already; nothing written (choose another NAME or --dir)");
         }
         PluginTemplate template;
         try {
@@ -77,7 +77,7 @@ final class NewPluginCommand implements Callable<Integer> {
 
     private void check(String problem) {
         if (problem != null) {
-            throw new ParameterException(spec.commandLine(), problem + ": nothing written");
+            throw new ParameterException(spec.commandLine(), problem + "; nothing written");
         }
     }
 
