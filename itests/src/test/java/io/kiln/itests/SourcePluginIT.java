@@ -118,7 +118,8 @@ public class SourcePluginIT extends KilnTestSupport {
         writeSource(staged, "Kept.java", "package kept; @org.osgi.service.component.annotations.Component(service = Kept.class) public class Kept {}\n");
         Path folder = folders().hot().resolve("kept");
         Files.move(staged, folder, StandardCopyOption.ATOMIC_MOVE);
-        await().until(() -> installedBundle("kept") != null && installedBundle("kept").getState() == Bundle.ACTIVE);
+        // committed: the record is written once the new plugin is verified
+        await().until(() -> plugins.plugin("kept").map(p -> p.lastResult() == Outcome.APPLIED).orElse(false));
 
         assertEquals(Outcome.APPLIED, plugins.uninstall("kept", Trigger.SHELL).outcome());
 
