@@ -26,6 +26,7 @@ import org.osgi.framework.Bundle;
 
 import io.kiln.itests.support.KilnFolders;
 import io.kiln.itests.support.KilnTestSupport;
+import io.kiln.itests.support.PluginJar;
 import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.Outcome;
@@ -49,6 +50,13 @@ public class SourcePluginIT extends KilnTestSupport {
     public Option[] configuration() throws IOException {
         KilnFolders folders = KilnFolders.create(SourcePluginIT.class);
         seedHot(folders, "kiln-sample-api.jar");
+        PluginJar.named("itest.words.api", "1.0.0").source("io.kiln.itests.words.Words", """
+                package io.kiln.itests.words;
+
+                public interface Words {
+                    String word();
+                }
+                """).header("Export-Package", "io.kiln.itests.words;version=1.0.0").writeTo(folders.jars().resolve("words-api.jar"));
         return kilnOptions(folders);
     }
 
@@ -71,8 +79,8 @@ public class SourcePluginIT extends KilnTestSupport {
         // changed: the new code serves
         writeSource(folder, JAVA, shoutSource("return \"Hey, \" + name + \"!\";"));
         await().untilAsserted(() -> assertEquals("Hey, Ada!", say("shout", "Ada")));
-        HistoryEntry update = latest("shout");
-        assertEquals(Action.UPDATE, update.action());
+        // the history entry is written once the change is verified, a moment after the new code serves
+        HistoryEntry update = await().until(() -> latest("shout"), e -> e.action() == Action.UPDATE);
         assertEquals(Outcome.APPLIED, update.outcome());
         assertEquals(Trigger.FILE, update.trigger());
 
@@ -88,10 +96,10 @@ public class SourcePluginIT extends KilnTestSupport {
         // fixed: recovers, and the refusal is gone
         writeSource(folder, JAVA, shoutSource("return \"Hello again, \" + name + \".\";"));
         await().untilAsserted(() -> assertEquals("Hello again, Ada.", say("shout", "Ada")));
+        await().until(() -> changesOf("shout") == 4); // installed, updated, refused, updated
         assertFalse(plugins.status().rejected().stream().anyMatch(r -> r.file().equals("shout")));
 
         // touched without a change, and a folder set aside with '_': nothing is built
-        int changes = plugins.history(1000).size();
         Path source = folder.resolve(JAVA);
         Files.writeString(source, Files.readString(source));
         Path asideStaged = folders().staging().resolve("_aside");
@@ -100,14 +108,62 @@ public class SourcePluginIT extends KilnTestSupport {
         // a real change after both: once it shows, the two before it would have shown too
         writeSource(folder, JAVA, shoutSource("return \"Bye, \" + name + \".\";"));
         await().untilAsserted(() -> assertEquals("Bye, Ada.", say("shout", "Ada")));
-        assertEquals("only the real change is in the history", changes + 1, plugins.history(1000).size());
+        await().until(() -> changesOf("shout") >= 5);
+        assertEquals("only the real change is in the history", 5, changesOf("shout"));
         assertTrue(plugins.plugin("_aside").isEmpty());
 
         // out: deleting the folder uninstalls the plugin
         deleteTree(folder);
         await().untilAsserted(() -> assertNull(installedBundle("shout")));
         assertTrue(phrases("shout").isEmpty());
-        assertEquals(Action.UNINSTALL, latest("shout").action());
+        await().until(() -> latest("shout").action() == Action.UNINSTALL);
+    }
+
+    @Test
+    public void removingTheirPluginSetsTheSourcesAsideRatherThanDeletingThem() throws Exception {
+        awaitStartupProcessed();
+        Path staged = folders().staging().resolve("kept");
+        writeSource(staged, "Kept.java", "package kept; @org.osgi.service.component.annotations.Component(service = Kept.class) public class Kept {}\n");
+        Path folder = folders().hot().resolve("kept");
+        Files.move(staged, folder, StandardCopyOption.ATOMIC_MOVE);
+        // committed: the record is written once the new plugin is verified
+        await().until(() -> plugins.plugin("kept").map(p -> p.lastResult() == Outcome.APPLIED).orElse(false));
+
+        assertEquals(Outcome.APPLIED, plugins.uninstall("kept", Trigger.SHELL).outcome());
+
+        assertNull(installedBundle("kept"));
+        assertFalse(Files.exists(folder));
+        assertTrue("the sources are kept, under a name Kiln skips", Files.isRegularFile(folders().hot().resolve("_kept/Kept.java")));
+    }
+
+    @Test
+    public void aFolderThatNeedsAnApiNotYetInstalledIsBuiltWhenItArrives() throws Exception {
+        awaitStartupProcessed();
+        Path staged = folders().staging().resolve("wordy");
+        writeSource(staged, "Wordy.java", """
+                package wordy;
+
+                import org.osgi.service.component.annotations.Component;
+
+                import io.kiln.itests.words.Words;
+
+                @Component
+                public class Wordy implements Words {
+                    public String word() {
+                        return "wordy";
+                    }
+                }
+                """);
+        Files.move(staged, folders().hot().resolve("wordy"), StandardCopyOption.ATOMIC_MOVE);
+        HistoryEntry refused = await().until(() -> latest("wordy"), e -> e != null && e.outcome() == Outcome.REJECTED);
+        assertTrue(refused.error(), refused.error().contains("Wordy.java:5:") && refused.error().contains("io.kiln.itests.words"));
+
+        moveIn(folders().jars().resolve("words-api.jar"), folders().hot().resolve("words-api.jar"));
+
+        HistoryEntry built = await().until(() -> latest("wordy"), e -> e.outcome() == Outcome.APPLIED);
+        assertEquals(Trigger.RETRY, built.trigger());
+        assertEquals(Bundle.ACTIVE, installedBundle("wordy").getState());
+        assertFalse(plugins.status().rejected().stream().anyMatch(r -> r.file().equals("wordy")));
     }
 
     private static String shoutSource(String sayBody) {
@@ -126,6 +182,10 @@ public class SourcePluginIT extends KilnTestSupport {
                     }
                 }
                 """.formatted(sayBody);
+    }
+
+    private long changesOf(String plugin) {
+        return plugins.history(1000).stream().filter(e -> e.name().equals(plugin)).count();
     }
 
     private HistoryEntry latest(String plugin) {

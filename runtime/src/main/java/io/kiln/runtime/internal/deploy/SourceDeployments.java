@@ -68,6 +68,8 @@ final class SourceDeployments {
             build = builder().buildProject(sources, request.classPath(), name, request.version());
         } catch (IOException e) {
             throw new UncheckedIOException(project + ": cannot read the sources or their class path: " + e.getMessage(), e);
+        } catch (IllegalStateException noCompiler) {
+            build = cannotBuild(name, sources, noCompiler);
         }
         if (!build.succeeded()) {
             return refused(build, compileFailure(build.symbolicName(), request.version(), build.problems(), trigger));
@@ -87,9 +89,11 @@ final class SourceDeployments {
      * A source folder in {@code hot/}: built once its sources' content differs from what runs (and from what was
      * refused), compiled against what the framework exports.
      *
-     * @return how it ended; empty when there was nothing to do
+     * @param retry build even what was refused in this content: the framework has changed since (a refusal that
+     *              stands is not recorded again)
+     * @return how it ended; empty when there was nothing to do, or the refusal stands
      */
-    Optional<ChangeResult> deployFolder(Path folder, Trigger trigger) {
+    Optional<ChangeResult> deployFolder(Path folder, Trigger trigger, boolean retry) {
         String folderName = folder.getFileName().toString();
         if (!Files.isDirectory(folder)) {
             return Optional.empty(); // gone meanwhile: its removal has an event of its own
@@ -106,7 +110,7 @@ final class SourceDeployments {
             LOG.debug("{}: cannot read every source yet ({}); its next change is built", folderName, e.toString());
             return Optional.empty();
         }
-        if (hash.equals(builtSources.get(folderName)) || refusals.refusedBefore(folderName, hash)) {
+        if (hash.equals(builtSources.get(folderName)) || (!retry && refusals.refusedBefore(folderName, hash))) {
             return Optional.empty();
         }
         String name = kiln.records.byFile(folderName).map(PluginRecord::name).orElse(folderName);
@@ -116,6 +120,8 @@ final class SourceDeployments {
         } catch (IOException e) {
             return refusals.rejectFile(folderName, name, "", hash, folderName + ": cannot read the sources: " + e.getMessage(),
                     Action.INSTALL, trigger, List.of());
+        } catch (IllegalStateException noCompiler) {
+            build = cannotBuild(name, sources, noCompiler);
         }
         if (!build.succeeded()) {
             return refusals.rejectFile(folderName, name, "", hash, reason(folderName, build.problems()), Action.INSTALL, trigger, List.of());
@@ -123,10 +129,10 @@ final class SourceDeployments {
         Path jar = stage(build);
         try {
             Optional<ChangeResult> result = jars.deployBuilt(jar, folderName, trigger);
-            if (result.isPresent() && !result.get().succeeded()) {
-                refusals.failedSources(folderName, hash, build.symbolicName(), result.get().error());
-            } else {
+            if (result.isPresent() && result.get().succeeded()) {
                 builtSources.put(folderName, hash);
+            } else if (result.isPresent()) {
+                refusals.failedSources(folderName, hash, build.symbolicName(), result.get().error());
             }
             return result;
         } finally {
@@ -149,12 +155,22 @@ final class SourceDeployments {
         }
     }
 
-    /** The compiler is made on first use: a Kiln that never builds from sources never loads it. */
+    /**
+     * The compiler is made on first use: a Kiln that never builds from sources never loads it.
+     *
+     * @throws IllegalStateException if this Java has no compiler
+     */
     private synchronized SourceBuilder builder() throws IOException {
         if (builder == null) {
             builder = new SourceBuilder(kiln.context, compileOnlyJars);
         }
         return builder;
+    }
+
+    /** No build at all (a Java without a compiler): said as the build's one problem. */
+    private static SourceBuilder.Build cannotBuild(String name, PluginSources sources, IllegalStateException why) {
+        return new SourceBuilder.Build(new byte[0], name, List.of(new CompileProblem("", 0, 0, why.getMessage())),
+                sources.javaFiles().size(), 0, 0);
     }
 
     private ChangeResult compileFailure(String plugin, String version, List<CompileProblem> problems, Trigger trigger) {
