@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs Kiln's benchmark (docs/BENCHMARKS.md): builds the project, fetches Apache Karaf through Maven for the
 # side-by-side figures, and runs the harness. Options go to the harness (e.g. --trials 5); see --help below.
-#   bench/run.sh                 the full run (8–10 minutes on 2 cores)
+#   bench/run.sh                 the full run (9–14 minutes on 2 cores)
 #   bench/run.sh --karaf-skip    Kiln only
 #   bench/run.sh --dev-only      only the inner loop (plugins built from sources inside Kiln, kiln dev); no Karaf
 # Environment: KILN_BENCH_SKIP_BUILD=1 uses the jars already built; KARAF_VERSION (default 4.4.6);
