@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code kiln}: the client's top-level command. Each command is a class of its own; future ones ({@code new}, {@code dev}) join the list. */
+/** {@code kiln}: the client's top-level command. Each command is a class of its own; future ones ({@code new}) join the list. */
 @Command(name = "kiln", synopsisSubcommandLabel = "COMMAND",
         description = "Drives a running Kiln over its admin API. Without a command, bin/kiln runs Kiln itself (bin/kiln --help).",
         footer = { "", "The address and token come from this folder's data/api-url and data/api-token, written by its running Kiln.",
@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "'kiln help COMMAND' or 'kiln COMMAND --help' shows one command's options." },
         subcommands = { StatusCommand.class, ListCommand.class, ShowCommand.class, ReloadCommand.class, ReloadAllCommand.class,
                 InstallCommand.class, RemoveCommand.class, EnableCommand.class, DisableCommand.class, RollbackCommand.class,
-                HistoryCommand.class, ConfigCommand.class, SkillsCommand.class, AgentsCommand.class, WatchCommand.class,
+                HistoryCommand.class, ConfigCommand.class, SkillsCommand.class, AgentsCommand.class, WatchCommand.class, DevCommand.class,
                 CommandLine.HelpCommand.class })
 final class KilnCommand implements Callable<Integer> {
 
@@ -53,6 +53,15 @@ final class KilnCommand implements Callable<Integer> {
 
     PrintStream out() {
         return out;
+    }
+
+    /** The distribution folder this client belongs to. */
+    Path home() {
+        return home;
+    }
+
+    Map<String, String> env() {
+        return env;
     }
 
     /** Prints what a command found: its JSON with {@code --json}, else its text. @return exit code 0 */
