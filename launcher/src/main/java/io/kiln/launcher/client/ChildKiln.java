@@ -27,9 +27,14 @@ final class ChildKiln implements AutoCloseable {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Process process;
+    private final long startedNanos = System.nanoTime();
 
     private ChildKiln(Process process) {
         this.process = process;
+    }
+
+    long millisSinceStart() {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     /** The JVM option that opens a debugger port on loopback, without waiting for a debugger. */

@@ -127,9 +127,8 @@ final class DevCommand implements Callable<Integer> {
     }
 
     private ApiClient awaitChild(PrintStream out) throws ClientException, InterruptedException {
-        long begin = System.nanoTime();
         URI url = child.awaitReady(ClientOptions.settingsFile(kiln.home(), KilnProperties.API_URL_FILE), START_TIMEOUT);
-        out.println("Kiln ready at " + url + " (" + (System.nanoTime() - begin) / 1_000_000 + " ms after the class path)");
+        out.println("Kiln ready at " + url + " (" + child.millisSinceStart() + " ms after it was started)");
         if (debugPort != null) {
             out.println("debugger: attach to 127.0.0.1:" + debugPort + " (jdb -attach 127.0.0.1:" + debugPort + ", or the IDE's remote JVM debug)");
         }
@@ -152,7 +151,8 @@ final class DevCommand implements Callable<Integer> {
         if (started != null && started.isAlive()) {
             out.println("stopping Kiln (pid " + started.pid() + ")");
             int exit = started.stop();
-            out.println(exit == -1 ? "Kiln did not stop in " + ChildKiln.STOP_TIMEOUT.toSeconds() + " s: killed" : "Kiln stopped");
+            out.println(exit == -1 ? "Kiln (pid " + started.pid() + ") did not stop in " + ChildKiln.STOP_TIMEOUT.toSeconds() + " s: killed"
+                    : "Kiln (pid " + started.pid() + ") has stopped");
         }
         out.println("dev mode stopped");
         out.flush();
