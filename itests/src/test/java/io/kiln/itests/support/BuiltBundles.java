@@ -29,6 +29,11 @@ final class BuiltBundles {
         return jar("test", name);
     }
 
+    /** The distribution's {@code lib/compile-only}: what source plugins compile against besides the framework. */
+    static Path compileOnly() {
+        return jar("compile-only", "osgi.annotation").getParent();
+    }
+
     /** The distribution's {@code conf/kiln.properties}. */
     static Path distributionProperties() {
         return Path.of(required("kiln.itest.distProperties"));

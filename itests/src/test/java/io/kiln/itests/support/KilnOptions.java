@@ -60,6 +60,8 @@ final class KilnOptions {
         // a short safety-net poll, so that watching "a while" for what must not happen covers two of FileInstall's scans
         settings.put("felix.fileinstall.poll", "1000");
         settings.put(KilnFolders.PROPERTY, folders.home().toString());
+        // the distribution's lib/compile-only, as the build copied it
+        settings.put("kiln.compile.only", BuiltBundles.compileOnly().toString());
         if (!settings.containsKey("felix.fileinstall.dir") || !settings.containsKey("felix.fileinstall.poll")) {
             throw new IllegalStateException(file + " holds no FileInstall settings");
         }
@@ -90,6 +92,10 @@ final class KilnOptions {
                 core("org.osgi.service.event"),
                 core("org.apache.felix.healthcheck.api"),
                 core("org.apache.felix.healthcheck.core"),
+                // bndlib, for plugins built from sources
+                core("org.osgi.service.repository"),
+                core("biz.aQute.bnd.util"),
+                core("biz.aQute.bndlib"),
                 core("kiln-plugin-api"),
                 core("kiln-runtime"),
                 core("kiln-shell"),

@@ -19,7 +19,9 @@ public enum Trigger {
     /** Kiln itself, trying again a file that waited for a requirement now installed. */
     RETRY,
     /** Kiln itself, checking a section read before its definition existed, once the definition arrived. */
-    VALIDATION;
+    VALIDATION,
+    /** Dev mode ({@code kiln dev}): a plugin project's sources were saved and built. */
+    DEV;
 
     /** @return the name used in files, JSON and headers: the constant in lower case ({@code file}) */
     public String label() {

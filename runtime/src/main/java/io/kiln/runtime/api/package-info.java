@@ -2,10 +2,11 @@
  * The services every front door of Kiln uses (the Gogo shell, the HTTP admin API and its web page, and through it
  * the {@code kiln} client): {@link io.kiln.runtime.api.PluginService} for plugins,
  * {@link io.kiln.runtime.api.ConfigService} for configuration sections, {@link io.kiln.runtime.api.SkillService}
- * and {@link io.kiln.runtime.api.AgentService}. Every change to a plugin is a transaction — validate, back up,
+ * and {@link io.kiln.runtime.api.AgentService}, and {@link io.kiln.runtime.api.BuildService} for plugins built
+ * from their sources. Every change to a plugin is a transaction — validate, back up,
  * apply, verify the plugin and its dependents, commit or roll back — and every change of any kind is recorded in
  * one persistent history, told to each {@link io.kiln.runtime.api.ChangeListener}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package io.kiln.runtime.api;

@@ -109,11 +109,19 @@ final class Exchange {
     }
 
     /**
-     * Who sent the request: the {@code kiln} client and the web page say so in {@code X-Kiln-Client} ({@code cli},
-     * {@code page}); anything else is a program of the user's.
+     * Who sent the request: the {@code kiln} client, its dev mode and the web page say so in {@code X-Kiln-Client}
+     * ({@code cli}, {@code dev}, {@code page}); anything else is a program of the user's.
      */
     static Trigger trigger(HttpServletRequest request) {
         String client = request.getHeader("X-Kiln-Client");
-        return "cli".equals(client) ? Trigger.CLIENT : "page".equals(client) ? Trigger.PAGE : Trigger.HTTP;
+        if (client == null) {
+            return Trigger.HTTP;
+        }
+        return switch (client) {
+            case "cli" -> Trigger.CLIENT;
+            case "dev" -> Trigger.DEV;
+            case "page" -> Trigger.PAGE;
+            default -> Trigger.HTTP;
+        };
     }
 }

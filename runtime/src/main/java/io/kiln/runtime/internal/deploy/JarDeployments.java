@@ -40,7 +40,12 @@ final class JarDeployments {
         /** A file in {@code hot/}: a refusal is remembered against the file until its content changes. */
         HOT_FOLDER,
         /** A caller of the engine API: nothing is written into {@code hot/} until the change has committed. */
-        API
+        API,
+        /**
+         * A build of a source folder in {@code hot/}: the folder is the plugin's file, and {@link SourceDeployments}
+         * remembers a refusal against the sources' content, which is what changes.
+         */
+        SOURCE_FOLDER
     }
 
     private final DeployContext kiln;
@@ -114,6 +119,30 @@ final class JarDeployments {
     }
 
     /**
+     * Applies the bundle built from a source folder in {@code hot/}: the same transaction as a jar in {@code hot/},
+     * the folder standing for the jar's file.
+     */
+    Optional<ChangeResult> deployBuilt(Path built, String folderName, Trigger trigger) {
+        StagedJar jar;
+        try {
+            jar = StagedJar.stage(built, kiln.stagingFolder).named(folderName);
+        } catch (StagedJar.StillBeingWritten | RejectedException e) {
+            throw new IllegalStateException("a bundle Kiln built itself cannot be read back: " + e.getMessage(), e);
+        }
+        try {
+            Optional<PluginRecord> previousOwner = kiln.records.byFile(folderName).filter(r -> !r.name().equals(jar.name()));
+            if (previousOwner.isPresent()) {
+                uninstalls.uninstall(previousOwner.get().name(), folderName, trigger, false);
+            }
+            return deploy(jar, folderName, Source.SOURCE_FOLDER, trigger, () -> false);
+        } catch (DeferredException e) {
+            throw new IllegalStateException("a source folder's build is never deferred", e);
+        } finally {
+            StagedJar.discard(jar.staged());
+        }
+    }
+
+    /**
      * A new plugin's file in {@code hot/}: {@code <name>.jar}, or {@code <name>-2.jar} and so on when that file is
      * there already (another plugin's, or one Kiln refused): writing over it would change another plugin.
      */
@@ -178,9 +207,9 @@ final class JarDeployments {
         }
     }
 
-    /** Whether the jar is the build that runs (or, from {@code hot/}, the file a rollback held back). */
+    /** Whether the jar is the build that runs (or, from {@code hot/}, the file or sources a rollback held back). */
     private static boolean runs(PluginRecord record, StagedJar jar, Source source) {
-        return record.sha256().equals(jar.sha256()) || (source == Source.HOT_FOLDER && record.heldSha256().equals(jar.sha256()));
+        return record.sha256().equals(jar.sha256()) || (source != Source.API && record.heldSha256().equals(jar.sha256()));
     }
 
     /** The same jar again (a restart, a touched file, a re-sent build): only make sure it runs as its record says. */
@@ -279,10 +308,11 @@ final class JarDeployments {
     /**
      * Keeps the committed build and writes its record; a build handed to the API also becomes the plugin's file in
      * {@code hot/}, and the file is put back as it was if the record cannot be written (the change is then undone).
+     * A file or source folder in {@code hot/} is the user's, and left as it is.
      */
     private void commit(StagedJar jar, String fileName, Source source, Runnable record) throws IOException {
         kiln.versions.keep(jar);
-        if (source == Source.HOT_FOLDER) {
+        if (source != Source.API) {
             record.run();
             return;
         }

@@ -18,7 +18,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 
+import io.kiln.runtime.api.BuildResult;
+import io.kiln.runtime.api.BuildService;
 import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.ProjectBuild;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.PluginInfo;
 import io.kiln.runtime.api.PluginService;
@@ -28,6 +31,7 @@ import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.internal.health.PluginHealthChecks;
 import io.kiln.runtime.internal.history.ChangeJournal;
 import io.kiln.runtime.internal.scr.ComponentStates;
+import io.kiln.runtime.internal.build.SourceBuilder;
 import io.kiln.runtime.internal.store.RuntimeFolders;
 import io.kiln.runtime.internal.state.StateStore;
 
@@ -39,13 +43,14 @@ import io.kiln.runtime.internal.state.StateStore;
  * {@code data/kiln}), else this bundle's data area. The plugin folder: {@code kiln.hot}, else the first
  * folder FileInstall watches.
  */
-@Component(service = { PluginService.class, PluginEngine.class }, immediate = true,
+@Component(service = { PluginService.class, BuildService.class, PluginEngine.class }, immediate = true,
         configurationPid = RuntimeConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = RuntimeConfiguration.class)
-public final class PluginEngine implements PluginService {
+public final class PluginEngine implements PluginService, BuildService {
 
     private final DeployContext kiln;
     private final JarDeployments jars;
+    private final SourceDeployments sources;
     private final Uninstalls uninstalls;
     private final Refusals refusals;
     private final PluginOperations operations;
@@ -70,6 +75,7 @@ public final class PluginEngine implements PluginService {
         this.uninstalls = uninstalls;
         refusals = new Refusals(kiln);
         jars = new JarDeployments(kiln, refusals, uninstalls);
+        sources = new SourceDeployments(kiln, jars, refusals, compileOnlyJars(context));
         StartupReconciliation reconciliation = new StartupReconciliation(kiln, uninstalls);
         operations = new PluginOperations(kiln);
         infos = new PluginInfos(kiln);
@@ -80,6 +86,11 @@ public final class PluginEngine implements PluginService {
         }, "kiln-startup");
         startup.setDaemon(true);
         startup.start();
+    }
+
+    private static List<Path> compileOnlyJars(BundleContext context) throws IOException {
+        Optional<Path> folder = RuntimeFolders.compileOnly(context);
+        return folder.isPresent() ? SourceBuilder.jarsIn(folder.get()) : List.of();
     }
 
     /**
@@ -100,6 +111,7 @@ public final class PluginEngine implements PluginService {
         queue.close();
         startup.join(kiln.lifecycle.timeoutMillis());
         kiln.lifecycle.close();
+        sources.close();
     }
 
     /** @return whether the start-up thread has ended (for tests of the engine's own lifecycle) */
@@ -141,6 +153,24 @@ public final class PluginEngine implements PluginService {
 
     void fileRemoved(Path file, Trigger trigger) {
         queue.submit(file.toString(), () -> uninstalls.fileRemoved(file, trigger));
+    }
+
+    /** A source folder in {@code hot/} appeared or its content changed: built and applied if its sources changed. */
+    public void sourceFolderChanged(Path folder, Trigger trigger) {
+        queue.submit(folder.toString(), () -> {
+            Optional<ChangeResult> result = sources.deployFolder(folder, trigger);
+            if (result.isPresent() && result.get().succeeded()) {
+                retryWaiting(folder);
+            }
+        });
+    }
+
+    /** A source folder went from {@code hot/}: its plugin is uninstalled. */
+    public void sourceFolderRemoved(Path folder, Trigger trigger) {
+        queue.submit(folder.toString(), () -> {
+            sources.forget(folder.getFileName().toString());
+            uninstalls.fileRemoved(folder, trigger);
+        });
     }
 
     /**
@@ -211,6 +241,13 @@ public final class PluginEngine implements PluginService {
     @Override
     public ChangeResult rollback(String name, String version, Trigger trigger) {
         return operations.rollback(name, version, trigger);
+    }
+
+    // --- BuildService
+
+    @Override
+    public BuildResult build(ProjectBuild project, Trigger trigger) {
+        return sources.buildProject(project, (jar, sha256) -> install(jar, sha256, trigger), trigger);
     }
 
     @Override

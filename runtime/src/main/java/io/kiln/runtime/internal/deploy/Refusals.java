@@ -35,7 +35,7 @@ final class Refusals {
      * applied (so that nothing that sees the new version meanwhile sees it refused).
      */
     void passed(String fileName, JarDeployments.Source source) {
-        if (source == JarDeployments.Source.HOT_FOLDER) {
+        if (source != JarDeployments.Source.API) {
             kiln.records.clearRejection(fileName);
         }
     }
@@ -43,6 +43,14 @@ final class Refusals {
     /** A file's change failed after it passed validation (rolled back, or failed): that content is refused. */
     void failed(String fileName, StagedJar jar, ChangeResult result) {
         kiln.records.reject(new PluginRecords.Rejection(fileName, jar.sha256(), jar.name(), result.error(), Instant.now()));
+    }
+
+    /**
+     * A source folder's build failed or was refused after it compiled: that content of its sources is not built again
+     * until it changes.
+     */
+    void failedSources(String folderName, String sourcesHash, String plugin, String reason) {
+        kiln.records.reject(new PluginRecords.Rejection(folderName, sourcesHash, plugin, reason, Instant.now()));
     }
 
     /** Refused: recorded, and for a file in {@code hot/} remembered so that the same content is not tried again. */

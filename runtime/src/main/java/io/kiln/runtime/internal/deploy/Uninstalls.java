@@ -10,6 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.ChangeResult;
@@ -22,6 +24,8 @@ import io.kiln.runtime.api.Trigger;
  * jar taking its file. Its kept versions and state stay on disk, for the day it returns.
  */
 final class Uninstalls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Uninstalls.class);
 
     private final DeployContext kiln;
 
@@ -68,7 +72,7 @@ final class Uninstalls {
                     left = dependents.leftWithout();
                 }
                 if (deleteFile && !fileName.isEmpty()) {
-                    Files.deleteIfExists(kiln.hotFolder.resolve(fileName));
+                    removeFromHot(fileName);
                 }
                 kiln.records.remove(plugin);
             } catch (BundleException | StuckException | IOException | UncheckedIOException e) {
@@ -78,5 +82,23 @@ final class Uninstalls {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Takes the plugin's file out of {@code hot/}. A jar is deleted (Kiln keeps its builds); a source folder holds
+     * the user's only copy of their sources, so it is set aside as {@code _<name>}, which Kiln skips.
+     */
+    private void removeFromHot(String fileName) throws IOException {
+        Path file = kiln.hotFolder.resolve(fileName);
+        if (!Files.isDirectory(file)) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        Path aside = kiln.hotFolder.resolve("_" + fileName);
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = kiln.hotFolder.resolve("_" + fileName + "-" + n);
+        }
+        Files.move(file, aside);
+        LOG.info("{}: removed from hot/; its sources are kept in {}", fileName, aside.getFileName());
     }
 }

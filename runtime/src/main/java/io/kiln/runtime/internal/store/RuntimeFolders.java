@@ -34,6 +34,15 @@ public final class RuntimeFolders {
         return folder(context, "kiln.skills").orElseGet(() -> hot(context).resolveSibling("skills"));
     }
 
+    /**
+     * The jars source folders in {@code hot/} compile against besides what the framework exports: the OSGi
+     * build-time annotations, which no bundle exports at run time. Framework property {@code kiln.compile.only}
+     * (the distribution's {@code lib/compile-only}); none without it.
+     */
+    public static java.util.Optional<Path> compileOnly(BundleContext context) {
+        return folder(context, "kiln.compile.only");
+    }
+
     private static java.util.Optional<Path> folder(BundleContext context, String property) {
         String value = context.getProperty(property);
         return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(value.trim()));

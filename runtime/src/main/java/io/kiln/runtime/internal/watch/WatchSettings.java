@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  * @param burstMillis     the gap between two wake-ups of one burst
  * @param burstCount      the number of wake-ups in one burst
  */
-record WatchSettings(List<Path> folders, List<Path> trees, long quietMillis, long burstMillis, int burstCount) {
+public record WatchSettings(List<Path> folders, List<Path> trees, long quietMillis, long burstMillis, int burstCount) {
 
     static final String FOLDERS = "felix.fileinstall.dir";
     static final String TREES = "kiln.skills";
@@ -23,7 +23,7 @@ record WatchSettings(List<Path> folders, List<Path> trees, long quietMillis, lon
     static final String BURST_MILLIS = "kiln.watch.burstMillis";
     static final String BURST_COUNT = "kiln.watch.burstCount";
 
-    WatchSettings {
+    public WatchSettings {
         folders = List.copyOf(folders);
         trees = List.copyOf(trees);
         if (quietMillis < 0 || burstMillis < 1 || burstCount < 1) {
@@ -33,7 +33,7 @@ record WatchSettings(List<Path> folders, List<Path> trees, long quietMillis, lon
     }
 
     /** Reads the settings through {@code property}, which answers {@code null} for an unset name. */
-    static WatchSettings from(UnaryOperator<String> property) {
+    public static WatchSettings from(UnaryOperator<String> property) {
         String dirs = property.apply(FOLDERS);
         List<Path> folders = dirs == null ? List.of()
                 : Arrays.stream(dirs.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();

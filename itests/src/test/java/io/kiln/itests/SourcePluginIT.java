@@ -1,0 +1,152 @@
+package io.kiln.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+import io.kiln.itests.support.KilnFolders;
+import io.kiln.itests.support.KilnTestSupport;
+import io.kiln.runtime.api.Action;
+import io.kiln.runtime.api.HistoryEntry;
+import io.kiln.runtime.api.Outcome;
+import io.kiln.runtime.api.PluginService;
+import io.kiln.runtime.api.Trigger;
+
+/**
+ * A plugin written as sources in a folder of {@code hot/}: compiled and installed by Kiln, rebuilt when a source
+ * changes, refused (the last good version kept) when it does not compile, and uninstalled when the folder goes.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SourcePluginIT extends KilnTestSupport {
+
+    private static final String JAVA = "src/main/java/io/acme/shout/internal/ShoutPhrase.java";
+
+    @Inject
+    private PluginService plugins;
+
+    @Configuration
+    public Option[] configuration() throws IOException {
+        KilnFolders folders = KilnFolders.create(SourcePluginIT.class);
+        seedHot(folders, "kiln-sample-api.jar");
+        return kilnOptions(folders);
+    }
+
+    @Test
+    public void aSourceFolderIsCompiledChangedRefusedFixedAndRemoved() throws Exception {
+        awaitStartupProcessed();
+        Path staged = folders().staging().resolve("shout");
+        writeSource(staged, JAVA, shoutSource("return name.toUpperCase() + \"!\";"));
+        Files.writeString(staged.resolve("bnd.bnd"), "Bundle-Version: 1.0.0\n", StandardCharsets.UTF_8);
+        Path folder = folders().hot().resolve("shout");
+
+        // in: a folder moved into hot/ is compiled (DS annotations processed: the component runs) and installed
+        Files.move(staged, folder, StandardCopyOption.ATOMIC_MOVE);
+        await().untilAsserted(() -> assertEquals("ADA!", say("shout", "Ada")));
+        Bundle bundle = installedBundle("shout");
+        assertEquals("the symbolic name is the folder's", "shout", bundle.getSymbolicName());
+        assertEquals("1.0.0", bundle.getVersion().toString());
+        assertEquals("shout", plugins.plugin("shout").orElseThrow().file());
+
+        // changed: the new code serves
+        writeSource(folder, JAVA, shoutSource("return \"Hey, \" + name + \"!\";"));
+        await().untilAsserted(() -> assertEquals("Hey, Ada!", say("shout", "Ada")));
+        HistoryEntry update = latest("shout");
+        assertEquals(Action.UPDATE, update.action());
+        assertEquals(Outcome.APPLIED, update.outcome());
+        assertEquals(Trigger.FILE, update.trigger());
+
+        // broken: refused with the file, line and cause; the last good version serves on
+        writeSource(folder, JAVA, shoutSource("return \"Hey, \" + name + \"!\""));
+        HistoryEntry refused = await().until(() -> latest("shout"), e -> e.outcome() == Outcome.REJECTED);
+        assertTrue(refused.error(), refused.error().startsWith("shout: does not compile: " + JAVA + ":11:"));
+        assertTrue(refused.error(), refused.error().contains("';' expected"));
+        assertEquals("Hey, Ada!", say("shout", "Ada"));
+        assertTrue("listed as rejected", plugins.status().rejected().stream()
+                .anyMatch(r -> r.file().equals("shout") && r.reason().contains(JAVA + ":11:")));
+
+        // fixed: recovers, and the refusal is gone
+        writeSource(folder, JAVA, shoutSource("return \"Hello again, \" + name + \".\";"));
+        await().untilAsserted(() -> assertEquals("Hello again, Ada.", say("shout", "Ada")));
+        assertFalse(plugins.status().rejected().stream().anyMatch(r -> r.file().equals("shout")));
+
+        // touched without a change, and a folder set aside with '_': nothing is built
+        int changes = plugins.history(1000).size();
+        Path source = folder.resolve(JAVA);
+        Files.writeString(source, Files.readString(source));
+        Path asideStaged = folders().staging().resolve("_aside");
+        writeSource(asideStaged, "Aside.java", "package aside; public class Aside {}\n");
+        Files.move(asideStaged, folders().hot().resolve("_aside"), StandardCopyOption.ATOMIC_MOVE);
+        // a real change after both: once it shows, the two before it would have shown too
+        writeSource(folder, JAVA, shoutSource("return \"Bye, \" + name + \".\";"));
+        await().untilAsserted(() -> assertEquals("Bye, Ada.", say("shout", "Ada")));
+        assertEquals("only the real change is in the history", changes + 1, plugins.history(1000).size());
+        assertTrue(plugins.plugin("_aside").isEmpty());
+
+        // out: deleting the folder uninstalls the plugin
+        deleteTree(folder);
+        await().untilAsserted(() -> assertNull(installedBundle("shout")));
+        assertTrue(phrases("shout").isEmpty());
+        assertEquals(Action.UNINSTALL, latest("shout").action());
+    }
+
+    private static String shoutSource(String sayBody) {
+        return """
+                package io.acme.shout.internal;
+
+                import org.osgi.service.component.annotations.Component;
+
+                import io.kiln.sample.phrase.Phrase;
+
+                @Component(property = Phrase.KIND + "=shout")
+                public class ShoutPhrase implements Phrase {
+                    @Override
+                    public String say(String name) {
+                        %s
+                    }
+                }
+                """.formatted(sayBody);
+    }
+
+    private HistoryEntry latest(String plugin) {
+        List<HistoryEntry> entries = plugins.history(100).stream().filter(e -> e.name().equals(plugin)).toList();
+        return entries.isEmpty() ? null : entries.get(0);
+    }
+
+    /** Writes a source as an editor's safe save does: a new file renamed over the old one. */
+    private void writeSource(Path folder, String path, String content) throws IOException {
+        Path file = folder.resolve(path);
+        Files.createDirectories(file.getParent());
+        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(temp, content, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

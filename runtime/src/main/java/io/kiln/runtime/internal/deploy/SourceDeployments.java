@@ -1,0 +1,206 @@
+package io.kiln.runtime.internal.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kiln.runtime.api.Action;
+import io.kiln.runtime.api.BuildResult;
+import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.CompileProblem;
+import io.kiln.runtime.api.Outcome;
+import io.kiln.runtime.api.ProjectBuild;
+import io.kiln.runtime.api.Trigger;
+import io.kiln.runtime.internal.build.PluginSources;
+import io.kiln.runtime.internal.build.SourceBuilder;
+import io.kiln.runtime.internal.store.AtomicFiles;
+import io.kiln.runtime.internal.store.Hashes;
+
+/**
+ * The transactions sources start: a dev mode project built on request, and a source folder in {@code hot/} built when
+ * its content changes. Compiled and packaged by {@link SourceBuilder}; the bundle then goes through the same
+ * transaction as a jar ({@link JarDeployments}). Sources that do not compile are a refused change like any other:
+ * recorded with the compiler's errors, the last good version left running.
+ */
+final class SourceDeployments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceDeployments.class);
+    /** How many of the compiler's errors a refusal's one line carries; the build's result has them all. */
+    private static final int PROBLEMS_IN_REASON = 5;
+
+    private final DeployContext kiln;
+    private final JarDeployments jars;
+    private final Refusals refusals;
+    private final List<Path> compileOnlyJars;
+    /** The content of each source folder's sources that now runs, so that an event that changed nothing builds nothing. */
+    private final Map<String, String> builtSources = new ConcurrentHashMap<>();
+    private SourceBuilder builder;
+
+    SourceDeployments(DeployContext kiln, JarDeployments jars, Refusals refusals, List<Path> compileOnlyJars) {
+        this.kiln = kiln;
+        this.jars = jars;
+        this.refusals = refusals;
+        this.compileOnlyJars = List.copyOf(compileOnlyJars);
+    }
+
+    /** Dev mode's build: compiled against the project's class path, then installed as a jar handed to the engine. */
+    BuildResult buildProject(ProjectBuild request, java.util.function.BiFunction<Path, String, ChangeResult> install, Trigger trigger) {
+        Path project = request.project();
+        if (!Files.isDirectory(project)) {
+            throw new IllegalArgumentException(project + ": not a folder");
+        }
+        PluginSources sources = read(project);
+        if (!sources.hasSources()) {
+            throw new IllegalArgumentException(project + ": no Java sources (in src/main/java, or .java files in the folder)");
+        }
+        String name = request.symbolicName().isEmpty() ? project.getFileName().toString() : request.symbolicName();
+        SourceBuilder.Build build;
+        try {
+            build = builder().buildProject(sources, request.classPath(), name, request.version());
+        } catch (IOException e) {
+            throw new UncheckedIOException(project + ": cannot read the sources or their class path: " + e.getMessage(), e);
+        }
+        if (!build.succeeded()) {
+            return refused(build, compileFailure(build.symbolicName(), request.version(), build.problems(), trigger));
+        }
+        Path jar = stage(build);
+        try {
+            long start = System.nanoTime();
+            ChangeResult change = install.apply(jar, Hashes.sha256(build.jar()));
+            return new BuildResult(build.symbolicName(), change, List.of(), build.sources(), build.compileMillis(),
+                    build.packageMillis(), (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            discard(jar);
+        }
+    }
+
+    /**
+     * A source folder in {@code hot/}: built once its sources' content differs from what runs (and from what was
+     * refused), compiled against what the framework exports.
+     *
+     * @return how it ended; empty when there was nothing to do
+     */
+    Optional<ChangeResult> deployFolder(Path folder, Trigger trigger) {
+        String folderName = folder.getFileName().toString();
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty(); // gone meanwhile: its removal has an event of its own
+        }
+        PluginSources sources = read(folder);
+        if (!sources.hasSources()) {
+            LOG.debug("{}: no Java sources yet; waiting for some", folderName);
+            return Optional.empty();
+        }
+        String hash;
+        try {
+            hash = sources.contentHash();
+        } catch (IOException e) {
+            LOG.debug("{}: cannot read every source yet ({}); its next change is built", folderName, e.toString());
+            return Optional.empty();
+        }
+        if (hash.equals(builtSources.get(folderName)) || refusals.refusedBefore(folderName, hash)) {
+            return Optional.empty();
+        }
+        String name = kiln.records.byFile(folderName).map(PluginRecord::name).orElse(folderName);
+        SourceBuilder.Build build;
+        try {
+            build = builder().buildInFramework(sources, name, "");
+        } catch (IOException e) {
+            return refusals.rejectFile(folderName, name, "", hash, folderName + ": cannot read the sources: " + e.getMessage(),
+                    Action.INSTALL, trigger, List.of());
+        }
+        if (!build.succeeded()) {
+            return refusals.rejectFile(folderName, name, "", hash, reason(folderName, build.problems()), Action.INSTALL, trigger, List.of());
+        }
+        Path jar = stage(build);
+        try {
+            Optional<ChangeResult> result = jars.deployBuilt(jar, folderName, trigger);
+            if (result.isPresent() && !result.get().succeeded()) {
+                refusals.failedSources(folderName, hash, build.symbolicName(), result.get().error());
+            } else {
+                builtSources.put(folderName, hash);
+            }
+            return result;
+        } finally {
+            discard(jar);
+        }
+    }
+
+    /** A source folder went away: its next appearance is built whatever it holds. */
+    void forget(String folderName) {
+        builtSources.remove(folderName);
+    }
+
+    synchronized void close() {
+        if (builder != null) {
+            try {
+                builder.close();
+            } catch (IOException e) {
+                LOG.debug("closing the compiler's class paths: {}", e.toString());
+            }
+        }
+    }
+
+    /** The compiler is made on first use: a Kiln that never builds from sources never loads it. */
+    private synchronized SourceBuilder builder() throws IOException {
+        if (builder == null) {
+            builder = new SourceBuilder(kiln.context, compileOnlyJars);
+        }
+        return builder;
+    }
+
+    private ChangeResult compileFailure(String plugin, String version, List<CompileProblem> problems, Trigger trigger) {
+        Optional<PluginRecord> record = kiln.records.plugin(plugin);
+        return new Transaction(kiln, plugin, record.isPresent() ? Action.UPDATE : Action.INSTALL, trigger)
+                .versions(record.map(PluginRecord::version).orElse(""), version)
+                .end(Outcome.REJECTED, reason(plugin, problems));
+    }
+
+    private static BuildResult refused(SourceBuilder.Build build, ChangeResult change) {
+        return new BuildResult(build.symbolicName(), change, build.problems(), build.sources(), build.compileMillis(), 0, 0);
+    }
+
+    /** One line: what did not compile, where; the rest counted. */
+    static String reason(String what, List<CompileProblem> problems) {
+        String listed = problems.stream().limit(PROBLEMS_IN_REASON).map(CompileProblem::toString).collect(Collectors.joining("; "));
+        int more = problems.size() - PROBLEMS_IN_REASON;
+        return what + ": does not compile: " + listed + (more > 0 ? "; and " + more + " more" : "");
+    }
+
+    private static PluginSources read(Path folder) {
+        try {
+            return PluginSources.of(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(folder + ": cannot list the sources: " + e.getMessage(), e);
+        }
+    }
+
+    /** The built bundle as a file named for the plugin, which is how refusals and the history speak of it. */
+    private Path stage(SourceBuilder.Build build) {
+        try {
+            Path folder = Files.createTempDirectory(kiln.stagingFolder, "build-");
+            Path jar = folder.resolve(AtomicFiles.safeName(build.symbolicName()) + ".jar");
+            Files.write(jar, build.jar());
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage the built bundle in " + kiln.stagingFolder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void discard(Path jar) {
+        try {
+            Files.deleteIfExists(jar);
+            Files.deleteIfExists(jar.getParent());
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}: {}", jar, e.toString());
+        }
+    }
+}
