@@ -10,11 +10,29 @@ import java.util.List;
 /**
  * The class path the project's sources compile against, as Maven resolves it: {@code mvn dependency:build-classpath}
  * with the compile scope (which includes {@code provided} and {@code system}), written to
- * {@code target/kiln-dev/classpath.txt}. A project without a pom has an empty one (Kiln adds the OSGi annotations).
+ * {@code target/kiln-dev/classpath.txt}. A project without a pom compiles against what this distribution carries for
+ * plugins: the build-time OSGi annotations ({@code lib/compile-only/}), the framework's API, the plugin API and SLF4J.
  */
 final class CompileClasspath {
 
     private CompileClasspath() {
+    }
+
+    /** What a project without a pom compiles against: the jars of this distribution a plugin may use. */
+    static List<String> withoutMaven(Path home, PrintStream out) {
+        List<Path> jars = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> compileOnly = Files.list(home.resolve("lib/compile-only"))) {
+            compileOnly.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(jars::add);
+        } catch (IOException e) {
+            // a distribution without them: the annotations are then missing, and the compiler says so
+        }
+        for (String jar : new String[] { "lib/org.apache.felix.framework.jar", "system/kiln-plugin-api.jar", "system/slf4j-api.jar" }) {
+            if (Files.isRegularFile(home.resolve(jar))) {
+                jars.add(home.resolve(jar));
+            }
+        }
+        out.println("no pom.xml: compiling against Kiln's plugin API, the OSGi framework and annotations, and SLF4J (" + jars.size() + " jars)");
+        return jars.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
     }
 
     /**
@@ -22,10 +40,6 @@ final class CompileClasspath {
      * @return the jars and folders, absolute
      */
     static List<String> read(DevProject project, Maven maven, PrintStream out) throws ClientException, InterruptedException {
-        if (!project.hasPom()) {
-            out.println("no pom.xml: compiling against Kiln's own class path only");
-            return List.of();
-        }
         Path file = project.workFolder().resolve("classpath.txt");
         try {
             Files.createDirectories(file.getParent());

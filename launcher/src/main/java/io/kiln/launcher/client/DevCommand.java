@@ -77,7 +77,7 @@ final class DevCommand implements Callable<Integer> {
                 startChild(out);
             }
             watcher = new SourceWatcher(project);
-            List<String> classpath = maven == null ? List.of() : CompileClasspath.read(project, maven, out);
+            List<String> classpath = maven == null ? CompileClasspath.withoutMaven(kiln.home(), out) : CompileClasspath.read(project, maven, out);
             if (api == null) {
                 api = awaitChild(out);
             }

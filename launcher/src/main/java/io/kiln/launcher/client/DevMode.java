@@ -88,7 +88,11 @@ final class DevMode {
                         + project.version() + ")");
             }
             project = again;
-            classpath = maven == null ? List.of() : CompileClasspath.read(project, maven, out);
+            if (maven == null) {
+                out.println("a pom.xml appeared: restart kiln dev to compile against its class path");
+                return;
+            }
+            classpath = CompileClasspath.read(project, maven, out);
         } catch (ClientException e) {
             out.println(e.getMessage() + "; building with the pom as it was read before");
         }
