@@ -7,12 +7,17 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Stack;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.kiln.launcher.KilnProperties;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterPreprocessor;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -37,9 +42,20 @@ final class DevCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "PROJECT_DIR", defaultValue = ".", description = "the plugin project (default: the current folder)")
     Path projectDir;
 
-    @Option(names = "--debug", arity = "0..1", fallbackValue = "5005", paramLabel = "PORT",
+    @Option(names = "--debug", arity = "0..1", fallbackValue = "5005", paramLabel = "PORT", preprocessor = DebugPort.class,
             description = "start Kiln with a debugger port on 127.0.0.1 (default port 5005); only for a Kiln dev mode starts")
     Integer debugPort;
+
+    /** {@code --debug PROJECT_DIR} is the default port and a project, not a port named {@code PROJECT_DIR}. */
+    static final class DebugPort implements IParameterPreprocessor {
+        @Override
+        public boolean preprocess(Stack<String> args, CommandSpec command, ArgSpec option, Map<String, Object> info) {
+            if (" ".equals(info.get("separator")) && (args.isEmpty() || !args.peek().matches("\\d{1,5}"))) {
+                args.push("5005");
+            }
+            return false;
+        }
+    }
 
     @Option(names = "--tests", description = "after each good reload, run the project's unit tests (mvn test) in the background")
     boolean tests;
@@ -85,6 +101,8 @@ final class DevCommand implements Callable<Integer> {
                     + (tests ? "; unit tests after each good reload" : "") + "; Ctrl-C stops");
             if (tests && maven != null) {
                 testRuns = new TestRuns(project, maven, out);
+            } else if (tests) {
+                out.println("--tests: no pom.xml, so no Maven build to run the tests with");
             }
             new DevMode(project, classpath, maven, new Builds(api), watcher, new Debounce(Duration.ofMillis(debounceMillis), LONGEST_WAIT),
                     testRuns, out, started).run();
