@@ -125,12 +125,36 @@ public class DevModeIT {
             assertTrue(dev.output().get(fixed), dev.output().get(fixed).contains("Phrase.java → compiled "));
             await().atMost(RELOAD).until(() -> says(api).equals("Hello from v3"));
 
+            saved = dev.output().size();
+            Files.writeString(phrase, phrase("Bye")); // PhraseTest wants a greeting
+            int failed = dev.awaitLine(saved, "tests: FAILED", RELOAD);
+            assertTrue(String.join("\n", dev.output()), dev.output().subList(saved, failed).stream().anyMatch(l -> l.contains("PhraseTest")));
+            assertEquals("a failing test undeploys nothing", "Bye", says(api));
+
             dev.signal("INT");
             assertEquals(dev.output().toString(), 0, dev.awaitExit());
             assertTrue(dev.output().toString(), dev.printed("dev mode stopped"));
             await("the child Kiln gone").atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(kilnPid).map(p -> !p.isAlive()).orElse(true));
             assertFalse("its address is gone with it", Files.exists(home.resolve("data/api-url")));
             assertTrue("the plugin stays in hot/ for the next start", Files.exists(home.resolve("hot/kiln-dev-greeter.jar")));
+        }
+    }
+
+    @Test
+    public void aRunningKilnIsDrivenAndLeftRunning() throws Exception {
+        try (ApiKiln kiln = ApiKiln.start(temp.getRoot().toPath().resolve("kiln"), Map.of())) {
+            Path project = project();
+            try (RunningKiln dev = RunningKiln.startWithEnvironment(kiln.home, maven(), "dev", project.toString(), "--debug")) {
+                dev.awaitLine(0, "using the running Kiln at " + kiln.url, RELOAD);
+                assertTrue(dev.output().toString(), dev.printed("--debug: a debugger port belongs to the Kiln's own start"));
+                int first = dev.awaitLine(0, "first build → ", FIRST_BUILD);
+                assertTrue(dev.output().get(first), dev.output().get(first).endsWith(": APPLIED 1.0.0.SNAPSHOT"));
+                dev.awaitLine(0, "dev-greeter says: Hello from v1", RELOAD); // from the event stream's console events
+                await().atMost(RELOAD).until(() -> says(kiln.url).equals("Hello from v1"));
+                dev.signal("INT");
+                assertEquals(dev.output().toString(), 0, dev.awaitExit());
+            }
+            assertEquals("the Kiln dev mode did not start goes on", 200, kiln.get("/api/v1/status").statusCode());
         }
     }
 
