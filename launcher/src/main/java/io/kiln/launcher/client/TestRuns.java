@@ -87,12 +87,16 @@ final class TestRuns implements AutoCloseable {
         }
     }
 
-    /** Maven's error lines, without its advice on how to run it again. */
+    /**
+     * Maven's error lines: the failures' summary and the verdict (a test compile error's lines too), without the
+     * stack traces Surefire prints for each failure, the per-class lines, or Maven's advice on how to run it again.
+     */
     static List<String> failures(String output) {
-        return output.lines().filter(l -> !l.isBlank())
+        return output.lines().filter(l -> l.startsWith("[ERROR]") && !l.isBlank())
                 .filter(l -> !l.contains("-> [Help 1]") && !l.contains("To see the full stack trace") && !l.contains("Re-run Maven")
-                        && !l.contains("For more information about the errors") && !l.contains("[Help 1] http") && !l.equals("[ERROR] ")
-                        && !l.contains("Please refer to ") && !l.contains("-DtrimStackTrace") && !l.equals("[ERROR]"))
+                        && !l.contains("For more information about the errors") && !l.contains("[Help 1] http") && !l.strip().equals("[ERROR]")
+                        && !l.contains("Please refer to ") && !l.contains("Time elapsed:") && !l.contains("After correcting the problems")
+                        && !l.contains("mvn <args> -rf"))
                 .toList();
     }
 

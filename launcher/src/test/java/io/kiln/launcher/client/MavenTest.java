@@ -61,7 +61,9 @@ public class MavenTest {
 
     @Test
     public void testFailuresWithoutMavensAdvice() {
-        String output = "[ERROR] Tests run: 1, Failures: 1, Errors: 0, Skipped: 0\n[ERROR] Failures: \n[ERROR]   PhraseTest.itGreets:12 Bye\n"
+        String output = "[ERROR] Tests run: 1, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.136 s <<< FAILURE! -- in dev.greeter.PhraseTest\n"
+                + "java.lang.AssertionError: Bye\n\tat org.junit.Assert.fail(Assert.java:89)\n"
+                + "[ERROR] Tests run: 1, Failures: 1, Errors: 0, Skipped: 0\n[ERROR] Failures: \n[ERROR]   PhraseTest.itGreets:12 Bye\n"
                 + "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:3.2.5:test (default-test) on project p: -> [Help 1]\n"
                 + "[ERROR] \n[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.\n"
                 + "[ERROR] Re-run Maven using the -X switch to enable full debug logging.\n";
