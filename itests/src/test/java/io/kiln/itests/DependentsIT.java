@@ -288,12 +288,13 @@ public class DependentsIT extends KilnTestSupport {
         assertEquals(Outcome.APPLIED, disabled.outcome());
         DependentChange client = disabled.dependents().stream().filter(d -> d.plugin().equals("itest.off.client")).findFirst().orElseThrow();
         assertTrue(client.why(), client.why().contains("uses service io.kiln.itests.off.api.Greeter"));
-        assertTrue(client.problem(), client.problem().contains("GreetingPhrase waits for io.kiln.itests.off.api.Greeter"));
+        // the reference is named by the constructor's parameter (plugins are compiled with -parameters)
+        assertTrue(client.problem(), client.problem().contains("GreetingPhrase waits for greeter (io.kiln.itests.off.api.Greeter)"));
 
         PluginInfo degraded = plugins.plugin("itest.off.client").orElseThrow();
         assertEquals(BundleState.ACTIVE, degraded.state());
         assertTrue("degraded: " + degraded, degraded.degraded());
-        assertTrue(degraded.problems().toString(), degraded.problems().get(0).contains("waits for io.kiln.itests.off.api.Greeter"));
+        assertTrue(degraded.problems().toString(), degraded.problems().get(0).contains("waits for greeter (io.kiln.itests.off.api.Greeter)"));
 
         ChangeResult enabled = plugins.enable("itest.off.service", Trigger.SHELL);
         assertEquals(enabled.error(), Outcome.APPLIED, enabled.outcome());

@@ -71,8 +71,8 @@ public class SourcePluginIT extends KilnTestSupport {
         // changed: the new code serves
         writeSource(folder, JAVA, shoutSource("return \"Hey, \" + name + \"!\";"));
         await().untilAsserted(() -> assertEquals("Hey, Ada!", say("shout", "Ada")));
-        HistoryEntry update = latest("shout");
-        assertEquals(Action.UPDATE, update.action());
+        // the history entry is written once the change is verified, a moment after the new code serves
+        HistoryEntry update = await().until(() -> latest("shout"), e -> e.action() == Action.UPDATE);
         assertEquals(Outcome.APPLIED, update.outcome());
         assertEquals(Trigger.FILE, update.trigger());
 
@@ -88,10 +88,10 @@ public class SourcePluginIT extends KilnTestSupport {
         // fixed: recovers, and the refusal is gone
         writeSource(folder, JAVA, shoutSource("return \"Hello again, \" + name + \".\";"));
         await().untilAsserted(() -> assertEquals("Hello again, Ada.", say("shout", "Ada")));
+        await().until(() -> changesOf("shout") == 4); // installed, updated, refused, updated
         assertFalse(plugins.status().rejected().stream().anyMatch(r -> r.file().equals("shout")));
 
         // touched without a change, and a folder set aside with '_': nothing is built
-        int changes = plugins.history(1000).size();
         Path source = folder.resolve(JAVA);
         Files.writeString(source, Files.readString(source));
         Path asideStaged = folders().staging().resolve("_aside");
@@ -100,14 +100,31 @@ public class SourcePluginIT extends KilnTestSupport {
         // a real change after both: once it shows, the two before it would have shown too
         writeSource(folder, JAVA, shoutSource("return \"Bye, \" + name + \".\";"));
         await().untilAsserted(() -> assertEquals("Bye, Ada.", say("shout", "Ada")));
-        assertEquals("only the real change is in the history", changes + 1, plugins.history(1000).size());
+        await().until(() -> changesOf("shout") >= 5);
+        assertEquals("only the real change is in the history", 5, changesOf("shout"));
         assertTrue(plugins.plugin("_aside").isEmpty());
 
         // out: deleting the folder uninstalls the plugin
         deleteTree(folder);
         await().untilAsserted(() -> assertNull(installedBundle("shout")));
         assertTrue(phrases("shout").isEmpty());
-        assertEquals(Action.UNINSTALL, latest("shout").action());
+        await().until(() -> latest("shout").action() == Action.UNINSTALL);
+    }
+
+    @Test
+    public void removingTheirPluginSetsTheSourcesAsideRatherThanDeletingThem() throws Exception {
+        awaitStartupProcessed();
+        Path staged = folders().staging().resolve("kept");
+        writeSource(staged, "Kept.java", "package kept; @org.osgi.service.component.annotations.Component(service = Kept.class) public class Kept {}\n");
+        Path folder = folders().hot().resolve("kept");
+        Files.move(staged, folder, StandardCopyOption.ATOMIC_MOVE);
+        await().until(() -> installedBundle("kept") != null && installedBundle("kept").getState() == Bundle.ACTIVE);
+
+        assertEquals(Outcome.APPLIED, plugins.uninstall("kept", Trigger.SHELL).outcome());
+
+        assertNull(installedBundle("kept"));
+        assertFalse(Files.exists(folder));
+        assertTrue("the sources are kept, under a name Kiln skips", Files.isRegularFile(folders().hot().resolve("_kept/Kept.java")));
     }
 
     private static String shoutSource(String sayBody) {
@@ -126,6 +143,10 @@ public class SourcePluginIT extends KilnTestSupport {
                     }
                 }
                 """.formatted(sayBody);
+    }
+
+    private long changesOf(String plugin) {
+        return plugins.history(1000).stream().filter(e -> e.name().equals(plugin)).count();
     }
 
     private HistoryEntry latest(String plugin) {

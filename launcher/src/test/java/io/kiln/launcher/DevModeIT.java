@@ -41,15 +41,20 @@ public class DevModeIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** The Maven that runs this build, with its local repository (and offline if it is), for dev mode's own Maven runs. */
+    /**
+     * For dev mode's own Maven runs on the fixture project: the Maven that runs this build, with its local repository
+     * (which holds what the fixture needs once this build has run) and offline if this build is.
+     */
     private static Map<String, String> maven() {
+        String repository = System.getProperty("kiln.test.localRepository", System.getProperty("user.home") + "/.m2/repository");
+        String offline = "offline:true".equals(System.getProperty("kiln.test.mavenOffline")) ? " -o" : "";
+        return maven("-Dmaven.repo.local=" + repository + offline);
+    }
+
+    private static Map<String, String> maven(String args) {
         Map<String, String> env = new HashMap<>();
-        String home = System.getProperty("kiln.it.mavenHome", "");
-        if (!home.isBlank() && Files.isExecutable(Path.of(home, "bin", "mvn"))) {
-            env.put("MAVEN_HOME", home);
-        }
-        String args = System.getProperty("kiln.it.mavenArgs", "") + ("offline:true".equals(System.getProperty("kiln.it.mavenOffline")) ? " -o" : "");
-        env.put("KILN_MAVEN_ARGS", args.strip());
+        env.put("MAVEN_HOME", PluginBuild.MVN.getParent().getParent().toString());
+        env.put("KILN_MAVEN_ARGS", args);
         return env;
     }
 

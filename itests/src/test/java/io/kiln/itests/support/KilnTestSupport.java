@@ -76,6 +76,20 @@ public abstract class KilnTestSupport {
         return BuiltBundles.samplePlugin(jar);
     }
 
+    /**
+     * What a plugin project compiles against, as Maven would give dev mode: the plugin API, the sample API and the
+     * OSGi build-time annotations, as this build made them.
+     */
+    protected static java.util.List<Path> projectClassPath() throws IOException {
+        java.util.List<Path> jars = new java.util.ArrayList<>();
+        jars.add(BuiltBundles.core("kiln-plugin-api"));
+        jars.add(BuiltBundles.samplePlugin("kiln-sample-api.jar"));
+        try (java.util.stream.Stream<Path> compileOnly = Files.list(BuiltBundles.compileOnly())) {
+            compileOnly.sorted().forEach(jars::add);
+        }
+        return jars;
+    }
+
     /** The distribution's {@code conf/} folder as shipped, with its sample sections. */
     protected static Path distributionConf() {
         return BuiltBundles.distributionProperties().getParent();

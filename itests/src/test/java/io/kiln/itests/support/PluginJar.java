@@ -1,6 +1,5 @@
 package io.kiln.itests.support;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -10,26 +9,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.stream.Collectors;
-
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import org.osgi.service.component.annotations.Component;
 
-import aQute.bnd.osgi.Builder;
 import aQute.bnd.osgi.Constants;
-import aQute.bnd.osgi.Jar;
+import io.kiln.runtime.internal.build.PluginSources;
+import io.kiln.runtime.internal.build.SourceBuilder;
 import io.kiln.sample.phrase.Phrase;
 
 /**
- * Builds a plugin jar from Java source, as a plugin author's build would: compiles the sources with the JDK's
- * compiler, then lets bnd write the OSGi manifest and the Declarative Services descriptors.
+ * Builds a plugin jar from Java source, as a plugin author's build would, with Kiln's own {@link SourceBuilder}: the
+ * JDK's compiler, then bnd writes the OSGi manifest and the Declarative Services descriptors.
  * <p>
  * Runs in the driver JVM (a test's {@code @Configuration} method), where the compiler and bndlib are on the class
  * path. The sources may use the sample API ({@link Phrase}), the DS annotations, the OSGi framework API, Kiln's
@@ -42,6 +36,7 @@ public final class PluginJar {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<File> against = new ArrayList<>();
+    private static SourceBuilder builder;
 
     private PluginJar(String symbolicName, String version) {
         this.symbolicName = symbolicName;
@@ -103,33 +98,33 @@ public final class PluginJar {
      * @return {@code jar}
      */
     public Path writeTo(Path jar) throws IOException {
-        Path work = Files.createTempDirectory(jar.getParent(), "." + symbolicName + "-" + version + "-");
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        compile(work.resolve("src"), classes);
-        try (Builder builder = new Builder()) {
-            builder.setProperty(Constants.BUNDLE_SYMBOLICNAME, symbolicName);
-            builder.setProperty(Constants.BUNDLE_VERSION, version);
-            builder.setProperty(Constants.PRIVATEPACKAGE, packages());
-            builder.setProperty(Constants.NOEXTRAHEADERS, "true");
-            // fixed entry times: the same sources give the same bytes, whenever they are built
-            builder.setProperty(Constants.REPRODUCIBLE, "true");
-            builder.setProperty(Constants.NOIMPORTJAVA, "true");
-            headers.forEach(builder::setProperty);
-            builder.addClasspath(classes.toFile());
-            for (File entry : classpath()) {
-                builder.addClasspath(entry);
-            }
-            Jar built = builder.build();
-            if (!builder.isOk()) {
-                throw new IllegalStateException("bnd could not build " + symbolicName + ": " + builder.getErrors());
-            }
-            built.write(jar.toFile());
-            return jar;
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("bnd could not build " + symbolicName, e);
+        Path project = Files.createTempDirectory(jar.getParent(), "." + symbolicName + "-" + version + "-");
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Path file = project.resolve("src/main/java").resolve(source.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.getValue());
         }
+        StringBuilder bnd = new StringBuilder();
+        headers.forEach((name, value) -> bnd.append(name).append(": ").append(value).append('\n'));
+        Files.writeString(project.resolve(PluginSources.BND_FILE), bnd);
+        List<Path> classPath = classpath().stream().map(File::toPath).toList();
+        SourceBuilder.Build build = builder().buildProject(PluginSources.of(project), classPath, symbolicName, version);
+        if (!build.succeeded()) {
+            throw new IllegalStateException("cannot build " + symbolicName + " " + version + ": " + build.problems());
+        }
+        Files.write(jar, build.jar());
+        return jar;
+    }
+
+    /**
+     * Kiln's own builder of plugins from sources (what dev mode and source folders use), kept for every build of the
+     * test run: the same compile and bnd set-up as the product, reproducible.
+     */
+    private static synchronized SourceBuilder builder() throws IOException {
+        if (builder == null) {
+            builder = new SourceBuilder(null, List.of());
+        }
+        return builder;
     }
 
     /**
@@ -149,33 +144,6 @@ public final class PluginJar {
             }
         }
         return target;
-    }
-
-    private void compile(Path src, Path classes) throws IOException {
-        List<String> arguments = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(), "-classpath",
-                classpath().stream().map(File::getPath).collect(Collectors.joining(File.pathSeparator))));
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source.getValue());
-            arguments.add(file.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("no Java compiler: the integration tests need a JDK, not a JRE");
-        }
-        ByteArrayOutputStream messages = new ByteArrayOutputStream();
-        int status = javac.run(null, messages, messages, arguments.toArray(String[]::new));
-        if (status != 0) {
-            throw new IllegalStateException("javac failed on " + symbolicName + " " + version + ":\n" + messages);
-        }
-    }
-
-    private String packages() {
-        return sources.keySet().stream()
-                .map(name -> name.substring(0, name.lastIndexOf('.')))
-                .collect(Collectors.toCollection(TreeSet::new))
-                .stream().collect(Collectors.joining(","));
     }
 
     private List<File> classpath() {

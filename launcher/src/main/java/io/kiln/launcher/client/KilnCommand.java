@@ -11,16 +11,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code kiln}: the client's top-level command. Each command is a class of its own; future ones ({@code new}) join the list. */
+/** {@code kiln}: the client's top-level command. Each command is a class of its own. */
 @Command(name = "kiln", synopsisSubcommandLabel = "COMMAND",
-        description = "Drives a running Kiln over its admin API. Without a command, bin/kiln runs Kiln itself (bin/kiln --help).",
+        description = "Drives a running Kiln over its admin API; 'kiln new plugin NAME' creates a plugin project. Without a command, bin/kiln runs Kiln itself (bin/kiln --help).",
         footer = { "", "The address and token come from this folder's data/api-url and data/api-token, written by its running Kiln.",
                 "Exit codes: 0 done, 1 failed (one line says why), 2 bad command line.",
                 "'kiln help COMMAND' or 'kiln COMMAND --help' shows one command's options." },
         subcommands = { StatusCommand.class, ListCommand.class, ShowCommand.class, ReloadCommand.class, ReloadAllCommand.class,
                 InstallCommand.class, RemoveCommand.class, EnableCommand.class, DisableCommand.class, RollbackCommand.class,
-                HistoryCommand.class, ConfigCommand.class, SkillsCommand.class, AgentsCommand.class, WatchCommand.class, DevCommand.class,
-                CommandLine.HelpCommand.class })
+                HistoryCommand.class, ConfigCommand.class, SkillsCommand.class, AgentsCommand.class, WatchCommand.class,
+                NewCommand.class, DevCommand.class, CommandLine.HelpCommand.class })
 final class KilnCommand implements Callable<Integer> {
 
     @Mixin
@@ -49,6 +49,11 @@ final class KilnCommand implements Callable<Integer> {
     /** @return a client for this folder's running Kiln (or the one {@code --api-url} names) */
     ApiClient api() throws ClientException {
         return new ApiClient(options.apiUri(home, env), options.token(home, env));
+    }
+
+    /** @return the distribution folder this client belongs to */
+    Path home() {
+        return home;
     }
 
     PrintStream out() {

@@ -68,6 +68,8 @@ final class SourceDeployments {
             build = builder().buildProject(sources, request.classPath(), name, request.version());
         } catch (IOException e) {
             throw new UncheckedIOException(project + ": cannot read the sources or their class path: " + e.getMessage(), e);
+        } catch (IllegalStateException noCompiler) {
+            build = cannotBuild(name, sources, noCompiler);
         }
         if (!build.succeeded()) {
             return refused(build, compileFailure(build.symbolicName(), request.version(), build.problems(), trigger));
@@ -116,6 +118,8 @@ final class SourceDeployments {
         } catch (IOException e) {
             return refusals.rejectFile(folderName, name, "", hash, folderName + ": cannot read the sources: " + e.getMessage(),
                     Action.INSTALL, trigger, List.of());
+        } catch (IllegalStateException noCompiler) {
+            build = cannotBuild(name, sources, noCompiler);
         }
         if (!build.succeeded()) {
             return refusals.rejectFile(folderName, name, "", hash, reason(folderName, build.problems()), Action.INSTALL, trigger, List.of());
@@ -149,12 +153,22 @@ final class SourceDeployments {
         }
     }
 
-    /** The compiler is made on first use: a Kiln that never builds from sources never loads it. */
+    /**
+     * The compiler is made on first use: a Kiln that never builds from sources never loads it.
+     *
+     * @throws IllegalStateException if this Java has no compiler
+     */
     private synchronized SourceBuilder builder() throws IOException {
         if (builder == null) {
             builder = new SourceBuilder(kiln.context, compileOnlyJars);
         }
         return builder;
+    }
+
+    /** No build at all (a Java without a compiler): said as the build's one problem. */
+    private static SourceBuilder.Build cannotBuild(String name, PluginSources sources, IllegalStateException why) {
+        return new SourceBuilder.Build(new byte[0], name, List.of(new CompileProblem("", 0, 0, why.getMessage())),
+                sources.javaFiles().size(), 0, 0);
     }
 
     private ChangeResult compileFailure(String plugin, String version, List<CompileProblem> problems, Trigger trigger) {
