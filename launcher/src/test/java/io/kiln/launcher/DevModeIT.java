@@ -145,6 +145,38 @@ public class DevModeIT {
         }
     }
 
+    /**
+     * What a newcomer does: {@code kiln new plugin}, then {@code kiln dev} on it. The project's Maven set-up is the
+     * user's: kiln-plugin-parent and kiln-plugin-api come from the distribution's {@code maven/} folder (NewPluginIT's
+     * settings.xml), all else from this build's local repository.
+     */
+    @Test
+    public void aNewPluginProjectGoesLiveAndTakesAnEdit() throws Exception {
+        Path home = DistributionCopy.fresh(temp.getRoot().toPath().resolve("kiln"));
+        Path project = temp.getRoot().toPath().resolve("hello-dev");
+        ApiKiln.ClientRun created = ApiKiln.client(home, "new", "plugin", "hello-dev", "--dir", project.toString());
+        assertEquals(created.toString(), 0, created.exit());
+        PluginBuild maven = PluginBuild.in(temp.getRoot().toPath().resolve("maven"), home);
+        try (RunningKiln dev = RunningKiln.startWithEnvironment(home,
+                maven("-s " + maven.settings + " -Dmaven.repo.local=" + maven.repository), "dev", project.toString(), "--tests")) {
+            int first = dev.awaitLine(0, "first build → ", FIRST_BUILD);
+            assertTrue(dev.output().get(first), dev.output().get(first).endsWith(": APPLIED 1.0.0.SNAPSHOT"));
+            assertTrue(dev.output().toString(), dev.printed("hello-dev greets with 'Hello', 0 greetings so far"));
+            dev.awaitLine(first, "tests: passed", FIRST_BUILD);
+
+            Path greeter = Files.walk(project.resolve("src/main/java")).filter(p -> p.getFileName().toString().equals("CountingGreeter.java"))
+                    .findFirst().orElseThrow();
+            int saved = dev.output().size();
+            Files.writeString(greeter, Files.readString(greeter).replace("greets with", "now greets with"));
+            dev.awaitLine(saved, "hello-dev now greets with 'Hello'", RELOAD);
+            int reload = dev.awaitLine(saved, "CountingGreeter.java → compiled ", RELOAD);
+            assertTrue(dev.output().get(reload), dev.output().get(reload).endsWith(": APPLIED 1.0.0.SNAPSHOT"));
+
+            dev.signal("INT");
+            assertEquals(dev.output().toString(), 0, dev.awaitExit());
+        }
+    }
+
     @Test
     public void aRunningKilnIsDrivenAndLeftRunning() throws Exception {
         try (ApiKiln kiln = ApiKiln.start(temp.getRoot().toPath().resolve("kiln"), Map.of())) {

@@ -60,11 +60,6 @@ final class KilnCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The distribution folder this client belongs to. */
-    Path home() {
-        return home;
-    }
-
     Map<String, String> env() {
         return env;
     }
