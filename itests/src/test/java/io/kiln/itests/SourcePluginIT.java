@@ -26,6 +26,7 @@ import org.osgi.framework.Bundle;
 
 import io.kiln.itests.support.KilnFolders;
 import io.kiln.itests.support.KilnTestSupport;
+import io.kiln.itests.support.PluginJar;
 import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.Outcome;
@@ -49,6 +50,13 @@ public class SourcePluginIT extends KilnTestSupport {
     public Option[] configuration() throws IOException {
         KilnFolders folders = KilnFolders.create(SourcePluginIT.class);
         seedHot(folders, "kiln-sample-api.jar");
+        PluginJar.named("itest.words.api", "1.0.0").source("io.kiln.itests.words.Words", """
+                package io.kiln.itests.words;
+
+                public interface Words {
+                    String word();
+                }
+                """).header("Export-Package", "io.kiln.itests.words;version=1.0.0").writeTo(folders.jars().resolve("words-api.jar"));
         return kilnOptions(folders);
     }
 
@@ -118,13 +126,44 @@ public class SourcePluginIT extends KilnTestSupport {
         writeSource(staged, "Kept.java", "package kept; @org.osgi.service.component.annotations.Component(service = Kept.class) public class Kept {}\n");
         Path folder = folders().hot().resolve("kept");
         Files.move(staged, folder, StandardCopyOption.ATOMIC_MOVE);
-        await().until(() -> installedBundle("kept") != null && installedBundle("kept").getState() == Bundle.ACTIVE);
+        // committed: the record is written once the new plugin is verified
+        await().until(() -> plugins.plugin("kept").map(p -> p.lastResult() == Outcome.APPLIED).orElse(false));
 
         assertEquals(Outcome.APPLIED, plugins.uninstall("kept", Trigger.SHELL).outcome());
 
         assertNull(installedBundle("kept"));
         assertFalse(Files.exists(folder));
         assertTrue("the sources are kept, under a name Kiln skips", Files.isRegularFile(folders().hot().resolve("_kept/Kept.java")));
+    }
+
+    @Test
+    public void aFolderThatNeedsAnApiNotYetInstalledIsBuiltWhenItArrives() throws Exception {
+        awaitStartupProcessed();
+        Path staged = folders().staging().resolve("wordy");
+        writeSource(staged, "Wordy.java", """
+                package wordy;
+
+                import org.osgi.service.component.annotations.Component;
+
+                import io.kiln.itests.words.Words;
+
+                @Component
+                public class Wordy implements Words {
+                    public String word() {
+                        return "wordy";
+                    }
+                }
+                """);
+        Files.move(staged, folders().hot().resolve("wordy"), StandardCopyOption.ATOMIC_MOVE);
+        HistoryEntry refused = await().until(() -> latest("wordy"), e -> e != null && e.outcome() == Outcome.REJECTED);
+        assertTrue(refused.error(), refused.error().contains("Wordy.java:5:") && refused.error().contains("io.kiln.itests.words"));
+
+        moveIn(folders().jars().resolve("words-api.jar"), folders().hot().resolve("words-api.jar"));
+
+        HistoryEntry built = await().until(() -> latest("wordy"), e -> e.outcome() == Outcome.APPLIED);
+        assertEquals(Trigger.RETRY, built.trigger());
+        assertEquals(Bundle.ACTIVE, installedBundle("wordy").getState());
+        assertFalse(plugins.status().rejected().stream().anyMatch(r -> r.file().equals("wordy")));
     }
 
     private static String shoutSource(String sayBody) {

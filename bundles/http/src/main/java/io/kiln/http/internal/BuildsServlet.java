@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,7 +19,6 @@ import com.google.gson.JsonObject;
 import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.BuildResult;
 import io.kiln.runtime.api.BuildService;
-import io.kiln.runtime.api.CompileProblem;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.ProjectBuild;
 import jakarta.servlet.Servlet;
@@ -71,7 +68,7 @@ public final class BuildsServlet extends ApiServlet {
         }
         Outcome outcome = result.change().outcome();
         int status = !result.succeeded() ? 422 : outcome == Outcome.APPLIED && result.change().action() == Action.INSTALL ? 201 : 200;
-        Exchange.json(response, status, json(result));
+        Exchange.json(response, status, Json.build(result));
     }
 
     private static List<Path> classPath(JsonObject body) {
@@ -103,29 +100,5 @@ public final class BuildsServlet extends ApiServlet {
         } catch (InvalidPathException e) {
             throw ApiException.badRequest("'" + member + "' holds a path that is not one: " + path);
         }
-    }
-
-    private static Map<String, Object> json(BuildResult r) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("plugin", r.plugin());
-        json.put("outcome", r.change().outcome().name());
-        json.put("detail", r.change().error());
-        json.put("version", r.change().toVersion());
-        json.put("sources", r.sources());
-        json.put("compileMillis", r.compileMillis());
-        json.put("packageMillis", r.packageMillis());
-        json.put("reloadMillis", r.reloadMillis());
-        json.put("problems", r.problems().stream().map(BuildsServlet::problem).toList());
-        json.put("result", Json.result(r.change()));
-        return json;
-    }
-
-    private static Map<String, Object> problem(CompileProblem p) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("file", p.file());
-        json.put("line", p.line());
-        json.put("column", p.column());
-        json.put("message", p.message());
-        return json;
     }
 }

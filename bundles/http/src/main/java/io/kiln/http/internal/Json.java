@@ -12,7 +12,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import io.kiln.runtime.api.BuildResult;
 import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.CompileProblem;
 import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.KeptVersion;
 import io.kiln.runtime.api.HistoryEntry;
@@ -107,6 +109,31 @@ final class Json {
         m.put("error", r.error());
         m.put("dependents", dependents(r.dependents()));
         return m;
+    }
+
+    /** A build of a plugin's sources: the verdict, its times, the compiler's errors. */
+    static Map<String, Object> build(BuildResult r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("plugin", r.plugin());
+        json.put("outcome", r.change().outcome().name());
+        json.put("detail", r.change().error());
+        json.put("version", r.change().toVersion());
+        json.put("sources", r.sources());
+        json.put("compileMillis", r.compileMillis());
+        json.put("packageMillis", r.packageMillis());
+        json.put("reloadMillis", r.reloadMillis());
+        json.put("problems", r.problems().stream().map(Json::problem).toList());
+        json.put("result", Json.result(r.change()));
+        return json;
+    }
+
+    private static Map<String, Object> problem(CompileProblem p) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("file", p.file());
+        json.put("line", p.line());
+        json.put("column", p.column());
+        json.put("message", p.message());
+        return json;
     }
 
     static Map<String, Object> summary(ReloadSummary s) {

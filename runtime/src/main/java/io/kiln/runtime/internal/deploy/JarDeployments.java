@@ -193,7 +193,7 @@ final class JarDeployments {
                 if (othersUnderWay.getAsBoolean()) {
                     throw new DeferredException(e.getMessage());
                 }
-                return source == Source.HOT_FOLDER ? refusals.rejectWaiting(jar, fileName, e.getMessage(), action, trigger)
+                return source != Source.API ? refusals.rejectWaiting(jar, fileName, e.getMessage(), action, trigger)
                         : refusals.reject(jar, fileName, source, trigger, action, e.getMessage(), List.of());
             } catch (RejectedException e) {
                 return refusals.reject(jar, fileName, source, trigger, action, e.getMessage(), e.dependents());

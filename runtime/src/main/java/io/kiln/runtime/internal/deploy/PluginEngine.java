@@ -23,6 +23,7 @@ import io.kiln.runtime.api.BuildService;
 import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.ProjectBuild;
 import io.kiln.runtime.api.HistoryEntry;
+import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.PluginInfo;
 import io.kiln.runtime.api.PluginService;
 import io.kiln.runtime.api.ReloadSummary;
@@ -137,7 +138,7 @@ public final class PluginEngine implements PluginService, BuildService {
                 try {
                     Optional<ChangeResult> result = jars.deployFile(file, trigger, () -> queue.othersUnderWay(key));
                     if (result.isPresent() && result.get().succeeded()) {
-                        retryWaiting(file);
+                        retryWaiting(file, result.get());
                     }
                 } catch (DeferredException e) {
                     queue.defer(key, this);
@@ -147,8 +148,14 @@ public final class PluginEngine implements PluginService, BuildService {
     }
 
     /** Something new is installed: files that waited for a missing requirement may resolve now. */
-    private void retryWaiting(Path except) {
+    private void retryWaiting(Path except, ChangeResult done) {
         refusals.waitingFiles().stream().filter(f -> !f.equals(except)).forEach(f -> fileChanged(f, Trigger.RETRY));
+        if (done.outcome() == Outcome.APPLIED) {
+            // a refused source folder may have failed for want of a package the new code exports: built again (a build
+            // that fails the same way again is not recorded again)
+            refusals.refusedFolders().stream().filter(f -> !f.equals(except))
+                    .forEach(f -> queue.submit(f.toString(), () -> deployFolder(f, Trigger.RETRY, true)));
+        }
     }
 
     void fileRemoved(Path file, Trigger trigger) {
@@ -157,12 +164,14 @@ public final class PluginEngine implements PluginService, BuildService {
 
     /** A source folder in {@code hot/} appeared or its content changed: built and applied if its sources changed. */
     public void sourceFolderChanged(Path folder, Trigger trigger) {
-        queue.submit(folder.toString(), () -> {
-            Optional<ChangeResult> result = sources.deployFolder(folder, trigger);
-            if (result.isPresent() && result.get().succeeded()) {
-                retryWaiting(folder);
-            }
-        });
+        queue.submit(folder.toString(), () -> deployFolder(folder, trigger, false));
+    }
+
+    private void deployFolder(Path folder, Trigger trigger, boolean retry) {
+        Optional<ChangeResult> result = sources.deployFolder(folder, trigger, retry);
+        if (result.isPresent() && result.get().succeeded()) {
+            retryWaiting(folder, result.get());
+        }
     }
 
     /** A source folder went from {@code hot/}: its plugin is uninstalled. */
@@ -205,7 +214,7 @@ public final class PluginEngine implements PluginService, BuildService {
     public ChangeResult install(Path jar, String sha256, Trigger trigger) {
         ChangeResult result = jars.install(jar, sha256, trigger);
         if (result.succeeded()) {
-            retryWaiting(null);
+            retryWaiting(null, result);
         }
         return result;
     }

@@ -50,7 +50,15 @@ final class Refusals {
      * until it changes.
      */
     void failedSources(String folderName, String sourcesHash, String plugin, String reason) {
+        if (kiln.records.rejection(folderName).map(PluginRecords.Rejection::waiting).orElse(false)) {
+            return; // refused for a missing requirement: remembered by its bundle, and tried again when one arrives
+        }
         kiln.records.reject(new PluginRecords.Rejection(folderName, sourcesHash, plugin, reason, Instant.now()));
+    }
+
+    /** @return the source folders in {@code hot/} whose build was refused, to try again when a new plugin arrives */
+    List<Path> refusedFolders() {
+        return kiln.records.rejections().stream().map(r -> kiln.hotFolder.resolve(r.file())).filter(Files::isDirectory).toList();
     }
 
     /** Refused: recorded, and for a file in {@code hot/} remembered so that the same content is not tried again. */
@@ -95,6 +103,6 @@ final class Refusals {
     /** @return the files refused for a missing requirement, to try again now that something new is installed */
     List<Path> waitingFiles() {
         return kiln.records.rejections().stream().filter(PluginRecords.Rejection::waiting)
-                .map(r -> kiln.hotFolder.resolve(r.file())).filter(Files::exists).toList();
+                .map(r -> kiln.hotFolder.resolve(r.file())).filter(Files::isRegularFile).toList();
     }
 }

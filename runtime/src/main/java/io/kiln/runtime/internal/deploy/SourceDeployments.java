@@ -89,9 +89,11 @@ final class SourceDeployments {
      * A source folder in {@code hot/}: built once its sources' content differs from what runs (and from what was
      * refused), compiled against what the framework exports.
      *
-     * @return how it ended; empty when there was nothing to do
+     * @param retry build even what was refused in this content: the framework has changed since (a refusal that
+     *              stands is not recorded again)
+     * @return how it ended; empty when there was nothing to do, or the refusal stands
      */
-    Optional<ChangeResult> deployFolder(Path folder, Trigger trigger) {
+    Optional<ChangeResult> deployFolder(Path folder, Trigger trigger, boolean retry) {
         String folderName = folder.getFileName().toString();
         if (!Files.isDirectory(folder)) {
             return Optional.empty(); // gone meanwhile: its removal has an event of its own
@@ -108,7 +110,7 @@ final class SourceDeployments {
             LOG.debug("{}: cannot read every source yet ({}); its next change is built", folderName, e.toString());
             return Optional.empty();
         }
-        if (hash.equals(builtSources.get(folderName)) || refusals.refusedBefore(folderName, hash)) {
+        if (hash.equals(builtSources.get(folderName)) || (!retry && refusals.refusedBefore(folderName, hash))) {
             return Optional.empty();
         }
         String name = kiln.records.byFile(folderName).map(PluginRecord::name).orElse(folderName);
@@ -127,10 +129,10 @@ final class SourceDeployments {
         Path jar = stage(build);
         try {
             Optional<ChangeResult> result = jars.deployBuilt(jar, folderName, trigger);
-            if (result.isPresent() && !result.get().succeeded()) {
-                refusals.failedSources(folderName, hash, build.symbolicName(), result.get().error());
-            } else {
+            if (result.isPresent() && result.get().succeeded()) {
                 builtSources.put(folderName, hash);
+            } else if (result.isPresent()) {
+                refusals.failedSources(folderName, hash, build.symbolicName(), result.get().error());
             }
             return result;
         } finally {

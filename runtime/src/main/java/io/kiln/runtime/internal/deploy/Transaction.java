@@ -120,7 +120,8 @@ final class Transaction {
             LOG.info("{} {} {}{} ({} ms, {})", action.label(), plugin, to.isEmpty() ? from : to,
                     from.isEmpty() || from.equals(to) || to.isEmpty() ? "" : " (was " + from + ")", took.toMillis(), trigger.label());
         } else {
-            LOG.error("{} {} {}: {} — {}", action.label(), plugin, to, outcome, error);
+            // a build that never compiled has no version to name
+            LOG.error("{} {}{}: {} — {}", action.label(), plugin, to.isEmpty() ? "" : " " + to, outcome, error);
         }
         for (DependentChange dependent : dependents) {
             if (!dependent.intact()) {
