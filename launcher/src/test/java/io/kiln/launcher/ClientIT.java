@@ -156,7 +156,7 @@ public class ClientIT {
         Files.createDirectories(project.resolve("src/main/java"));
         ApiKiln.ClientRun run = fails("kiln watch installs built plugin jars", "watch", project.toString(), "--verify");
         assertTrue(run.toString(), run.err().contains("'mvn package'") && run.err().contains("kiln watch " + project.resolve("target"))
-                && run.err().contains("dev mode"));
+                && run.err().contains("kiln dev " + project));
         assertTrue(run.toString(), run.out().isEmpty());
     }
 

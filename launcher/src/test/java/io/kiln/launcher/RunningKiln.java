@@ -42,6 +42,16 @@ final class RunningKiln implements AutoCloseable {
         return new RunningKiln(builder.start());
     }
 
+    /** Starts {@code home/bin/kiln} with stdin from nowhere, {@link #ISOLATED}, and these variables added to the environment. */
+    static RunningKiln startWithEnvironment(Path home, java.util.Map<String, String> environment, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/kiln").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        isolate(builder);
+        builder.environment().putAll(environment);
+        return new RunningKiln(builder.start());
+    }
+
     /**
      * No options from the caller's environment, and the admin API on a port of its own (0: any free one), so a
      * test never fails because something else on the machine holds the default port 8181.
@@ -67,6 +77,26 @@ final class RunningKiln implements AutoCloseable {
         await("a line containing '" + text + "' in " + output).atMost(Duration.ofSeconds(30))
                 .until(() -> output.stream().anyMatch(line -> line.contains(text)));
         return this;
+    }
+
+    /**
+     * Waits at most {@code timeout} until a line containing {@code text} has been printed after the first {@code skip}
+     * lines, failing at once with the output if the process ends first. @return the line's index
+     */
+    int awaitLine(int skip, String text, Duration timeout) {
+        try {
+            await().atMost(timeout).until(() -> output.stream().skip(skip).anyMatch(line -> line.contains(text)) || !process.isAlive());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no line containing '" + text + "' after line " + skip + " within " + timeout + ": " + String.join("\n", output));
+        }
+        List<String> lines = List.copyOf(output);
+        for (int i = skip; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line containing '" + text + "' after line " + skip + " before the process ended (" + process.exitValue()
+                + "): " + String.join("\n", lines));
     }
 
     /** @return the process id of the Java process ({@code bin/kiln} execs it) */

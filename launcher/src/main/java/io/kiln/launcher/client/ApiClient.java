@@ -20,10 +20,22 @@ final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
     private final String token;
+    private final String client;
 
     ApiClient(URI base, String token) {
+        this(base, token, "cli");
+    }
+
+    /** @param client what the API records as the changes' trigger ({@code X-Kiln-Client}: {@code cli}, {@code dev}) */
+    ApiClient(URI base, String token, String client) {
         this.base = base;
         this.token = token;
+        this.client = client;
+    }
+
+    /** The same Kiln, its changes recorded as made by {@code client}. */
+    ApiClient as(String client) {
+        return new ApiClient(base, token, client);
     }
 
     URI base() {
@@ -75,10 +87,40 @@ final class ApiClient {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-                .timeout(Duration.ofMinutes(3)).header("Authorization", "Bearer " + token).header("X-Kiln-Client", "cli").header("Accept", "application/json");
+                .timeout(Duration.ofMinutes(3)).header("Authorization", "Bearer " + token).header("X-Kiln-Client", client).header("Accept", "application/json");
     }
 
-    private JsonElement send(HttpRequest.Builder builder) throws ClientException {
+    /** An answer, whatever its status. */
+    record Answer(int status, JsonElement body) {
+    }
+
+    /** POSTs JSON and returns the answer as it is, a 4xx or 5xx too (only a Kiln that cannot be reached throws). */
+    Answer exchange(String path, JsonObject body) throws ClientException {
+        return answer(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** GETs a stream of lines (the event stream), read as they come. */
+    HttpResponse<java.util.stream.Stream<String>> lines(String path) throws ClientException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+                .header("X-Kiln-Client", client).header("Accept", "text/event-stream").GET().build();
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                response.body().close();
+                throw new ClientException("GET " + request.uri().getPath() + " answered " + response.statusCode());
+            }
+            return response;
+        } catch (ConnectException e) {
+            throw new ClientException("cannot reach Kiln at " + base + " (is it running? --api-url sets the address)");
+        } catch (IOException e) {
+            throw new ClientException("request to " + request.uri() + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException("interrupted");
+        }
+    }
+
+    private Answer answer(HttpRequest.Builder builder) throws ClientException {
         HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
@@ -91,13 +133,17 @@ final class ApiClient {
             Thread.currentThread().interrupt();
             throw new ClientException("interrupted");
         }
-        JsonElement body;
         try {
-            body = response.body().isEmpty() ? new JsonObject() : JsonParser.parseString(response.body());
+            return new Answer(response.statusCode(), response.body().isEmpty() ? new JsonObject() : JsonParser.parseString(response.body()));
         } catch (JsonParseException e) {
             throw new ClientException(request.method() + " " + request.uri().getPath() + " answered " + response.statusCode() + " with a body that is not JSON");
         }
-        int status = response.statusCode();
+    }
+
+    private JsonElement send(HttpRequest.Builder builder) throws ClientException {
+        Answer answer = answer(builder);
+        JsonElement body = answer.body();
+        int status = answer.status();
         if (status / 100 != 2) {
             String reason = body.isJsonObject() && body.getAsJsonObject().has("error")
                     ? body.getAsJsonObject().get("error").getAsString() + ": " + detail(body.getAsJsonObject())

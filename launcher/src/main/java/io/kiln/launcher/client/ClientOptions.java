@@ -61,6 +61,26 @@ final class ClientOptions {
         }
     }
 
+    /**
+     * @return whether there is a Kiln to drive without starting one: an address was given ({@code --api-url},
+     *         {@code KILN_API_URL}), or this folder's {@code data/api-url} belongs to its running Kiln
+     */
+    boolean kilnRunning(Path home, Map<String, String> env) throws ClientException {
+        if (apiUrl != null || env.containsKey("KILN_API_URL")) {
+            return true;
+        }
+        ApiUrlFile file = ApiUrlFile.read(settingsFile(home, KilnProperties.API_URL_FILE));
+        if (file == null) {
+            return false;
+        }
+        try {
+            file.checkOwner(home);
+            return true;
+        } catch (ClientException notThisFolders) {
+            return false;
+        }
+    }
+
     String token(Path home, Map<String, String> env) throws ClientException {
         if (token != null) {
             return token;
@@ -80,7 +100,7 @@ final class ClientOptions {
     }
 
     /** Where this folder's {@code conf/kiln.properties} says a file is, or {@code null} when it says nothing. */
-    private static Path settingsFile(Path home, String setting) throws ClientException {
+    static Path settingsFile(Path home, String setting) throws ClientException {
         try {
             String value = KilnProperties.load(home, System.getProperties()).get(setting);
             return value == null ? null : Path.of(value);

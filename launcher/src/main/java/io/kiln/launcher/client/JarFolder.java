@@ -46,11 +46,12 @@ final class JarFolder {
         while (project != null && !Files.isRegularFile(project.resolve("pom.xml"))) {
             project = project.getParent();
         }
-        Path target = (project == null ? dir : project).resolve("target");
+        Path sources = project == null ? dir : project;
+        Path target = sources.resolve("target");
         List<Path> built = jars(target);
         String found = built.isEmpty() ? "no jar there yet" : "now " + names(built);
         throw new ClientException("kiln watch installs built plugin jars, and " + dir + " holds none (it holds sources): build with 'mvn package',"
-                + " then watch the build's output: kiln watch " + target + " (" + found + "). A dev mode that builds from sources is coming.");
+                + " then watch the build's output: kiln watch " + target + " (" + found + "); or let dev mode build it from its sources: kiln dev " + sources);
     }
 
     private static boolean looksLikeSources(Path dir) {

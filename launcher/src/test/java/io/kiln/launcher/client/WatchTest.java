@@ -82,7 +82,7 @@ public class WatchTest {
         ClientException e = assertThrows(ClientException.class, () -> JarFolder.check(project));
         assertTrue(e.getMessage(), e.getMessage().contains("kiln watch installs built plugin jars, and " + project + " holds none"));
         assertTrue(e.getMessage(), e.getMessage().contains("'mvn package'") && e.getMessage().contains(project.resolve("target") + " (no jar there yet)"));
-        assertTrue(e.getMessage(), e.getMessage().contains("dev mode"));
+        assertTrue(e.getMessage(), e.getMessage().contains("or let dev mode build it from its sources: kiln dev " + project));
 
         Files.createDirectories(project.resolve("target"));
         Files.write(project.resolve("target/my-plugin-1.0.0.jar"), jar("my-plugin", "1.0.0"));
