@@ -157,6 +157,13 @@ public class BadUpdateIT extends KilnTestSupport {
         assertEquals("itest.corrupt", rejected.plugin());
         assertV1Serves("corrupt", v1);
 
+        // the build that runs put back: nothing changes, and the refusal of what the file held in between is gone
+        moveIn(folders().jars().resolve("corrupt-1.jar"), hot("corrupt"));
+        await().until(() -> plugins.status().rejected().stream().noneMatch(r -> r.file().equals("corrupt.jar")));
+        assertV1Serves("corrupt", v1);
+        moveIn(truncated, hot("corrupt"));
+        awaitRejected("corrupt.jar");
+
         // the same file, once whole, goes through
         moveIn(folders().jars().resolve("corrupt-2.jar"), hot("corrupt"));
         await().untilAsserted(() -> assertEquals("v2", say("corrupt", "x")));

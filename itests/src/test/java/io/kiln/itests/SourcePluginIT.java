@@ -93,10 +93,18 @@ public class SourcePluginIT extends KilnTestSupport {
         assertTrue("listed as rejected", plugins.status().rejected().stream()
                 .anyMatch(r -> r.file().equals("shout") && r.reason().contains(JAVA + ":11:")));
 
+        // put back as it was: the sources are what runs again, so the refusal is gone and nothing is built
+        writeSource(folder, JAVA, shoutSource("return \"Hey, \" + name + \"!\";"));
+        await().until(() -> plugins.status().rejected().stream().noneMatch(r -> r.file().equals("shout")));
+        assertEquals("installed, updated, refused: nothing more", 3, changesOf("shout"));
+        writeSource(folder, JAVA, shoutSource("return \"Hey, \" + name + \"!\""));
+        await().until(() -> plugins.status().rejected().stream().anyMatch(r -> r.file().equals("shout")));
+        await().until(() -> changesOf("shout") == 4); // broken again: a refusal of its own
+
         // fixed: recovers, and the refusal is gone
         writeSource(folder, JAVA, shoutSource("return \"Hello again, \" + name + \".\";"));
         await().untilAsserted(() -> assertEquals("Hello again, Ada.", say("shout", "Ada")));
-        await().until(() -> changesOf("shout") == 4); // installed, updated, refused, updated
+        await().until(() -> changesOf("shout") == 5); // installed, updated, refused, refused, updated
         assertFalse(plugins.status().rejected().stream().anyMatch(r -> r.file().equals("shout")));
 
         // touched without a change, and a folder set aside with '_': nothing is built
@@ -108,8 +116,8 @@ public class SourcePluginIT extends KilnTestSupport {
         // a real change after both: once it shows, the two before it would have shown too
         writeSource(folder, JAVA, shoutSource("return \"Bye, \" + name + \".\";"));
         await().untilAsserted(() -> assertEquals("Bye, Ada.", say("shout", "Ada")));
-        await().until(() -> changesOf("shout") >= 5);
-        assertEquals("only the real change is in the history", 5, changesOf("shout"));
+        await().until(() -> changesOf("shout") >= 6);
+        assertEquals("only the real change is in the history", 6, changesOf("shout"));
         assertTrue(plugins.plugin("_aside").isEmpty());
 
         // out: deleting the folder uninstalls the plugin
@@ -164,6 +172,18 @@ public class SourcePluginIT extends KilnTestSupport {
         assertEquals(Trigger.RETRY, built.trigger());
         assertEquals(Bundle.ACTIVE, installedBundle("wordy").getState());
         assertFalse(plugins.status().rejected().stream().anyMatch(r -> r.file().equals("wordy")));
+    }
+
+    @Test
+    public void aFolderWhoseNameIsNoPluginNameIsRefusedAndSaysWhy() throws Exception {
+        awaitStartupProcessed();
+        Path staged = folders().staging().resolve("Bad Name");
+        writeSource(staged, "Bad.java", "package bad; public class Bad {}\n");
+        Files.move(staged, folders().hot().resolve("Bad Name"), StandardCopyOption.ATOMIC_MOVE);
+
+        HistoryEntry refused = await().until(() -> latest("Bad Name"), e -> e != null && e.outcome() == Outcome.REJECTED);
+        assertTrue(refused.error(), refused.error().startsWith("Bad Name: not a plugin name: a source folder's name is its Bundle-SymbolicName"));
+        assertNull(installedBundle("Bad Name"));
     }
 
     private static String shoutSource(String sayBody) {

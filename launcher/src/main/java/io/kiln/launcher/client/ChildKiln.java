@@ -42,17 +42,22 @@ final class ChildKiln implements AutoCloseable {
         return "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:" + port;
     }
 
-    /** @param javaOptions added to {@code KILN_JAVA_OPTS} (the debugger's port), or {@code null} */
+    /**
+     * Asks the Kiln to warm its compiler up as it starts (framework property {@code kiln.build.warmUp}): dev mode's
+     * first build then finds it warm, the warm-up having run while Maven resolved the class path.
+     */
+    static final String WARM_UP = "-Dkiln.build.warmUp=true";
+
+    /** @param javaOptions added to {@code KILN_JAVA_OPTS} after {@link #WARM_UP} (the debugger's port), or {@code null} */
     static ChildKiln start(Path home, Map<String, String> env, String javaOptions) throws ClientException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kiln").toString(), "--headless")
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().clear();
         builder.environment().putAll(env);
-        if (javaOptions != null) {
-            String before = env.getOrDefault("KILN_JAVA_OPTS", "").strip();
-            builder.environment().put("KILN_JAVA_OPTS", before.isEmpty() ? javaOptions : before + " " + javaOptions);
-        }
+        String added = javaOptions == null ? WARM_UP : WARM_UP + " " + javaOptions;
+        String before = env.getOrDefault("KILN_JAVA_OPTS", "").strip();
+        builder.environment().put("KILN_JAVA_OPTS", before.isEmpty() ? added : before + " " + added);
         try {
             return new ChildKiln(builder.start());
         } catch (IOException e) {

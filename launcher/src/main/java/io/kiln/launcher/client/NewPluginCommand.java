@@ -29,8 +29,6 @@ import picocli.CommandLine.Model.CommandSpec;
         "The same project as mvn archetype:generate -DarchetypeGroupId=io.kiln -DarchetypeArtifactId=kiln-plugin-archetype." })
 final class NewPluginCommand implements Callable<Integer> {
 
-    static final String VERSION = "1.0.0-SNAPSHOT";
-
     @ParentCommand
     NewCommand parent;
 
@@ -68,7 +66,7 @@ final class NewPluginCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ClientException(e.getMessage());
         }
-        Map<String, String> files = template.render(Map.of("groupId", group, "artifactId", name, "version", VERSION,
+        Map<String, String> files = template.render(Map.of("groupId", group, "artifactId", name, "version", template.defaultVersion(),
                 "package", pkg, "scope", ProjectNames.scope(name)));
         write(target, files);
         print(parent.kiln.out(), target, pkg, files, template.kilnVersion());
@@ -99,8 +97,22 @@ final class NewPluginCommand implements Callable<Integer> {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | UnsupportedOperationException e) {
             delete(staging);
-            throw new ClientException("cannot create " + target + ": " + e);
+            throw new ClientException("cannot create " + target + ": " + why(e));
         }
+    }
+
+    /** What went wrong, in words: the file system's exceptions name only the path. */
+    private static String why(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return missing.getFile() + " does not exist and cannot be made";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "no permission to write " + denied.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getFile() + ": " + fs.getReason();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     private static void delete(Path folder) {

@@ -160,6 +160,11 @@ final class PluginTemplate {
         return requiredProperties;
     }
 
+    /** @return a new project's version: the descriptor's default, as archetype:generate gives it */
+    String defaultVersion() {
+        return requiredProperties.getOrDefault("version", "1.0-SNAPSHOT");
+    }
+
     /** @return the Kiln version the template was built for (its pom's parent) */
     String kilnVersion() {
         return kilnVersion;

@@ -30,8 +30,12 @@ final class ProjectNames {
 
     /** @return why {@code name} is not a Java package name ({@code a.b.c}, no keywords), or {@code null} */
     static String checkPackage(String name) {
-        return SourceVersion.isName(name) ? null
-                : "'" + name + "' is not a Java package name: dot-separated Java identifiers, none of them a keyword (e.g. com.example.hello)";
+        if (!SourceVersion.isName(name)) {
+            return "'" + name + "' is not a Java package name: dot-separated Java identifiers, none of them a keyword (e.g. com.example.hello)";
+        }
+        // the Java platform's own: a bundle may not hold them (the framework refuses to install it)
+        return name.equals("java") || name.startsWith("java.") ? "'" + name + "' is the Java platform's package: choose one of your own"
+                + " (e.g. com.example.hello)" : null;
     }
 
     /** @return why {@code group} is not a Maven groupId, or {@code null} */

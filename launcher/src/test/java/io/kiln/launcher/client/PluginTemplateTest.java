@@ -48,7 +48,9 @@ public class PluginTemplateTest {
     /** kiln new derives the scope itself ({@link ProjectNames#scope}): the archetype's default must be the same rule. */
     @Test
     public void theArchetypesOnlyExtraVariableIsTheScopeDerivedAsKilnNewDerivesIt() throws Exception {
-        assertEquals(Map.of("scope", "${artifactId.replaceAll('[^A-Za-z0-9]', '')}"), PluginTemplate.load().requiredProperties());
+        assertEquals(Map.of("version", "1.0.0-SNAPSHOT", "scope", "${artifactId.replaceAll('[^A-Za-z0-9]', '')}"),
+                PluginTemplate.load().requiredProperties());
+        assertEquals("kiln new's version is the archetype's", "1.0.0-SNAPSHOT", PluginTemplate.load().defaultVersion());
         assertEquals("hello-world".replaceAll("[^A-Za-z0-9]", ""), ProjectNames.scope("hello-world"));
     }
 

@@ -44,4 +44,12 @@ public class ProjectNamesTest {
         assertEquals("com.example.helloworld", ProjectNames.defaultPackage("com.example", "hello-world"));
         assertNotNull("a keyword as the name's package part", ProjectNames.checkPackage(ProjectNames.defaultPackage("com.example", "int")));
     }
+
+    @Test
+    public void theJavaPlatformsPackagesAreNotAPluginsOwn() {
+        assertNotNull(ProjectNames.checkPackage("java.util"));
+        assertNotNull(ProjectNames.checkPackage("java"));
+        assertNull(ProjectNames.checkPackage("javax.money.mine"));
+        assertNull(ProjectNames.checkPackage("javafx2"));
+    }
 }

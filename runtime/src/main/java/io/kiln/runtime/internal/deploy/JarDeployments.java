@@ -173,6 +173,8 @@ final class JarDeployments {
             }
             Optional<Bundle> bundle = kiln.bundle(jar.name());
             if (record.isPresent() && bundle.isPresent() && runs(record.get(), jar, source)) {
+                // the file holds what runs again: a refusal of what it held in between no longer stands
+                refusals.passed(fileName, source);
                 return Optional.of(unchanged(record.get(), bundle.get(), fileName, trigger));
             }
             Action action = bundle.isEmpty() ? Action.INSTALL : Action.UPDATE;
@@ -287,9 +289,14 @@ final class JarDeployments {
      * dependents, and the result says whether it runs.
      */
     private List<DependentChange> startThoseWaitingFor(Bundle installed) {
-        List<Bundle> unresolved = kiln.pluginBundles().stream().filter(b -> b.getState() == Bundle.INSTALLED)
+        List<Bundle> enabled = kiln.pluginBundles().stream()
                 .filter(b -> kiln.records.plugin(b.getSymbolicName()).map(PluginRecord::enabled).orElse(false)).toList();
-        List<Bundle> resolved = kiln.resolveCheck.resolveWhatCan(unresolved);
+        List<Bundle> unresolved = enabled.stream().filter(b -> b.getState() == Bundle.INSTALLED).toList();
+        List<Bundle> resolved = new ArrayList<>(kiln.resolveCheck.resolveWhatCan(unresolved));
+        // resolved already, by the framework as it resolved the new plugin (which it may do for a bundle that waits
+        // for it), but not started: waiting just the same
+        enabled.stream().filter(b -> b.getState() == Bundle.RESOLVED && !resolved.contains(b) && wiredTo(b, installed))
+                .forEach(resolved::add);
         List<DependentChange> started = new ArrayList<>();
         for (Bundle bundle : new DependencyGraph(kiln.pluginBundles()).startOrder(resolved)) {
             String problem = "";
@@ -303,6 +310,11 @@ final class JarDeployments {
                     + " provides: resolved and started again", problem));
         }
         return started;
+    }
+
+    private static boolean wiredTo(Bundle bundle, Bundle provider) {
+        org.osgi.framework.wiring.BundleWiring wiring = bundle.adapt(org.osgi.framework.wiring.BundleWiring.class);
+        return wiring != null && wiring.getRequiredWires(null).stream().anyMatch(w -> w.getProvider().getBundle().equals(provider));
     }
 
     /**
@@ -322,6 +334,8 @@ final class JarDeployments {
         AtomicFiles.write(file, Files.readAllBytes(jar.staged()));
         try {
             record.run();
+            // the file now holds the running build: what it held before, refused or not, is gone
+            kiln.records.clearRejection(fileName);
         } catch (UncheckedIOException e) {
             if (before.isPresent()) {
                 AtomicFiles.write(file, before.get());

@@ -49,6 +49,9 @@ import io.kiln.runtime.internal.state.StateStore;
 @Designate(ocd = RuntimeConfiguration.class)
 public final class PluginEngine implements PluginService, BuildService {
 
+    /** Framework property: {@code true} warms the compiler up as Kiln starts (dev mode sets it). */
+    static final String WARM_UP = "kiln.build.warmUp";
+
     private final DeployContext kiln;
     private final JarDeployments jars;
     private final SourceDeployments sources;
@@ -85,6 +88,12 @@ public final class PluginEngine implements PluginService, BuildService {
             reconciliation.reconcile();
             queue.open();
         }, "kiln-startup");
+        if (Boolean.parseBoolean(context.getProperty(WARM_UP))) {
+            Thread warmUp = new Thread(sources::warmUp, "kiln-compiler-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.setPriority(Thread.MIN_PRIORITY);
+            warmUp.start();
+        }
         startup.setDaemon(true);
         startup.start();
     }
@@ -165,6 +174,14 @@ public final class PluginEngine implements PluginService, BuildService {
     /** A source folder in {@code hot/} appeared or its content changed: built and applied if its sources changed. */
     public void sourceFolderChanged(Path folder, Trigger trigger) {
         queue.submit(folder.toString(), () -> deployFolder(folder, trigger, false));
+    }
+
+    /**
+     * A source folder found as Kiln starts: built even if its sources were refused before, since what they compile
+     * against may have changed while Kiln was stopped (a build refused the same way again is not recorded again).
+     */
+    public void sourceFolderAtStart(Path folder) {
+        queue.submit(folder.toString(), () -> deployFolder(folder, Trigger.STARTUP, true));
     }
 
     private void deployFolder(Path folder, Trigger trigger, boolean retry) {

@@ -34,6 +34,8 @@ import io.kiln.runtime.internal.store.Hashes;
 final class SourceDeployments {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceDeployments.class);
+    /** What a bundle symbolic name may be made of (a folder's name is the plugin's unless bnd.bnd says otherwise). */
+    private static final java.util.regex.Pattern VALID_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     /** How many of the compiler's errors a refusal's one line carries; the build's result has them all. */
     private static final int PROBLEMS_IN_REASON = 5;
 
@@ -110,10 +112,20 @@ final class SourceDeployments {
             LOG.debug("{}: cannot read every source yet ({}); its next change is built", folderName, e.toString());
             return Optional.empty();
         }
-        if (hash.equals(builtSources.get(folderName)) || (!retry && refusals.refusedBefore(folderName, hash))) {
+        if (hash.equals(builtSources.get(folderName))) {
+            // the sources are what runs again: a refusal of what they held in between no longer stands
+            refusals.passed(folderName, JarDeployments.Source.SOURCE_FOLDER);
+            return Optional.empty();
+        }
+        if (!retry && refusals.refusedBefore(folderName, hash)) {
             return Optional.empty();
         }
         String name = kiln.records.byFile(folderName).map(PluginRecord::name).orElse(folderName);
+        if (!VALID_NAME.matcher(name).matches() && !setsSymbolicName(sources)) {
+            return refusals.rejectFile(folderName, name, "", hash, folderName + ": not a plugin name: a source folder's name is its "
+                    + "Bundle-SymbolicName, made of letters, digits, '.', '-' and '_'; rename the folder or set Bundle-SymbolicName "
+                    + "in its bnd.bnd", Action.INSTALL, trigger, List.of());
+        }
         SourceBuilder.Build build;
         try {
             build = builder().buildInFramework(sources, name, "");
@@ -137,6 +149,62 @@ final class SourceDeployments {
             return result;
         } finally {
             discard(jar);
+        }
+    }
+
+    /**
+     * Builds a small plugin once, and throws it away: loads the compiler and bnd and lets the JIT compile them, so the
+     * first real build takes tens of milliseconds instead of a second or more. Dev mode asks for it as its Kiln starts
+     * (framework property {@code kiln.build.warmUp}); a Kiln that never builds from sources never pays for it.
+     */
+    void warmUp() {
+        long start = System.nanoTime();
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory(kiln.stagingFolder, "warm-up-");
+            Path source = Files.createDirectories(folder.resolve("warm")).resolve("WarmUp.java");
+            Files.writeString(source, """
+                    package warm;
+
+                    @org.osgi.service.component.annotations.Component(service = WarmUp.class)
+                    public class WarmUp {
+                        public String hello(String name) {
+                            return "hello, " + name;
+                        }
+                    }
+                    """);
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                builder().buildInFramework(PluginSources.of(folder), "kiln.warm-up", "");
+            }
+            LOG.debug("compiler warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("the compiler's warm-up failed; the first build will be slower: {}", e.toString());
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
+    /** How many times the warm-up builds: the JIT compiles javac's hot paths after a few. */
+    private static final int WARM_UP_ROUNDS = 3;
+
+    private static void deleteTree(Path root) {
+        if (root == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot delete {}: {}", root, e.toString());
+        }
+    }
+
+    private static boolean setsSymbolicName(PluginSources sources) {
+        try {
+            return sources.bndFile().isPresent() && Files.readString(sources.bndFile().get()).contains("Bundle-SymbolicName");
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -70,7 +70,7 @@ public final class SourceFolderWatcher {
         });
         if (Files.isDirectory(hot)) {
             watched.put(hot.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), hot);
-            scanAll();
+            scanAll(true);
         }
         this.thread = new Thread(this::run, "kiln-source-folder-events");
         this.thread.setDaemon(true);
@@ -89,12 +89,17 @@ public final class SourceFolderWatcher {
         return !name.startsWith(".") && !name.startsWith("_");
     }
 
-    private void scanAll() throws IOException {
+    /** @param atStart whether Kiln is starting: each folder is then built once, refused before or not */
+    private void scanAll(boolean atStart) throws IOException {
         try (Stream<Path> entries = Files.list(hot)) {
             entries.filter(Files::isDirectory).filter(f -> isEnabled(f.getFileName().toString())).forEach(folder -> {
                 sourceFolders.add(folder);
                 watchTree(folder);
-                changed(folder);
+                if (atStart) {
+                    engine.sourceFolderAtStart(folder);
+                } else {
+                    changed(folder);
+                }
             });
         }
     }
@@ -106,7 +111,7 @@ public final class SourceFolderWatcher {
                 Path folder = watched.get(key);
                 for (WatchEvent<?> event : key.pollEvents()) {
                     if (event.kind() == OVERFLOW) {
-                        scanAll();
+                        scanAll(false);
                     } else if (folder != null && event.context() instanceof Path name) {
                         handle(folder, event.kind(), folder.resolve(name));
                     }
