@@ -103,13 +103,18 @@ final class ApiClient {
     HttpResponse<java.util.stream.Stream<String>> lines(String path) throws ClientException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
                 .header("X-Kiln-Client", client).header("Accept", "text/event-stream").GET().build();
+        HttpResponse<java.util.stream.Stream<String>> response = send(request, HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() != 200) {
+            response.body().close();
+            throw new ClientException("GET " + request.uri().getPath() + " answered " + response.statusCode());
+        }
+        return response;
+    }
+
+    /** Sends the request; what fails on the way is said in one line: Kiln not reachable, the connection broken. */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws ClientException {
         try {
-            HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-            if (response.statusCode() != 200) {
-                response.body().close();
-                throw new ClientException("GET " + request.uri().getPath() + " answered " + response.statusCode());
-            }
-            return response;
+            return http.send(request, body);
         } catch (ConnectException e) {
             throw new ClientException("cannot reach Kiln at " + base + " (is it running? --api-url sets the address)");
         } catch (IOException e) {
@@ -122,17 +127,7 @@ final class ApiClient {
 
     private Answer answer(HttpRequest.Builder builder) throws ClientException {
         HttpRequest request = builder.build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            throw new ClientException("cannot reach Kiln at " + base + " (is it running? --api-url sets the address)");
-        } catch (IOException e) {
-            throw new ClientException("request to " + request.uri() + " failed: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClientException("interrupted");
-        }
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
         try {
             return new Answer(response.statusCode(), response.body().isEmpty() ? new JsonObject() : JsonParser.parseString(response.body()));
         } catch (JsonParseException e) {
