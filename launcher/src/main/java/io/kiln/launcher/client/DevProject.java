@@ -20,11 +20,11 @@ import org.xml.sax.SAXParseException;
 /**
  * The plugin project {@code kiln dev} builds: a folder with {@code src/main/java} and either no {@code pom.xml} or one
  * whose packaging is {@code jar} (Maven's default). The plugin's symbolic name is the pom's {@code artifactId}, its
- * version the pom's (or its parent's) as bnd-maven-plugin turns it into an OSGi version; without a pom, the folder's
- * name and {@code 0.0.0.SNAPSHOT}. The pom is read with the JDK's XML parser, not Maven's model: no inheritance
+ * version the pom's (or its parent's), which Kiln turns into a bundle version as bnd-maven-plugin does; without a pom,
+ * the folder's name and {@code 0.0.0-SNAPSHOT}. The pom is read with the JDK's XML parser, not Maven's model: no inheritance
  * beyond the parent's version, and {@code ${...}} only from the pom's own {@code <properties>}.
  */
-record DevProject(Path dir, String symbolicName, String mavenVersion, String version, boolean hasPom) {
+record DevProject(Path dir, String symbolicName, String version, boolean hasPom) {
 
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
@@ -38,7 +38,7 @@ record DevProject(Path dir, String symbolicName, String mavenVersion, String ver
         }
         Path pom = dir.resolve("pom.xml");
         if (!Files.isRegularFile(pom)) {
-            return new DevProject(dir, dir.getFileName().toString(), "0.0.0-SNAPSHOT", "0.0.0.SNAPSHOT", false);
+            return new DevProject(dir, dir.getFileName().toString(), "0.0.0-SNAPSHOT", false);
         }
         Element project = parse(pom);
         Map<String, String> properties = properties(project);
@@ -63,7 +63,7 @@ record DevProject(Path dir, String symbolicName, String mavenVersion, String ver
             throw new ClientException(pom + ": the version " + version + " refers to a property the pom does not set"
                     + " (kiln dev reads the pom itself, without Maven: set the property in its <properties> or write the version)");
         }
-        return new DevProject(dir, artifactId, version, OsgiVersion.fromMaven(version), true);
+        return new DevProject(dir, artifactId, version, true);
     }
 
     Path sources() {

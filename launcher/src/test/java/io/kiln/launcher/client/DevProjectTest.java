@@ -40,15 +40,15 @@ public class DevProjectTest {
     public void theArtifactIdAndTheVersionAsBndMakesIt() throws Exception {
         DevProject p = DevProject.read(project(pom("<groupId>g</groupId><artifactId>my-plugin</artifactId><version>1.0.0-SNAPSHOT</version>")));
         assertEquals("my-plugin", p.symbolicName());
-        assertEquals("1.0.0.SNAPSHOT", p.version());
+        assertEquals("1.0.0-SNAPSHOT", p.version());
         assertTrue(p.hasPom());
     }
 
     @Test
     public void theParentsVersionAndThePomsProperties() throws Exception {
-        assertEquals("2.1.0", DevProject.read(project(pom("<parent><groupId>g</groupId><artifactId>p</artifactId><version>2.1</version></parent>"
+        assertEquals("2.1", DevProject.read(project(pom("<parent><groupId>g</groupId><artifactId>p</artifactId><version>2.1</version></parent>"
                 + "<artifactId>child</artifactId>"))).version());
-        assertEquals("3.0.0.SNAPSHOT", DevProject.read(project(pom("<artifactId>x</artifactId><version>${revision}${changelist}</version>"
+        assertEquals("3.0.0-SNAPSHOT", DevProject.read(project(pom("<artifactId>x</artifactId><version>${revision}${changelist}</version>"
                 + "<properties><revision>3.0.0</revision><changelist>-SNAPSHOT</changelist></properties>"))).version());
         assertEquals("x", DevProject.read(project(pom("<artifactId>x</artifactId><version>1</version><packaging>jar</packaging>"))).symbolicName());
     }
@@ -58,7 +58,7 @@ public class DevProjectTest {
         Path dir = project(null);
         DevProject p = DevProject.read(dir);
         assertEquals(dir.getFileName().toString(), p.symbolicName());
-        assertEquals("0.0.0.SNAPSHOT", p.version());
+        assertEquals("0.0.0-SNAPSHOT", p.version());
         assertFalse(p.hasPom());
     }
 

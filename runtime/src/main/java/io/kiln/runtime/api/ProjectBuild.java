@@ -13,7 +13,9 @@ import java.util.Objects;
  *                     sources need nothing beyond what the running framework exports
  * @param symbolicName the bundle symbolic name to give the plugin, or empty for the one {@code bnd.bnd} sets, else the
  *                     folder's name
- * @param version      the bundle version, or empty for the one {@code bnd.bnd} sets, else {@code 0.0.0}
+ * @param version      the bundle version, or the project's Maven version ({@code 1.0.0-SNAPSHOT}), turned into a bundle
+ *                     version as bnd-maven-plugin does ({@code 1.0.0.SNAPSHOT}); empty for the one {@code bnd.bnd} sets,
+ *                     else {@code 0.0.0}
  */
 public record ProjectBuild(Path project, List<Path> classPath, String symbolicName, String version) {
 

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
+import aQute.bnd.version.MavenVersion;
 import io.kiln.runtime.api.CompileProblem;
 
 /**
@@ -36,6 +37,18 @@ public final class SourceBuilder implements AutoCloseable {
         List<Path> jars = new ArrayList<>(compileOnlyJars);
         frameworkJar().ifPresent(jars::add);
         this.compileOnly = new ProjectClassPath(compiler, jars);
+    }
+
+    /**
+     * A project's version as its bundle's: a Maven version turned into an OSGi one exactly as bnd-maven-plugin does
+     * (bndlib's {@code MavenVersion}: {@code 1.0.0-SNAPSHOT} is {@code 1.0.0.SNAPSHOT}); an OSGi version stays as it
+     * is.
+     *
+     * @return the bundle version, or empty for none given
+     */
+    public static String bundleVersion(String version) {
+        String given = version == null ? "" : version.strip();
+        return given.isEmpty() ? "" : new MavenVersion(given).getOSGiVersion().toString();
     }
 
     /** @return the jars in the folder, sorted; none if there is no such folder */

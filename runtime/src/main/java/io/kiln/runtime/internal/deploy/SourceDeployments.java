@@ -36,6 +36,8 @@ final class SourceDeployments {
     private static final Logger LOG = LoggerFactory.getLogger(SourceDeployments.class);
     /** What a bundle symbolic name may be made of (a folder's name is the plugin's unless bnd.bnd says otherwise). */
     private static final java.util.regex.Pattern VALID_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+    /** How many times the warm-up builds: the JIT compiles javac's hot paths after a few. */
+    private static final int WARM_UP_ROUNDS = 3;
     /** How many of the compiler's errors a refusal's one line carries; the build's result has them all. */
     private static final int PROBLEMS_IN_REASON = 5;
 
@@ -65,16 +67,17 @@ final class SourceDeployments {
             throw new IllegalArgumentException(project + ": no Java sources (in src/main/java, or .java files in the folder)");
         }
         String name = request.symbolicName().isEmpty() ? project.getFileName().toString() : request.symbolicName();
+        String version = SourceBuilder.bundleVersion(request.version());
         SourceBuilder.Build build;
         try {
-            build = builder().buildProject(sources, request.classPath(), name, request.version());
+            build = builder().buildProject(sources, request.classPath(), name, version);
         } catch (IOException e) {
             throw new UncheckedIOException(project + ": cannot read the sources or their class path: " + e.getMessage(), e);
         } catch (IllegalStateException noCompiler) {
             build = cannotBuild(name, sources, noCompiler);
         }
         if (!build.succeeded()) {
-            return refused(build, compileFailure(build.symbolicName(), request.version(), build.problems(), trigger));
+            return refused(build, compileFailure(build.symbolicName(), version, build.problems(), trigger));
         }
         Path jar = stage(build);
         try {
@@ -183,9 +186,6 @@ final class SourceDeployments {
             deleteTree(folder);
         }
     }
-
-    /** How many times the warm-up builds: the JIT compiles javac's hot paths after a few. */
-    private static final int WARM_UP_ROUNDS = 3;
 
     private static void deleteTree(Path root) {
         if (root == null) {

@@ -117,6 +117,16 @@ public class SourceBuilderTest {
     }
 
     @Test
+    public void aMavenVersionBecomesTheBundleVersionBndMavenPluginWouldMake() {
+        assertEquals("1.0.0.SNAPSHOT", SourceBuilder.bundleVersion("1.0.0-SNAPSHOT"));
+        assertEquals("1.0.0.SNAPSHOT", SourceBuilder.bundleVersion("1.0-SNAPSHOT"));
+        assertEquals("1.2.0", SourceBuilder.bundleVersion("1.2"));
+        assertEquals("2.0.0.beta-1", SourceBuilder.bundleVersion("2.0-beta-1"));
+        assertEquals("1.0.0.SNAPSHOT", SourceBuilder.bundleVersion("1.0.0.SNAPSHOT"));
+        assertEquals("", SourceBuilder.bundleVersion(""));
+    }
+
+    @Test
     public void theSameSourcesMakeTheSameJar() throws IOException {
         byte[] first = builder.buildProject(PluginSources.of(project), classPath, "greeter", "1.0.0").jar();
         byte[] second = builder.buildProject(PluginSources.of(project), classPath, "greeter", "1.0.0").jar();
