@@ -80,7 +80,9 @@ final class Views {
         if (dependents != null) {
             for (JsonElement e : dependents) {
                 JsonObject d = e.getAsJsonObject();
+                String restart = d.has("restart") ? text(d, "restart") : "";
                 out.append("\n  dependent ").append(text(d, "plugin")).append(" (").append(text(d, "why")).append("): ")
+                        .append(restart.isEmpty() ? "" : "restarted (" + restart + "), ")
                         .append(d.get("intact").getAsBoolean() ? "back as it was" : text(d, "problem"));
             }
         }

@@ -93,6 +93,8 @@ final class Json {
             m.put("why", d.why());
             m.put("intact", d.intact());
             m.put("problem", d.problem());
+            m.put("restarted", d.restarted());
+            m.put("restart", d.restart());
             return m;
         }).toList();
     }

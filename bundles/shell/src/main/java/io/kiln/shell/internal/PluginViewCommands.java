@@ -83,9 +83,8 @@ public final class PluginViewCommands {
         }
         StringBuilder out = new StringBuilder(table.text()).append('\n');
         for (HistoryEntry e : entries) {
-            e.dependents().forEach(d -> out.append(TIME.format(e.time())).append(' ').append(e.name()).append(": dependent ")
-                    .append(d.plugin()).append(" (").append(d.why()).append("): ")
-                    .append(d.intact() ? "back as it was" : d.problem()).append('\n'));
+            e.dependents().forEach(d -> out.append(TIME.format(e.time())).append(' ').append(e.name()).append(": ")
+                    .append(Results.dependent(d)).append('\n'));
         }
         return out.toString().stripTrailing();
     }

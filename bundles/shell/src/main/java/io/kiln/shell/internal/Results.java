@@ -17,10 +17,15 @@ final class Results {
                 + " (" + result.duration().toMillis() + " ms)";
         StringBuilder out = new StringBuilder(result.error().isEmpty() ? text : text + "\n  " + result.error().replace("\n", "\n  "));
         for (DependentChange dependent : result.dependents()) {
-            out.append("\n  dependent ").append(dependent.plugin()).append(" (").append(dependent.why()).append("): ")
-                    .append(dependent.intact() ? "back as it was" : dependent.problem());
+            out.append("\n  ").append(dependent(dependent));
         }
         return out.toString();
+    }
+
+    /** One dependent of a change, in one line: how it depends, whether the change restarted it, whether it is back. */
+    static String dependent(DependentChange d) {
+        String restarted = d.restarted() ? "restarted (" + d.restart() + "), " : "";
+        return "dependent " + d.plugin() + " (" + d.why() + "): " + restarted + (d.intact() ? "back as it was" : d.problem());
     }
 
     static String summary(ReloadSummary summary) {

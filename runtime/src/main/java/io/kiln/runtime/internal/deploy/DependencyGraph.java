@@ -2,6 +2,8 @@ package io.kiln.runtime.internal.deploy;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +19,8 @@ import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 
+import io.kiln.api.call.CallHandle;
+
 /**
  * Which plugins depend on which, as the framework sees it now: a plugin depends on another when it imports
  * a package from it or uses one of its services (a DS reference is a service in use). Taken while the
@@ -24,31 +28,56 @@ import org.osgi.framework.wiring.BundleWiring;
  */
 final class DependencyGraph {
 
+    /** How one plugin depends on another, as far as a change to the other can restart it. */
+    enum Link {
+        /** It imports a package from it, or requires the bundle: a refresh of the other refreshes it. */
+        WIRED,
+        /** It uses one of its services itself: DS unbinds it (a static reference: deactivates it) when the service goes. */
+        SERVICE,
+        /** It uses one of its services through a stable handle: the handle stays while the other is swapped. */
+        HANDLE
+    }
+
     /** For each plugin, the plugins it depends on, each with how ({@code imports package x 1.0.0}, ...). */
     private final Map<Bundle, Map<Bundle, Set<String>>> uses = new LinkedHashMap<>();
+    private final Map<Bundle, Map<Bundle, Set<Link>>> links = new LinkedHashMap<>();
     private final Map<Bundle, Set<Bundle>> dependencies = new LinkedHashMap<>();
     private Map<Bundle, Set<Bundle>> users;
 
     DependencyGraph(Collection<Bundle> plugins) {
         Set<Bundle> members = new HashSet<>(plugins);
+        Map<String, Bundle> byName = new HashMap<>();
+        plugins.forEach(p -> byName.put(p.getSymbolicName(), p));
         for (Bundle plugin : plugins) {
             Map<Bundle, Set<String>> how = new LinkedHashMap<>();
+            Map<Bundle, Set<Link>> kinds = new LinkedHashMap<>();
             BundleWiring wiring = plugin.adapt(BundleWiring.class);
             if (wiring != null) {
                 for (BundleWire wire : wiring.getRequiredWires(null)) {
                     how.computeIfAbsent(wire.getProvider().getBundle(), b -> new LinkedHashSet<>()).add(describe(wire));
+                    kinds.computeIfAbsent(wire.getProvider().getBundle(), b -> EnumSet.noneOf(Link.class)).add(Link.WIRED);
                 }
             }
             ServiceReference<?>[] inUse = plugin.getServicesInUse();
             if (inUse != null) {
                 for (ServiceReference<?> reference : inUse) {
-                    how.computeIfAbsent(reference.getBundle(), b -> new LinkedHashSet<>())
-                            .add("uses service " + String.join(", ", (String[]) reference.getProperty(Constants.OBJECTCLASS)));
+                    String service = String.join(", ", (String[]) reference.getProperty(Constants.OBJECTCLASS));
+                    Object handleOf = reference.getProperty(CallHandle.HANDLE);
+                    // a handle is Kiln's registration, standing for the plugin it names
+                    Bundle provider = handleOf == null ? reference.getBundle() : byName.get(handleOf);
+                    if (provider == null) {
+                        continue;
+                    }
+                    how.computeIfAbsent(provider, b -> new LinkedHashSet<>())
+                            .add("uses service " + service + (handleOf == null ? "" : " through a handle"));
+                    kinds.computeIfAbsent(provider, b -> EnumSet.noneOf(Link.class)).add(handleOf == null ? Link.SERVICE : Link.HANDLE);
                 }
             }
             how.remove(plugin);
             how.keySet().retainAll(members);
+            kinds.keySet().retainAll(how.keySet());
             uses.put(plugin, how);
+            links.put(plugin, kinds);
             dependencies.put(plugin, how.keySet());
         }
     }
@@ -61,6 +90,16 @@ final class DependencyGraph {
         }
         return dependenciesOf(dependent).stream().filter(b -> uses.getOrDefault(b, Map.of()).containsKey(provider))
                 .findFirst().map(b -> "depends on " + b.getSymbolicName() + ", which depends on it").orElse("depends on it");
+    }
+
+    /** @return the ways {@code dependent} depends on {@code provider} directly; empty if it does not */
+    Set<Link> links(Bundle dependent, Bundle provider) {
+        return links.getOrDefault(dependent, Map.of()).getOrDefault(provider, Set.of());
+    }
+
+    /** @return how {@code dependent} depends on {@code provider} directly, in words; empty if it does not */
+    String directly(Bundle dependent, Bundle provider) {
+        return String.join("; ", uses.getOrDefault(dependent, Map.of()).getOrDefault(provider, Set.of()));
     }
 
     private static String describe(BundleWire wire) {

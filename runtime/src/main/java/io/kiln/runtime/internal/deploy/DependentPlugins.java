@@ -15,6 +15,7 @@ import org.osgi.resource.Namespace;
 
 import io.kiln.runtime.api.BundleState;
 import io.kiln.runtime.api.DependentChange;
+import io.kiln.runtime.internal.call.DroppedHandle;
 
 /**
  * The plugins that depend on one plugin, as they were just before a change to it: the part of the transaction
@@ -30,17 +31,19 @@ final class DependentPlugins {
 
     private final DeployContext kiln;
     private final Bundle plugin;
+    private final DependencyGraph graph;
     private final List<Dependent> dependents = new ArrayList<>();
 
-    private DependentPlugins(DeployContext kiln, Bundle plugin) {
+    private DependentPlugins(DeployContext kiln, Bundle plugin, DependencyGraph graph) {
         this.kiln = kiln;
         this.plugin = plugin;
+        this.graph = graph;
     }
 
     /** @return the dependents of {@code plugin} as they are now, in start order */
     static DependentPlugins of(DeployContext kiln, Bundle plugin) {
-        DependentPlugins found = new DependentPlugins(kiln, plugin);
         DependencyGraph graph = new DependencyGraph(kiln.pluginBundles());
+        DependentPlugins found = new DependentPlugins(kiln, plugin, graph);
         for (Bundle dependent : graph.startOrder(graph.dependentsOf(plugin))) {
             found.dependents.add(new Dependent(dependent, graph.why(dependent, plugin), dependent.getState() == Bundle.ACTIVE,
                     kiln.verifier.componentStates(dependent), wiredTo(dependent, plugin)));
@@ -50,7 +53,7 @@ final class DependentPlugins {
 
     /** @return these dependents less the given plugins (those a multi-plugin reload restarts itself) */
     DependentPlugins without(java.util.Collection<Bundle> plugins) {
-        DependentPlugins fewer = new DependentPlugins(kiln, plugin);
+        DependentPlugins fewer = new DependentPlugins(kiln, plugin, graph);
         dependents.stream().filter(d -> !plugins.contains(d.bundle())).forEach(fewer.dependents::add);
         return fewer;
     }
@@ -147,6 +150,62 @@ final class DependentPlugins {
             changes.add(new DependentChange(bundle.getSymbolicName(), dependent.why(), String.join("; ", problems)));
         }
         return changes;
+    }
+
+    /** @return the dependents' bundles, in start order: what a swap window covers besides the plugin */
+    List<Bundle> bundles() {
+        return dependents.stream().map(Dependent::bundle).toList();
+    }
+
+    /**
+     * Says which dependents a swap of the plugin restarted, and why; the others kept running, their calls to the
+     * plugin held at its handles. A dependent restarts when it is refreshed with the plugin (it imports a package
+     * from it), when it uses one of its services itself rather than through a handle (DS unbinds it; a static
+     * reference deactivates it), when a handle it uses was dropped (the service went, or changed contract), or when
+     * it depends in one of those ways on a dependent that restarted.
+     *
+     * @param refreshed whether the plugin was refreshed
+     * @param dropped   the handles the swap window dropped
+     */
+    List<DependentChange> withRestarts(List<DependentChange> changes, boolean refreshed, List<DroppedHandle> dropped) {
+        Map<Bundle, String> restarted = new java.util.LinkedHashMap<>();
+        Map<Bundle, Boolean> refreshedToo = new java.util.HashMap<>();
+        refreshedToo.put(plugin, refreshed);
+        for (Dependent dependent : dependents) {
+            Bundle bundle = dependent.bundle();
+            String reason = restartBy(bundle, plugin, refreshed, dropped);
+            for (Map.Entry<Bundle, String> earlier : restarted.entrySet()) {
+                if (reason.isEmpty() && !restartBy(bundle, earlier.getKey(), refreshedToo.get(earlier.getKey()), dropped).isEmpty()) {
+                    reason = "depends on " + earlier.getKey().getSymbolicName() + " (" + graph.directly(bundle, earlier.getKey())
+                            + "), which restarted";
+                }
+            }
+            if (!reason.isEmpty()) {
+                restarted.put(bundle, reason);
+                refreshedToo.put(bundle, reason.startsWith(REFRESHED) || refreshedToo.entrySet().stream()
+                        .anyMatch(e -> e.getValue() && graph.links(bundle, e.getKey()).contains(DependencyGraph.Link.WIRED)));
+            }
+        }
+        return changes.stream().map(c -> restarted.entrySet().stream().filter(e -> e.getKey().getSymbolicName().equals(c.plugin()))
+                .findFirst().map(e -> c.restartedBecause(e.getValue())).orElse(c)).toList();
+    }
+
+    private static final String REFRESHED = "refreshed with ";
+
+    private String restartBy(Bundle dependent, Bundle provider, boolean providerRefreshed, List<DroppedHandle> dropped) {
+        java.util.Set<DependencyGraph.Link> links = graph.links(dependent, provider);
+        String name = provider.getSymbolicName();
+        if (providerRefreshed && links.contains(DependencyGraph.Link.WIRED)) {
+            return REFRESHED + name + ": " + graph.directly(dependent, provider);
+        }
+        if (links.contains(DependencyGraph.Link.SERVICE)) {
+            return "uses a service of " + name + " itself, not through a handle: " + graph.directly(dependent, provider);
+        }
+        if (links.contains(DependencyGraph.Link.HANDLE)) {
+            return dropped.stream().filter(d -> d.plugin().equals(name)).findFirst()
+                    .map(d -> name + " dropped its service " + String.join(", ", d.interfaces()) + ": " + d.why()).orElse("");
+        }
+        return "";
     }
 
     /** Whether the changed plugin itself has a component that failed to activate: the cause of its dependents' failures. */

@@ -15,13 +15,14 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 import io.kiln.runtime.api.UnknownPluginException;
+import io.kiln.runtime.internal.call.ServiceHandles;
 import io.kiln.runtime.internal.history.ChangeJournal;
 import io.kiln.runtime.internal.scr.ComponentStates;
 import io.kiln.runtime.internal.state.StateStore;
 
 /**
- * What every transaction works with: the framework, Kiln's records and stores, the lifecycle, the checks, and
- * one lock per plugin.
+ * What every transaction works with: the framework, Kiln's records and stores, the lifecycle, the checks, the
+ * handles callers hold, and one lock per plugin.
  */
 final class DeployContext {
 
@@ -39,12 +40,13 @@ final class DeployContext {
     final ResolveCheck resolveCheck;
     final PluginVerifier verifier;
     final ComponentStates components;
+    final ServiceHandles handles;
 
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     DeployContext(BundleContext context, Path hotFolder, Path stagingFolder, PluginRecords records, VersionStore versions,
             StateStore states, ChangeJournal history, BoundedLifecycle lifecycle, ResolveCheck resolveCheck,
-            PluginVerifier verifier, ComponentStates components) {
+            PluginVerifier verifier, ComponentStates components, ServiceHandles handles) {
         this.context = context;
         this.hotFolder = hotFolder;
         this.stagingFolder = stagingFolder;
@@ -56,6 +58,7 @@ final class DeployContext {
         this.resolveCheck = resolveCheck;
         this.verifier = verifier;
         this.components = components;
+        this.handles = handles;
     }
 
     /** One transaction at a time per plugin; transactions on different plugins run side by side. */

@@ -33,6 +33,8 @@ import io.kiln.runtime.internal.health.PluginHealthChecks;
 import io.kiln.runtime.internal.history.ChangeJournal;
 import io.kiln.runtime.internal.scr.ComponentStates;
 import io.kiln.runtime.internal.build.SourceBuilder;
+import io.kiln.runtime.internal.call.CallBounds;
+import io.kiln.runtime.internal.call.ServiceHandles;
 import io.kiln.runtime.internal.store.RuntimeFolders;
 import io.kiln.runtime.internal.state.StateStore;
 
@@ -61,6 +63,7 @@ public final class PluginEngine implements PluginService, BuildService {
     private final TransactionQueue queue;
     private final PluginInfos infos;
     private final Thread startup;
+    private final ServiceHandles handles;
 
     @Activate
     public PluginEngine(BundleContext context, @Reference ServiceComponentRuntime scr, @Reference ChangeJournal journal,
@@ -71,10 +74,14 @@ public final class PluginEngine implements PluginService, BuildService {
         BoundedLifecycle lifecycle = new BoundedLifecycle(config.lifecycle_timeout_millis(), wiring);
         ComponentStates components = new ComponentStates(scr);
         Path staging = Files.createDirectories(data.resolve("staging"));
+        // before any plugin starts: its callers must find the handles, not the services
+        handles = new ServiceHandles(context, DeployContext.LOCATION,
+                new CallBounds(config.calls_wait_millis(), config.calls_drain_millis()));
+        handles.open();
         kiln = new DeployContext(context, hot, staging, new PluginRecords(data.resolve("plugins.properties")),
                 new VersionStore(data.resolve("versions"), config.versions_kept()), new StateStore(data.resolve("state")),
                 journal, lifecycle, new ResolveCheck(context, wiring),
-                new PluginVerifier(components, new PluginHealthChecks(context, healthChecks), config.verify_timeout_millis()), components);
+                new PluginVerifier(components, new PluginHealthChecks(context, healthChecks), config.verify_timeout_millis()), components, handles);
         Uninstalls uninstalls = new Uninstalls(kiln);
         this.uninstalls = uninstalls;
         refusals = new Refusals(kiln);
@@ -112,6 +119,7 @@ public final class PluginEngine implements PluginService, BuildService {
         kiln.lifecycle.timeoutMillis(config.lifecycle_timeout_millis());
         kiln.verifier.timeoutMillis(config.verify_timeout_millis());
         kiln.versions.previousToKeep(config.versions_kept());
+        handles.bounds().set(config.calls_wait_millis(), config.calls_drain_millis());
     }
 
     /** Stops the start-up reconciliation if it still runs: it must not install into a framework that stops. */
@@ -122,6 +130,7 @@ public final class PluginEngine implements PluginService, BuildService {
         startup.join(kiln.lifecycle.timeoutMillis());
         kiln.lifecycle.close();
         sources.close();
+        handles.close();
     }
 
     /** @return whether the start-up thread has ended (for tests of the engine's own lifecycle) */

@@ -22,6 +22,7 @@ import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.ReloadSummary;
 import io.kiln.runtime.api.Trigger;
+import io.kiln.runtime.internal.call.SwapWindow;
 
 /**
  * The transactions an operator starts on a running plugin: reload (with its dependents and, if asked, its
@@ -69,13 +70,16 @@ final class PluginOperations {
             Map<Bundle, Map<String, Integer>> before = new HashMap<>();
             Map<Bundle, String> stopFailures = new HashMap<>();
             Map<Bundle, DependentPlugins> outside = new HashMap<>();
+            Map<Bundle, SwapWindow> windows = new HashMap<>();
             for (Bundle bundle : order) {
                 before.put(bundle, kiln.verifier.componentStates(bundle));
                 // dependents that are not reloaded with it must still be back as they were afterwards
                 outside.put(bundle, DependentPlugins.of(kiln, bundle).without(set));
+                windows.put(bundle, kiln.handles.open(bundle, outside.get(bundle).bundles()));
             }
             for (int i = order.size() - 1; i >= 0; i--) {
                 try {
+                    windows.get(order.get(i)).closeGate();
                     kiln.lifecycle.stop(order.get(i));
                 } catch (BundleException | StuckException e) {
                     stopFailures.put(order.get(i), "did not stop: " + e.getMessage());
@@ -110,7 +114,8 @@ final class PluginOperations {
             for (Bundle bundle : order) {
                 String version = bundle.getVersion().toString();
                 Transaction tx = transactions.get(bundle);
-                List<DependentChange> dependents = outside.get(bundle).bringBack();
+                List<DependentChange> dependents = outside.get(bundle).withRestarts(outside.get(bundle).bringBack(),
+                        stale.contains(bundle), windows.get(bundle).close());
                 String failure = failures.get(bundle);
                 if (!DependentPlugins.allIntact(dependents)) {
                     failure = (failure.isEmpty() ? "" : failure + "; ") + DependentPlugins.describeBroken(dependents);

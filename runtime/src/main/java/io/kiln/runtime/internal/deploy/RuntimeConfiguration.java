@@ -17,6 +17,15 @@ public @interface RuntimeConfiguration {
             + "activated, references bound) before the change counts as failed, in milliseconds.", min = "0")
     long verify_timeout_millis() default 3000;
 
+    @AttributeDefinition(description = "How long a call to a plugin's service, from another plugin, may wait while the "
+            + "plugin is swapped (updated, reloaded or rolled back) before it fails with a ReloadInProgressException, "
+            + "in milliseconds.", min = "0")
+    long calls_wait_millis() default 5000;
+
+    @AttributeDefinition(description = "How long a swap waits for the calls already running on the plugin's old "
+            + "version to return before it stops that version anyway, in milliseconds.", min = "0")
+    long calls_drain_millis() default 5000;
+
     @AttributeDefinition(description = "How many earlier versions of each plugin are kept for rollback.", min = "1")
     int versions_kept() default 3;
 

@@ -60,6 +60,10 @@ final class Transaction {
         return this;
     }
 
+    List<DependentChange> dependentChanges() {
+        return dependents;
+    }
+
     /** What the change did to the plugins that depend on this one. */
     Transaction dependents(List<DependentChange> changes) {
         this.dependents = List.copyOf(changes);

@@ -9,17 +9,25 @@ import java.util.Optional;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.Outcome;
+import io.kiln.runtime.internal.call.DroppedHandle;
+import io.kiln.runtime.internal.call.SwapWindow;
 
 /**
  * The one sequence that puts another build into a running plugin, for an update and a rollback alike: stop it
  * (it saves its state), put the build in, refresh what is wired to it, start it, check it and every dependent,
  * commit; on any failure put the running build and its state back, bring the dependents back too, and check again.
+ * All of it inside a {@link SwapWindow}: before each stop the calls running on the plugin are drained, calls that
+ * arrive wait at its handles for the version that starts next, and its dependents keep their handles throughout.
  */
 final class VersionSwap {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VersionSwap.class);
 
     /** What makes the change permanent once it works: keeping the jar, writing Kiln's records. */
     @FunctionalInterface
@@ -42,39 +50,77 @@ final class VersionSwap {
             String failurePrefix, Commit commit) {
         Map<String, Integer> before = kiln.verifier.componentStates(bundle);
         DependentPlugins dependents = DependentPlugins.of(kiln, bundle);
+        // from here to the end, callers of the plugin and of its dependents hold on to their handles
+        Swap swap = new Swap(tx, kiln.handles.open(bundle, dependents.bundles()), dependents);
         Optional<byte[]> state;
         try {
-            kiln.lifecycle.stop(bundle); // the running build saves its state as it stops
+            swap.stop(bundle); // the running build saves its state as it stops
             state = kiln.states.snapshot(record.name());
         } catch (BundleException | StuckException e) {
-            return tx.end(Outcome.FAILED, failurePrefix + "the running version did not stop: " + e.getMessage());
+            return swap.end(Outcome.FAILED, failurePrefix + "the running version did not stop: " + e.getMessage());
         }
         String reason;
         try {
             apply(bundle, newJar, record.enabled(), before);
+            swap.settle();
             List<DependentChange> after = dependents.bringBack();
             tx.dependents(after);
             if (!DependentPlugins.allIntact(after)) {
                 throw new VerificationException(DependentPlugins.describeBroken(after));
             }
             commit.run();
-            return tx.end(Outcome.APPLIED, "");
+            return swap.end(Outcome.APPLIED, "");
         } catch (BundleException | StuckException | VerificationException | IOException | UncheckedIOException failure) {
             reason = failurePrefix + failure.getMessage();
         }
         if (runningJar.isEmpty()) {
-            return tx.end(Outcome.FAILED, reason + "; the previous version's jar is not kept, so it cannot be put back");
+            return swap.end(Outcome.FAILED, reason + "; the previous version's jar is not kept, so it cannot be put back");
         }
         try {
-            kiln.lifecycle.stop(bundle);
+            swap.stop(bundle);
             kiln.states.restore(record.name(), state);
             apply(bundle, runningJar.get(), record.enabled(), before);
+            swap.settle();
             List<DependentChange> restored = dependents.bringBack();
             tx.dependents(restored);
             String back = DependentPlugins.allIntact(restored) ? "" : "; " + DependentPlugins.describeBroken(restored);
-            return tx.end(back.isEmpty() ? Outcome.ROLLED_BACK : Outcome.FAILED, reason + "; rolled back to " + tx.from() + back);
+            return swap.end(back.isEmpty() ? Outcome.ROLLED_BACK : Outcome.FAILED, reason + "; rolled back to " + tx.from() + back);
         } catch (BundleException | StuckException | VerificationException | IOException e) {
-            return tx.end(Outcome.FAILED, reason + "; and rolling back to " + tx.from() + " failed too: " + e.getMessage());
+            return swap.end(Outcome.FAILED, reason + "; and rolling back to " + tx.from() + " failed too: " + e.getMessage());
+        }
+    }
+
+    /** One swap's window onto the handles: every stop drains the calls first, and the end says what restarted. */
+    private final class Swap {
+        private final Transaction tx;
+        private final SwapWindow window;
+        private final DependentPlugins dependents;
+        private final List<DroppedHandle> dropped = new java.util.ArrayList<>();
+
+        Swap(Transaction tx, SwapWindow window, DependentPlugins dependents) {
+            this.tx = tx;
+            this.window = window;
+            this.dependents = dependents;
+        }
+
+        void stop(Bundle bundle) throws BundleException, StuckException {
+            int running = window.closeGate();
+            if (running > 0) {
+                LOG.warn("{} {}: {} call(s) still running after the {} ms drain (calls.drain.millis); stopped under them",
+                        bundle.getSymbolicName(), bundle.getVersion(), running, kiln.handles.bounds().drainMillis());
+            }
+            kiln.lifecycle.stop(bundle);
+        }
+
+        /** What the version now started does not serve is dropped before the dependents are checked. */
+        void settle() {
+            dropped.addAll(window.settle());
+        }
+
+        ChangeResult end(Outcome outcome, String error) {
+            dropped.addAll(window.close());
+            tx.dependents(dependents.withRestarts(tx.dependentChanges(), true, dropped));
+            return tx.end(outcome, error);
         }
     }
 

@@ -23,7 +23,8 @@ final class Dependents {
             if (out.length() > 0) {
                 out.append(RECORD);
             }
-            out.append(clean(d.plugin())).append(UNIT).append(clean(d.why())).append(UNIT).append(clean(d.problem()));
+            out.append(clean(d.plugin())).append(UNIT).append(clean(d.why())).append(UNIT).append(clean(d.problem()))
+                    .append(UNIT).append(clean(d.restart()));
         }
         return out.toString();
     }
@@ -35,10 +36,11 @@ final class Dependents {
         }
         for (String one : field.split(String.valueOf(RECORD), -1)) {
             String[] parts = one.split(String.valueOf(UNIT), -1);
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("a dependent needs 3 parts, found " + parts.length);
+            // an entry written by an earlier Kiln has no restart part
+            if (parts.length != 3 && parts.length != 4) {
+                throw new IllegalArgumentException("a dependent needs 3 or 4 parts, found " + parts.length);
             }
-            dependents.add(new DependentChange(parts[0], parts[1], parts[2]));
+            dependents.add(new DependentChange(parts[0], parts[1], parts[2], parts.length == 4 ? parts[3] : ""));
         }
         return dependents;
     }

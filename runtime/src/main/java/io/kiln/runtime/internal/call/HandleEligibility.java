@@ -1,0 +1,110 @@
+package io.kiln.runtime.internal.call;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.namespace.PackageNamespace;
+
+import io.kiln.api.call.CallHandle;
+
+/**
+ * Which plugin services get a handle: those of a plugin bundle registered only under interfaces that another bundle
+ * defines (an API bundle), singleton- or bundle-scoped, and not marked {@link CallHandle#DIRECT}. An interface
+ * defined by the plugin itself changes with every revision of it, so no handle could outlive one; a class cannot be
+ * stood in for by a proxy. Decided once per registration: the service hook asks on every look-up.
+ */
+final class HandleEligibility {
+
+    /**
+     * What a handle for one service implements.
+     *
+     * @param interfaces the interfaces, as the providing plugin sees them
+     * @param names      their names, to register the handle under
+     * @param describe   the service in words, for messages
+     */
+    record Contract(List<Class<?>> interfaces, String[] names, String describe) {
+    }
+
+    private final String pluginLocation;
+    private final Map<Object, Optional<Contract>> decided = new ConcurrentHashMap<>();
+
+    HandleEligibility(String pluginLocation) {
+        this.pluginLocation = pluginLocation;
+    }
+
+    boolean isPlugin(Bundle bundle) {
+        return bundle != null && bundle.getLocation().startsWith(pluginLocation);
+    }
+
+    /** @return what the service's handle implements; empty if it gets none */
+    Optional<Contract> contract(ServiceReference<?> reference) {
+        Object id = reference.getProperty(Constants.SERVICE_ID);
+        Optional<Contract> known = decided.get(id);
+        if (known != null) {
+            return known;
+        }
+        Optional<Contract> contract = decide(reference);
+        if (reference.getBundle() != null) {
+            decided.put(id, contract);
+        }
+        return contract;
+    }
+
+    void forget(ServiceReference<?> reference) {
+        decided.remove(reference.getProperty(Constants.SERVICE_ID));
+    }
+
+    private Optional<Contract> decide(ServiceReference<?> reference) {
+        Bundle provider = reference.getBundle();
+        if (!isPlugin(provider) || Boolean.parseBoolean(String.valueOf(reference.getProperty(CallHandle.DIRECT)))
+                || Constants.SCOPE_PROTOTYPE.equals(reference.getProperty(Constants.SERVICE_SCOPE))) {
+            return Optional.empty();
+        }
+        BundleWiring wiring = provider.adapt(BundleWiring.class);
+        if (wiring == null) {
+            return Optional.empty();
+        }
+        String[] names = (String[]) reference.getProperty(Constants.OBJECTCLASS);
+        List<Class<?>> interfaces = new ArrayList<>();
+        for (String name : names) {
+            Class<?> type;
+            try {
+                type = provider.loadClass(name);
+            } catch (ClassNotFoundException | IllegalStateException e) {
+                return Optional.empty();
+            }
+            if (!type.isInterface() || type.getClassLoader() == wiring.getClassLoader()) {
+                return Optional.empty();
+            }
+            interfaces.add(type);
+        }
+        Object component = reference.getProperty("component.name");
+        String describe = String.join(", ", interfaces.stream().map(Class::getSimpleName).toList())
+                + (component == null ? "" : " (" + component + ")");
+        return Optional.of(new Contract(List.copyOf(interfaces), names.clone(), describe));
+    }
+
+    /** @return the interface's package and the version its exporter gives it: {@code io.acme.api 1.2.0} */
+    static String packageVersion(Class<?> type) {
+        String pkg = type.getPackageName();
+        Bundle exporter = FrameworkUtil.getBundle(type);
+        BundleWiring wiring = exporter == null ? null : exporter.adapt(BundleWiring.class);
+        if (wiring != null) {
+            for (BundleCapability capability : wiring.getCapabilities(PackageNamespace.PACKAGE_NAMESPACE)) {
+                if (pkg.equals(capability.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE))) {
+                    return pkg + " " + capability.getAttributes().get(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE);
+                }
+            }
+        }
+        return pkg;
+    }
+}
