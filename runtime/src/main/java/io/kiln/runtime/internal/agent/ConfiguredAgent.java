@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
@@ -37,8 +38,11 @@ public final class ConfiguredAgent implements Agent {
 
     private final BundleContext context;
     private final String id;
-    private final String prompt;
-    private final List<String> capabilities;
+    /** What its section says, replaced whole: a caller never sees one section's prompt with another's capabilities. */
+    private record Settings(String prompt, List<String> capabilities) {
+    }
+
+    private volatile Settings settings;
     private final List<Skill> skills = new CopyOnWriteArrayList<>();
 
     @Activate
@@ -46,9 +50,18 @@ public final class ConfiguredAgent implements Agent {
         this.context = context;
         String pid = String.valueOf(properties.get("service.pid"));
         this.id = SectionPids.instanceName(pid).orElse(pid);
-        this.prompt = configuration.prompt();
-        this.capabilities = Stream.of(configuration.capabilities()).map(String::trim).filter(c -> !c.isEmpty()).toList();
-        LOG.info("agent {} configured: {} capabilities, {}", id, capabilities.size(), isReady() ? "ready" : "missing " + missing());
+        modified(configuration);
+    }
+
+    /**
+     * A changed section applies in place: the agent's service stays registered, so a caller (the helpdesk sample)
+     * never finds the agent gone while its section is reloaded.
+     */
+    @Modified
+    void modified(AgentConfiguration configuration) {
+        settings = new Settings(configuration.prompt(),
+                Stream.of(configuration.capabilities()).map(String::trim).filter(c -> !c.isEmpty()).toList());
+        LOG.info("agent {} configured: {} capabilities, {}", id, settings.capabilities().size(), isReady() ? "ready" : "missing " + missing());
     }
 
     @Reference(cardinality = MULTIPLE, policy = DYNAMIC)
@@ -67,22 +80,22 @@ public final class ConfiguredAgent implements Agent {
 
     @Override
     public String prompt() {
-        return prompt;
+        return settings.prompt();
     }
 
     @Override
     public List<String> capabilities() {
-        return capabilities;
+        return settings.capabilities();
     }
 
     @Override
     public List<String> available() {
-        return capabilities.stream().filter(this::isAvailable).toList();
+        return capabilities().stream().filter(this::isAvailable).toList();
     }
 
     @Override
     public List<String> missing() {
-        List<String> missing = new ArrayList<>(capabilities);
+        List<String> missing = new ArrayList<>(capabilities());
         missing.removeAll(available());
         return missing;
     }
