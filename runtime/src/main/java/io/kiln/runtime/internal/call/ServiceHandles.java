@@ -124,6 +124,7 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
     private final List<Entry> entries = new ArrayList<>();
     private final Map<ServiceReference<?>, Entry> byService = new ConcurrentHashMap<>();
     private final Map<Long, Integer> windows = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> gated = ConcurrentHashMap.newKeySet();
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     /**
@@ -184,6 +185,7 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
 
     /** Closes the gate of each handle of {@code plugin}'s services; returns what each served, to drain. */
     synchronized List<Object> closeGates(Bundle plugin) {
+        gated.add(plugin.getBundleId());
         List<Object> closed = new ArrayList<>();
         for (Entry entry : entries) {
             if (entry.provider == plugin.getBundleId()) {
@@ -203,7 +205,11 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
      * @return each handle dropped, in words
      */
     List<DroppedHandle> closeWindow(List<Long> covered) {
-        return drop(covered, true);
+        covered.forEach(gated::remove);
+        List<DroppedHandle> dropped = drop(covered, true);
+        // a gate closed for a stop that did not happen (the plugin was stuck), or never settled: what is there serves on
+        reopen(covered.stream().filter(id -> !windows.containsKey(id)).toList());
+        return dropped;
     }
 
     /**
@@ -211,13 +217,33 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
      * check of its dependents sees what they lost. Its window stays open.
      */
     List<DroppedHandle> settle(Bundle plugin) {
-        return drop(List.of(plugin.getBundleId()), false);
+        gated.remove(plugin.getBundleId());
+        List<DroppedHandle> dropped = drop(List.of(plugin.getBundleId()), false);
+        reopen(List.of(plugin.getBundleId()));
+        return dropped;
+    }
+
+    /** Each handle of these plugins whose service is registered but whose gate is closed serves again. */
+    private void reopen(List<Long> plugins) {
+        List<Entry> closed;
+        synchronized (this) {
+            closed = entries.stream().filter(e -> plugins.contains(e.provider) && e.serving != null && !e.handle.serving()).toList();
+        }
+        for (Entry entry : closed) {
+            ServiceReference<?> reference = entry.serving;
+            Bundle provider = reference.getBundle();
+            if (provider != null) {
+                entry.handle.serve(source(reference), provider.getVersion().toString());
+                if (entry.bound()) {
+                    entry.handle.bind();
+                }
+            }
+        }
     }
 
     private List<DroppedHandle> drop(List<Long> covered, boolean closing) {
         List<DroppedHandle> dropped = new ArrayList<>();
         List<Entry> unserved = new ArrayList<>();
-        List<Entry> gated = new ArrayList<>();
         synchronized (this) {
             if (closing) {
                 for (Long id : covered) {
@@ -228,23 +254,10 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
                 if (covered.contains(entry.provider) && (!closing || !windows.containsKey(entry.provider))) {
                     if (entry.serving == null) {
                         unserved.add(entry);
-                    } else if (closing && !entry.handle.serving()) {
-                        gated.add(entry);
                     }
                 }
             }
             entries.removeAll(unserved);
-        }
-        for (Entry entry : gated) {
-            // its gate closed for a stop that did not happen (the plugin was stuck): the version still there serves on
-            ServiceReference<?> reference = entry.serving;
-            Bundle provider = reference.getBundle();
-            if (provider != null) {
-                entry.handle.serve(source(reference), provider.getVersion().toString());
-                if (entry.bound()) {
-                    entry.handle.bind();
-                }
-            }
         }
         for (Entry entry : unserved) {
             boolean replaced = replacementOf(entry).isPresent();
@@ -297,6 +310,11 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
                 waiting.serving = reference;
                 byService.put(reference, waiting);
             }
+        }
+        if (waiting != null && gated.contains(provider.getBundleId())) {
+            // the plugin is being swapped: calls wait until the version now starting is checked and the swap settles,
+            // rather than inside the framework while its component activates, where no bound holds
+            return;
         }
         // the handle serves before its callers hear of it: one may call it as it activates, on this thread
         if (waiting != null) {

@@ -104,6 +104,8 @@ final class PluginOperations {
                     try {
                         kiln.lifecycle.start(bundle);
                         kiln.verifier.verify(bundle, before.get(bundle));
+                        // what it serves again, its callers may call now (the next in the order may, as it starts)
+                        windows.get(bundle).settle();
                     } catch (BundleException | StuckException | VerificationException e) {
                         failure = e.getMessage();
                     }

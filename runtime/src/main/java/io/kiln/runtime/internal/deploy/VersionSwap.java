@@ -62,7 +62,7 @@ final class VersionSwap {
         String reason;
         try {
             apply(bundle, newJar, record.enabled(), before);
-            swap.settle();
+            swap.settle(bundle, record.enabled(), before);
             List<DependentChange> after = dependents.bringBack();
             tx.dependents(after);
             if (!DependentPlugins.allIntact(after)) {
@@ -80,7 +80,7 @@ final class VersionSwap {
             swap.stop(bundle);
             kiln.states.restore(record.name(), state);
             apply(bundle, runningJar.get(), record.enabled(), before);
-            swap.settle();
+            swap.settle(bundle, record.enabled(), before);
             List<DependentChange> restored = dependents.bringBack();
             tx.dependents(restored);
             String back = DependentPlugins.allIntact(restored) ? "" : "; " + DependentPlugins.describeBroken(restored);
@@ -112,9 +112,15 @@ final class VersionSwap {
             kiln.lifecycle.stop(bundle);
         }
 
-        /** What the version now started does not serve is dropped before the dependents are checked. */
-        void settle() {
+        /**
+         * The version now started serves the calls that waited, and what it does not serve is dropped, before the
+         * dependents are checked. Checked again: a delayed component its callers are bound to activates only now.
+         */
+        void settle(Bundle bundle, boolean enabled, Map<String, Integer> before) throws VerificationException {
             dropped.addAll(window.settle());
+            if (enabled) {
+                kiln.verifier.verify(bundle, before);
+            }
         }
 
         ChangeResult end(Outcome outcome, String error) {
