@@ -12,8 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -173,12 +172,7 @@ public class BadUpdateIT extends KilnTestSupport {
     @Test
     public void aJarWithoutManifestIsRefused() throws IOException {
         Bundle v1 = runningV1("nomanifest");
-        Path plain = folders().staging().resolve("plain.jar");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(plain))) {
-            zip.putNextEntry(new ZipEntry("readme.txt"));
-            zip.write("not a bundle".getBytes());
-            zip.closeEntry();
-        }
+        Path plain = PluginJar.zip(folders().staging().resolve("plain.jar"), Map.of("readme.txt", "not a bundle".getBytes()));
         moveIn(plain, hot("nomanifest"));
 
         RejectedFile rejected = awaitRejected("nomanifest.jar");

@@ -18,7 +18,7 @@ import javax.tools.ToolProvider;
  * Plugin jars the distribution tests build on the fly: compiled with this JVM's javac against its class path, and
  * reproducible (every entry carries the same time), so the same inputs give the same bytes.
  */
-final class TestJars {
+public final class TestJars {
 
     /** 2026-01-01T00:00:00Z: any fixed time will do. */
     private static final long ENTRY_TIME = 1_767_225_600_000L;
@@ -77,7 +77,7 @@ final class TestJars {
     }
 
     /** @return a jar with these manifest headers and entries, in their order */
-    static byte[] jar(Map<String, String> headers, Map<String, byte[]> entries) throws IOException {
+    public static byte[] jar(Map<String, String> headers, Map<String, byte[]> entries) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");

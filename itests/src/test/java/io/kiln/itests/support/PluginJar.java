@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -135,15 +136,41 @@ public final class PluginJar {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(bundle))) {
             Manifest manifest = new Manifest(in.getManifest());
             manifest.getMainAttributes().putValue(Constants.BUNDLE_VERSION, version);
-            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target))) {
+                out.putNextEntry(entry(JarFile.MANIFEST_NAME));
+                manifest.write(out);
+                out.closeEntry();
                 for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
-                    out.putNextEntry(new JarEntry(entry.getName()));
+                    out.putNextEntry(entry(entry.getName()));
                     in.transferTo(out);
                     out.closeEntry();
                 }
             }
         }
         return target;
+    }
+
+    /**
+     * Writes a plain zip (not a bundle) of these entries, for tests of what Kiln refuses.
+     *
+     * @return {@code target}
+     */
+    public static Path zip(Path target, Map<String, byte[]> entries) throws IOException {
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(target))) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(entry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        return target;
+    }
+
+    /** An entry at a fixed time (2026-01-01T00:00:00Z): the same inputs make the same bytes, whatever the clock says. */
+    private static JarEntry entry(String name) {
+        JarEntry entry = new JarEntry(name);
+        entry.setTime(1_767_225_600_000L);
+        return entry;
     }
 
     private List<File> classpath() {

@@ -4,20 +4,18 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.zip.ZipEntry;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+import io.kiln.launcher.TestJars;
 import io.kiln.launcher.client.JarChanges.Verdict;
 
 /** What {@code kiln watch} does with a build's jar: sent once complete and changed, never the same content twice. */
@@ -27,22 +25,11 @@ public class WatchTest {
     public TemporaryFolder temp = new TemporaryFolder();
 
     static byte[] jar(String name, String version) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-SymbolicName", name);
-        main.putValue("Bundle-Version", version);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-            for (int i = 0; i < 3; i++) {
-                ZipEntry entry = new ZipEntry("file" + i + ".txt");
-                entry.setTime(0);
-                jar.putNextEntry(entry);
-                jar.write(("plugin " + name + " " + version + " ").repeat(200).getBytes());
-                jar.closeEntry();
-            }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            entries.put("file" + i + ".txt", ("plugin " + name + " " + version + " ").repeat(200).getBytes());
         }
-        return bytes.toByteArray();
+        return TestJars.jar(Map.of("Bundle-SymbolicName", name, "Bundle-Version", version), entries);
     }
 
     @Test

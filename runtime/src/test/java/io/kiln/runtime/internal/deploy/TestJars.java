@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
@@ -16,6 +16,9 @@ final class TestJars {
 
     private TestJars() {
     }
+
+    /** 2026-01-01T00:00:00Z. */
+    private static final long ENTRY_TIME = 1_767_225_600_000L;
 
     static Path bundle(Path file, String symbolicName, String version) throws IOException {
         Manifest manifest = new Manifest();
@@ -28,8 +31,11 @@ final class TestJars {
         if (version != null) {
             main.putValue("Bundle-Version", version);
         }
-        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
-            jar.putNextEntry(new JarEntry("data/payload.txt"));
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
+            jar.putNextEntry(entry(JarFile.MANIFEST_NAME));
+            manifest.write(jar);
+            jar.closeEntry();
+            jar.putNextEntry(entry("data/payload.txt"));
             jar.write(("payload of " + symbolicName + " " + version).repeat(50).getBytes());
             jar.closeEntry();
         }
@@ -38,10 +44,17 @@ final class TestJars {
 
     static Path zipWithoutManifest(Path file) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            zip.putNextEntry(new ZipEntry("readme.txt"));
+            zip.putNextEntry(entry("readme.txt"));
             zip.write("not a bundle".getBytes());
             zip.closeEntry();
         }
         return file;
+    }
+
+    /** An entry at a fixed time: the same inputs make the same bytes, whatever the clock says. */
+    private static ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(ENTRY_TIME);
+        return entry;
     }
 }

@@ -17,7 +17,8 @@ import io.kiln.sample.chain.ChainLink;
 import io.kiln.sample.chain.ChainObserver;
 
 /**
- * The beta link of the sample chain: it cannot run without the alpha link, so DS stops it whenever alpha goes away.
+ * The beta link of the sample chain: it cannot run without the alpha link. It holds a stable handle to alpha's
+ * service, so it keeps running while alpha is updated or rolled back: its calls wait for the new version.
  */
 @Component(immediate = true, property = ChainLink.LINK + "=beta")
 public final class BetaLink implements ChainLink {

@@ -13,11 +13,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.kiln.api.call.ReloadInProgressException;
 import io.kiln.sample.chain.ChainLink;
 import io.kiln.sample.chain.ChainObserver;
 
 /**
- * The charlie link of the sample chain: it cannot run without the beta link, so DS stops it whenever beta goes away.
+ * The charlie link of the sample chain: it cannot run without the beta link. It holds a stable handle to beta's
+ * service, so it keeps running while beta or alpha is updated: its calls wait for the new version.
  */
 @Component(immediate = true, property = { ChainLink.LINK + "=charlie",
         "osgi.command.scope=sample", "osgi.command.function=chain" })
@@ -50,9 +52,16 @@ public final class CharlieLink implements ChainLink {
         return "charlie " + version() + " -> " + next.describe();
     }
 
-    /** The {@code sample:chain} shell command: shows the chain as it is wired now. */
+    /**
+     * The {@code sample:chain} shell command: shows the chain as it is wired now. A link being reloaded holds the call
+     * for a few seconds at most; one that takes longer gets an answer rather than a stack trace.
+     */
     public String chain() {
-        return describe();
+        try {
+            return describe();
+        } catch (ReloadInProgressException e) {
+            return "the chain is being reloaded (" + e.plugin() + ", " + e.reloadMillis() + " ms so far); try again";
+        }
     }
 
     private void report(String event) {
