@@ -18,6 +18,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
+import io.kiln.itests.support.GreeterPlugins;
 import io.kiln.itests.support.KilnFolders;
 import io.kiln.itests.support.KilnTestSupport;
 import io.kiln.itests.support.PluginJar;
@@ -46,20 +47,20 @@ public class DependentRestartsIT extends KilnTestSupport {
         KilnFolders folders = KilnFolders.create(DependentRestartsIT.class);
         seedHot(folders, "kiln-sample-api.jar");
         for (String t : List.of("kept", "direct", "gone")) {
-            Path api = api(t).writeTo(folders.jars().resolve(t + "-api.jar"));
+            Path api = GreeterPlugins.api(t, "1.0.0").writeTo(folders.jars().resolve(t + "-api.jar"));
             String property = t.equals("direct") ? "kiln.call.direct:Boolean=true" : "greets=yes";
-            service(t, "1.0.0", "Hello", property).against(api).writeTo(folders.jars().resolve(t + "-service-1.jar"));
-            service(t, "2.0.0", "Hi", property).against(api).writeTo(folders.jars().resolve(t + "-service-2.jar"));
-            client(t).against(api).writeTo(folders.jars().resolve(t + "-client.jar"));
+            GreeterPlugins.service(t, "1.0.0", "Hello", property).against(api).writeTo(folders.jars().resolve(t + "-service-1.jar"));
+            GreeterPlugins.service(t, "2.0.0", "Hi", property).against(api).writeTo(folders.jars().resolve(t + "-service-2.jar"));
+            GreeterPlugins.client(t).against(api).writeTo(folders.jars().resolve(t + "-client.jar"));
         }
         // the API inside the plugin that implements it: its callers import the package from the plugin itself
         for (String version : List.of("1.0.0", "2.0.0")) {
-            PluginJar self = service("self", version, version.startsWith("1") ? "Hello" : "Hi", "greets=yes")
-                    .source("io.kiln.itests.self.api.Greeter", greeterInterface("self"))
+            PluginJar self = GreeterPlugins.service("self", version, version.startsWith("1") ? "Hello" : "Hi", "greets=yes")
+                    .source("io.kiln.itests.self.api.Greeter", GreeterPlugins.greeter("self"))
                     .header("Export-Package", "io.kiln.itests.self.api;version=1.0.0");
             self.writeTo(folders.jars().resolve("self-service-" + version.charAt(0) + ".jar"));
         }
-        client("self").against(folders.jars().resolve("self-service-1.jar")).writeTo(folders.jars().resolve("self-client.jar"));
+        GreeterPlugins.client("self").against(folders.jars().resolve("self-service-1.jar")).writeTo(folders.jars().resolve("self-client.jar"));
         PluginJar.named("itest.gone.service", "3.0.0").source("io.kiln.itests.gone.impl.Other", """
                 package io.kiln.itests.gone.impl;
 
@@ -142,66 +143,5 @@ public class DependentRestartsIT extends KilnTestSupport {
         return await().until(() -> plugins.history(50).stream()
                 .filter(e -> e.name().equals("itest." + t + ".service") && e.action() == Action.UPDATE && e.toVersion().equals(version))
                 .findFirst().orElse(null), java.util.Objects::nonNull);
-    }
-
-    private static PluginJar api(String t) {
-        return PluginJar.named("itest." + t + ".api", "1.0.0").source("io.kiln.itests." + t + ".api.Greeter", greeterInterface(t))
-                .header("Export-Package", "io.kiln.itests." + t + ".api;version=1.0.0");
-    }
-
-    private static String greeterInterface(String t) {
-        return """
-                package io.kiln.itests.%s.api;
-
-                public interface Greeter {
-                    String greet(String name);
-                }
-                """.formatted(t);
-    }
-
-    private static PluginJar service(String t, String version, String word, String property) {
-        return PluginJar.named("itest." + t + ".service", version).source("io.kiln.itests." + t + ".impl.PlainGreeter", """
-                package io.kiln.itests.%s.impl;
-
-                import org.osgi.service.component.annotations.Component;
-
-                import io.kiln.itests.%s.api.Greeter;
-
-                @Component(property = "%s")
-                public class PlainGreeter implements Greeter {
-                    @Override
-                    public String greet(String name) {
-                        return "%s, " + name;
-                    }
-                }
-                """.formatted(t, t, property, word));
-    }
-
-    private static PluginJar client(String t) {
-        return PluginJar.named("itest." + t + ".client", "1.0.0").source("io.kiln.itests." + t + ".client.GreetingPhrase", """
-                package io.kiln.itests.%s.client;
-
-                import org.osgi.service.component.annotations.Activate;
-                import org.osgi.service.component.annotations.Component;
-                import org.osgi.service.component.annotations.Reference;
-
-                import io.kiln.itests.%s.api.Greeter;
-                import io.kiln.sample.phrase.Phrase;
-
-                @Component(immediate = true, property = Phrase.KIND + "=%s-client")
-                public class GreetingPhrase implements Phrase {
-                    private final Greeter greeter;
-
-                    @Activate
-                    public GreetingPhrase(@Reference Greeter greeter) {
-                        this.greeter = greeter;
-                    }
-
-                    @Override
-                    public String say(String name) {
-                        return greeter.greet(name);
-                    }
-                }
-                """.formatted(t, t, t));
     }
 }

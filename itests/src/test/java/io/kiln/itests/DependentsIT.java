@@ -21,6 +21,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 
+import io.kiln.itests.support.GreeterPlugins;
 import io.kiln.itests.support.KilnFolders;
 import io.kiln.itests.support.KilnTestSupport;
 import io.kiln.itests.support.PluginJar;
@@ -59,12 +60,12 @@ public class DependentsIT extends KilnTestSupport {
         KilnFolders folders = KilnFolders.create(DependentsIT.class);
         seedHot(folders, "kiln-sample-api.jar");
         for (String t : List.of("major", "gone", "fails", "off", "hist", "back", "again")) {
-            Path api = api(t, "1.0.0").writeTo(folders.jars().resolve(t + "-api-1.jar"));
-            service(t, "1.0.0", "Hello").against(api).writeTo(folders.jars().resolve(t + "-service-1.jar"));
-            client(t).against(api).writeTo(folders.jars().resolve(t + "-client.jar"));
+            Path api = GreeterPlugins.api(t, "1.0.0").writeTo(folders.jars().resolve(t + "-api-1.jar"));
+            GreeterPlugins.service(t, "1.0.0", "Hello", "greets=yes").against(api).writeTo(folders.jars().resolve(t + "-service-1.jar"));
+            GreeterPlugins.client(t).against(api).writeTo(folders.jars().resolve(t + "-client.jar"));
         }
         Path failsApi = folders.jars().resolve("fails-api-1.jar");
-        api("major", "2.0.0").writeTo(folders.jars().resolve("major-api-2.jar"));
+        GreeterPlugins.api("major", "2.0.0").writeTo(folders.jars().resolve("major-api-2.jar"));
         // a build that no longer offers the service: its own component is fine, the client's is not
         PluginJar.named("itest.gone.service", "2.0.0").source("io.kiln.itests.gone.impl.Other", """
                 package io.kiln.itests.gone.impl;
@@ -96,8 +97,8 @@ public class DependentsIT extends KilnTestSupport {
                     }
                 }
                 """).against(failsApi).writeTo(folders.jars().resolve("fails-service-2.jar"));
-        service("hist", "2.0.0", "Hi").against(folders.jars().resolve("hist-api-1.jar")).writeTo(folders.jars().resolve("hist-service-2.jar"));
-        service("back", "2.0.0", "Hi").against(folders.jars().resolve("back-api-1.jar")).writeTo(folders.jars().resolve("back-service-2.jar"));
+        GreeterPlugins.service("hist", "2.0.0", "Hi", "greets=yes").against(folders.jars().resolve("hist-api-1.jar")).writeTo(folders.jars().resolve("hist-service-2.jar"));
+        GreeterPlugins.service("back", "2.0.0", "Hi", "greets=yes").against(folders.jars().resolve("back-api-1.jar")).writeTo(folders.jars().resolve("back-service-2.jar"));
         PluginJar.phrase("itest.engine", "1.0.0", "engine", "return \"e1\";").writeTo(folders.jars().resolve("engine-1.jar"));
         // the same version, another build, whose component fails
         PluginJar.named("itest.engine", "1.0.0").source("io.kiln.itests.engine.Broken", """
@@ -118,7 +119,7 @@ public class DependentsIT extends KilnTestSupport {
         PluginJar.phrase("itest.squatter", "1.0.0", "squatter", "return \"s\";").writeTo(folders.jars().resolve("squatter.jar"));
         PluginJar.phrase("itest.named", "1.0.0", "named", "return \"n\";").writeTo(folders.jars().resolve("named.jar"));
         // a service configured by section itest.conf, which fails to activate when told to, and a client of it
-        Path confApi = api("conf", "1.0.0").writeTo(folders.jars().resolve("conf-api-1.jar"));
+        Path confApi = GreeterPlugins.api("conf", "1.0.0").writeTo(folders.jars().resolve("conf-api-1.jar"));
         PluginJar.named("itest.conf.service", "1.0.0").source("io.kiln.itests.conf.impl.ConfiguredGreeter", """
                 package io.kiln.itests.conf.impl;
 
@@ -151,68 +152,11 @@ public class DependentsIT extends KilnTestSupport {
                     }
                 }
                 """).against(confApi).writeTo(folders.jars().resolve("conf-service-1.jar"));
-        client("conf").against(confApi).writeTo(folders.jars().resolve("conf-client.jar"));
+        GreeterPlugins.client("conf").against(confApi).writeTo(folders.jars().resolve("conf-client.jar"));
         Files.writeString(folders.conf().resolve("itest.conf.cfg"), "word = Hello\n");
         return kilnOptions(folders);
     }
 
-    /** Exports {@code io.kiln.itests.T.api} at the bundle's version: a new major version of the bundle is one of the API. */
-    private static PluginJar api(String t, String version) {
-        return PluginJar.named("itest." + t + ".api", version).source("io.kiln.itests." + t + ".api.Greeter", """
-                package io.kiln.itests.%s.api;
-
-                public interface Greeter {
-                    String greet(String name);
-                }
-                """.formatted(t)).header("Export-Package", "io.kiln.itests." + t + ".api;version=" + version);
-    }
-
-    private static PluginJar service(String t, String version, String word) {
-        return PluginJar.named("itest." + t + ".service", version).source("io.kiln.itests." + t + ".impl.PlainGreeter", """
-                package io.kiln.itests.%s.impl;
-
-                import org.osgi.service.component.annotations.Component;
-
-                import io.kiln.itests.%s.api.Greeter;
-
-                @Component
-                public class PlainGreeter implements Greeter {
-                    @Override
-                    public String greet(String name) {
-                        return "%s, " + name;
-                    }
-                }
-                """.formatted(t, t, word));
-    }
-
-    /** A phrase {@code T-client} that greets through the service: it needs the package and the service. */
-    private static PluginJar client(String t) {
-        return PluginJar.named("itest." + t + ".client", "1.0.0").source("io.kiln.itests." + t + ".client.GreetingPhrase", """
-                package io.kiln.itests.%s.client;
-
-                import org.osgi.service.component.annotations.Activate;
-                import org.osgi.service.component.annotations.Component;
-                import org.osgi.service.component.annotations.Reference;
-
-                import io.kiln.itests.%s.api.Greeter;
-                import io.kiln.sample.phrase.Phrase;
-
-                @Component(immediate = true, property = Phrase.KIND + "=%s-client")
-                public class GreetingPhrase implements Phrase {
-                    private final Greeter greeter;
-
-                    @Activate
-                    public GreetingPhrase(@Reference Greeter greeter) {
-                        this.greeter = greeter;
-                    }
-
-                    @Override
-                    public String say(String name) {
-                        return greeter.greet(name);
-                    }
-                }
-                """.formatted(t, t, t));
-    }
 
     private void running(String t) throws IOException {
         deploy(t + "-api-1.jar", t + "-service-1.jar", t + "-client.jar");

@@ -1,8 +1,11 @@
 package io.kiln.runtime.internal.deploy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -168,35 +171,36 @@ final class DependentPlugins {
      * @param dropped   the handles the swap window dropped
      */
     List<DependentChange> withRestarts(List<DependentChange> changes, boolean refreshed, List<DroppedHandle> dropped) {
-        Map<Bundle, String> restarted = new java.util.LinkedHashMap<>();
-        Map<Bundle, Boolean> refreshedToo = new java.util.HashMap<>();
-        refreshedToo.put(plugin, refreshed);
-        for (Dependent dependent : dependents) {
+        // each restarted plugin, with whether it was refreshed (what is wired to it is refreshed too)
+        Map<Bundle, Boolean> restarted = new LinkedHashMap<>();
+        restarted.put(plugin, refreshed);
+        Map<String, String> reasons = new HashMap<>();
+        for (Dependent dependent : dependents) { // in start order: what it depends on comes first
             Bundle bundle = dependent.bundle();
-            String reason = restartBy(bundle, plugin, refreshed, dropped);
-            for (Map.Entry<Bundle, String> earlier : restarted.entrySet()) {
-                if (reason.isEmpty() && !restartBy(bundle, earlier.getKey(), refreshedToo.get(earlier.getKey()), dropped).isEmpty()) {
-                    reason = "depends on " + earlier.getKey().getSymbolicName() + " (" + graph.directly(bundle, earlier.getKey())
-                            + "), which restarted";
+            String reason = "";
+            boolean refreshedToo = false;
+            for (Map.Entry<Bundle, Boolean> earlier : restarted.entrySet()) {
+                String by = restartBy(bundle, earlier.getKey(), earlier.getValue(), dropped);
+                if (!by.isEmpty() && reason.isEmpty()) {
+                    reason = earlier.getKey() == plugin ? by : "depends on " + earlier.getKey().getSymbolicName() + " ("
+                            + graph.directly(bundle, earlier.getKey()) + "), which restarted";
                 }
+                refreshedToo |= earlier.getValue() && graph.links(bundle, earlier.getKey()).contains(DependencyGraph.Link.WIRED);
             }
             if (!reason.isEmpty()) {
-                restarted.put(bundle, reason);
-                refreshedToo.put(bundle, reason.startsWith(REFRESHED) || refreshedToo.entrySet().stream()
-                        .anyMatch(e -> e.getValue() && graph.links(bundle, e.getKey()).contains(DependencyGraph.Link.WIRED)));
+                restarted.put(bundle, refreshedToo);
+                reasons.put(bundle.getSymbolicName(), reason);
             }
         }
-        return changes.stream().map(c -> restarted.entrySet().stream().filter(e -> e.getKey().getSymbolicName().equals(c.plugin()))
-                .findFirst().map(e -> c.restartedBecause(e.getValue())).orElse(c)).toList();
+        return changes.stream().map(c -> reasons.containsKey(c.plugin()) ? c.restartedBecause(reasons.get(c.plugin())) : c).toList();
     }
 
-    private static final String REFRESHED = "refreshed with ";
-
+    /** @return why a restart of {@code provider} restarts {@code dependent}; empty if it does not */
     private String restartBy(Bundle dependent, Bundle provider, boolean providerRefreshed, List<DroppedHandle> dropped) {
-        java.util.Set<DependencyGraph.Link> links = graph.links(dependent, provider);
+        Set<DependencyGraph.Link> links = graph.links(dependent, provider);
         String name = provider.getSymbolicName();
         if (providerRefreshed && links.contains(DependencyGraph.Link.WIRED)) {
-            return REFRESHED + name + ": " + graph.directly(dependent, provider);
+            return "refreshed with " + name + ": " + graph.directly(dependent, provider);
         }
         if (links.contains(DependencyGraph.Link.SERVICE)) {
             return "uses a service of " + name + " itself, not through a handle: " + graph.directly(dependent, provider);

@@ -1,0 +1,77 @@
+package io.kiln.itests.support;
+
+/**
+ * The plugins of the dependents' tests, by a short name {@code t}: an API bundle {@code itest.t.api} exporting
+ * {@code io.kiln.itests.t.api.Greeter}, a service {@code itest.t.service} implementing it, and a client
+ * {@code itest.t.client}, a {@code t-client} phrase that greets through the service (it needs the package and the
+ * service).
+ */
+public final class GreeterPlugins {
+
+    private GreeterPlugins() {
+    }
+
+    /** Exports {@code io.kiln.itests.T.api} at the bundle's version: a new major version of the bundle is one of the API. */
+    public static PluginJar api(String t, String version) {
+        return PluginJar.named("itest." + t + ".api", version).source("io.kiln.itests." + t + ".api.Greeter", greeter(t))
+                .header("Export-Package", "io.kiln.itests." + t + ".api;version=" + version);
+    }
+
+    /** The source of {@code io.kiln.itests.T.api.Greeter}. */
+    public static String greeter(String t) {
+        return """
+                package io.kiln.itests.%s.api;
+
+                public interface Greeter {
+                    String greet(String name);
+                }
+                """.formatted(t);
+    }
+
+    /** A greeter that says {@code word}, registered with the service property {@code property} ({@code name=value}). */
+    public static PluginJar service(String t, String version, String word, String property) {
+        return PluginJar.named("itest." + t + ".service", version).source("io.kiln.itests." + t + ".impl.PlainGreeter", """
+                package io.kiln.itests.%s.impl;
+
+                import org.osgi.service.component.annotations.Component;
+
+                import io.kiln.itests.%s.api.Greeter;
+
+                @Component(property = "%s")
+                public class PlainGreeter implements Greeter {
+                    @Override
+                    public String greet(String name) {
+                        return "%s, " + name;
+                    }
+                }
+                """.formatted(t, t, property, word));
+    }
+
+    public static PluginJar client(String t) {
+        return PluginJar.named("itest." + t + ".client", "1.0.0").source("io.kiln.itests." + t + ".client.GreetingPhrase", """
+                package io.kiln.itests.%s.client;
+
+                import org.osgi.service.component.annotations.Activate;
+                import org.osgi.service.component.annotations.Component;
+                import org.osgi.service.component.annotations.Reference;
+
+                import io.kiln.itests.%s.api.Greeter;
+                import io.kiln.sample.phrase.Phrase;
+
+                @Component(immediate = true, property = Phrase.KIND + "=%s-client")
+                public class GreetingPhrase implements Phrase {
+                    private final Greeter greeter;
+
+                    @Activate
+                    public GreetingPhrase(@Reference Greeter greeter) {
+                        this.greeter = greeter;
+                    }
+
+                    @Override
+                    public String say(String name) {
+                        return greeter.greet(name);
+                    }
+                }
+                """.formatted(t, t, t));
+    }
+}
