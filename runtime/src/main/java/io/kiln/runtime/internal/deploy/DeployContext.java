@@ -16,6 +16,7 @@ import org.osgi.framework.BundleContext;
 
 import io.kiln.runtime.api.UnknownPluginException;
 import io.kiln.runtime.internal.history.ChangeJournal;
+import io.kiln.runtime.internal.memory.PluginMemory;
 import io.kiln.runtime.internal.scr.ComponentStates;
 import io.kiln.runtime.internal.state.StateStore;
 
@@ -39,12 +40,14 @@ final class DeployContext {
     final ResolveCheck resolveCheck;
     final PluginVerifier verifier;
     final ComponentStates components;
+    /** What a stopped plugin left behind, and the watch on retired revisions' class loaders. */
+    final PluginMemory memory;
 
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     DeployContext(BundleContext context, Path hotFolder, Path stagingFolder, PluginRecords records, VersionStore versions,
             StateStore states, ChangeJournal history, BoundedLifecycle lifecycle, ResolveCheck resolveCheck,
-            PluginVerifier verifier, ComponentStates components) {
+            PluginVerifier verifier, ComponentStates components, PluginMemory memory) {
         this.context = context;
         this.hotFolder = hotFolder;
         this.stagingFolder = stagingFolder;
@@ -56,6 +59,7 @@ final class DeployContext {
         this.resolveCheck = resolveCheck;
         this.verifier = verifier;
         this.components = components;
+        this.memory = memory;
     }
 
     /** One transaction at a time per plugin; transactions on different plugins run side by side. */

@@ -77,6 +77,7 @@ final class PluginOperations {
             for (int i = order.size() - 1; i >= 0; i--) {
                 try {
                     kiln.lifecycle.stop(order.get(i));
+                    transactions.get(order.get(i)).leftovers(kiln.memory.stopped(order.get(i)));
                 } catch (BundleException | StuckException e) {
                     stopFailures.put(order.get(i), "did not stop: " + e.getMessage());
                 }
@@ -181,6 +182,7 @@ final class PluginOperations {
             } catch (BundleException | StuckException e) {
                 return tx.end(Outcome.FAILED, e.getMessage());
             }
+            tx.leftovers(kiln.memory.stopped(bundle));
             List<DependentChange> left = dependents.leftWithout();
             try {
                 kiln.records.put(record.withEnabled(false));

@@ -49,6 +49,7 @@ final class VersionSwap {
         } catch (BundleException | StuckException e) {
             return tx.end(Outcome.FAILED, failurePrefix + "the running version did not stop: " + e.getMessage());
         }
+        tx.leftovers(kiln.memory.stopped(bundle)); // what the stopped build left running, cleaned up before it is replaced
         String reason;
         try {
             apply(bundle, newJar, record.enabled(), before);
@@ -67,6 +68,7 @@ final class VersionSwap {
         }
         try {
             kiln.lifecycle.stop(bundle);
+            tx.leftovers(kiln.memory.stopped(bundle));
             kiln.states.restore(record.name(), state);
             apply(bundle, runningJar.get(), record.enabled(), before);
             List<DependentChange> restored = dependents.bringBack();
