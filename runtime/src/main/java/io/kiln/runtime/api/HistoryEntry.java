@@ -20,7 +20,8 @@ import java.util.List;
  * @param dependents     for a plugin, what the change did to the plugins that depend on it (see
  *                       {@link ChangeResult#dependents()})
  * @param leftovers      for a plugin, what it left behind as it stopped and what Kiln did about it (see
- *                       {@link ChangeResult#leftovers()}); for a {@link Action#LEAK}, what holds the retired revision
+ *                       {@link ChangeResult#leftovers()}); empty for everything else (a {@link Action#LEAK} says what
+ *                       holds the retired revision in its error)
  */
 public record HistoryEntry(Instant time, Subject subject, String name, Trigger trigger, Action action, String fromVersion,
         String toVersion, Outcome outcome, long durationMillis, String error, List<DependentChange> dependents,

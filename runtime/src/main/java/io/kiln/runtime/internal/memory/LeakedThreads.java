@@ -12,7 +12,8 @@ import io.kiln.runtime.api.Leftover;
  * The live threads of a stopped plugin: those that run its code (the thread's class, its Runnable's class or a frame
  * on its stack is the plugin's) and those whose context class loader is the plugin's. Both keep the class loader in
  * memory. Right after a revision stopped no other revision of the plugin runs, so a frame of a class the plugin
- * holds is its frame.
+ * holds is its frame, unless another bundle holds a class of that name too (a library both embed): such a frame
+ * does not count, lest Kiln interrupt another plugin's thread.
  */
 final class LeakedThreads {
 

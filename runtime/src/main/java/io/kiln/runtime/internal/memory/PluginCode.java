@@ -3,9 +3,12 @@ package io.kiln.runtime.internal.memory;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.wiring.BundleWiring;
 
 /**
@@ -18,12 +21,14 @@ final class PluginCode {
     private final String version;
     private final ClassLoader loader;
     private final Set<String> classNames;
+    private final Predicate<String> heldElsewhere;
 
-    private PluginCode(String plugin, String version, ClassLoader loader, Set<String> classNames) {
+    private PluginCode(String plugin, String version, ClassLoader loader, Set<String> classNames, Predicate<String> heldElsewhere) {
         this.plugin = plugin;
         this.version = version;
         this.loader = loader;
         this.classNames = classNames;
+        this.heldElsewhere = heldElsewhere;
     }
 
     /** The bundle's current revision, if it has a class loader (it is resolved). */
@@ -37,7 +42,8 @@ final class PluginCode {
                 BundleWiring.LISTRESOURCES_LOCAL | BundleWiring.LISTRESOURCES_RECURSE);
         Set<String> names = resources.stream().map(r -> r.substring(0, r.length() - ".class".length()).replace('/', '.'))
                 .collect(Collectors.toUnmodifiableSet());
-        return Optional.of(new PluginCode(bundle.getSymbolicName(), bundle.getVersion().toString(), loader, names));
+        return Optional.of(new PluginCode(bundle.getSymbolicName(), bundle.getVersion().toString(), loader, names,
+                name -> heldByAnother(bundle, name)));
     }
 
     /**
@@ -45,7 +51,27 @@ final class PluginCode {
      * same names, so a class counts as this revision's only if this loader defined it.
      */
     static PluginCode retired(String plugin, String version, ClassLoader loader) {
-        return new PluginCode(plugin, version, loader, Set.of());
+        return new PluginCode(plugin, version, loader, Set.of(), name -> true);
+    }
+
+    /** Another bundle that embeds a class of the same name (a library both carry) may be running it. */
+    private static boolean heldByAnother(Bundle bundle, String className) {
+        int dot = className.lastIndexOf('.');
+        String path = dot < 0 ? "/" : "/" + className.substring(0, dot).replace('.', '/');
+        String file = className.substring(dot + 1) + ".class";
+        // the stopped plugin has no context any more: Kiln's own asks
+        Bundle kiln = FrameworkUtil.getBundle(PluginCode.class);
+        BundleContext context = kiln == null ? null : kiln.getBundleContext();
+        if (context == null) {
+            return false;
+        }
+        for (Bundle other : context.getBundles()) {
+            BundleWiring wiring = other.getBundleId() == bundle.getBundleId() ? null : other.adapt(BundleWiring.class);
+            if (wiring != null && wiring.isInUse() && !wiring.listResources(path, file, BundleWiring.LISTRESOURCES_LOCAL).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String plugin() {
@@ -65,8 +91,11 @@ final class PluginCode {
         return type != null && type.getClassLoader() == loader;
     }
 
-    /** @return whether this revision holds a class of that name; always false for a retired revision */
+    /**
+     * @return whether a frame of a class of that name is this revision's: it holds the class and no other bundle does
+     *         (a library two plugins embed is not told apart by name); always false for a retired revision
+     */
     boolean holds(String className) {
-        return classNames.contains(className);
+        return classNames.contains(className) && !heldElsewhere.test(className);
     }
 }
