@@ -4,8 +4,12 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The JDK's private fields that tell what holds a class loader, each open only where the JVM was started with the
@@ -30,29 +34,34 @@ final class JdkInternals {
     final Optional<Field> driverInfoDriver;
     final Optional<Field> driverInfoAction;
 
-    private final List<String> unavailable = new ArrayList<>();
+    /** For each JVM option that would open what is closed, what it would open. */
+    private final Map<String, Set<String>> closed = new LinkedHashMap<>();
+    private final List<String> other = new ArrayList<>();
 
     JdkInternals() {
         String lang = "--add-opens java.base/java.lang=ALL-UNNAMED";
         String util = "--add-opens java.base/java.util=ALL-UNNAMED";
         String sql = "--add-opens java.sql/java.sql=ALL-UNNAMED";
-        threadTarget = field("java.lang.Thread", "target", "the Runnable of a thread (its class is not checked)", lang);
+        threadTarget = field("java.lang.Thread", "target", "threads' Runnables", lang);
         shutdownHooksClass = type("java.lang.ApplicationShutdownHooks");
         shutdownHooks = field("java.lang.ApplicationShutdownHooks", "hooks", "shutdown hooks", lang);
         timerThread = type("java.util.TimerThread");
         timerQueue = field("java.util.TimerThread", "queue", "timers", util);
-        timerMayBeScheduled = field("java.util.TimerThread", "newTasksMayBeScheduled", "cancelling timers", util);
-        taskArray = field("java.util.TaskQueue", "queue", "timers' tasks", util);
-        taskCount = field("java.util.TaskQueue", "size", "timers' tasks", util);
-        taskClear = method("java.util.TaskQueue", "clear", "cancelling timers", util);
+        timerMayBeScheduled = field("java.util.TimerThread", "newTasksMayBeScheduled", "timers", util);
+        taskArray = field("java.util.TaskQueue", "queue", "timers", util);
+        taskCount = field("java.util.TaskQueue", "size", "timers", util);
+        taskClear = method("java.util.TaskQueue", "clear", "timers", util);
         registeredDrivers = field("java.sql.DriverManager", "registeredDrivers", "JDBC drivers", sql);
         driverInfoDriver = field("java.sql.DriverInfo", "driver", "JDBC drivers", sql);
-        driverInfoAction = field("java.sql.DriverInfo", "da", "JDBC drivers' deregistration actions", sql);
+        driverInfoAction = field("java.sql.DriverInfo", "da", "JDBC drivers", sql);
     }
 
     /** @return what cannot be inspected, each with the JVM option that would open it; empty when all can */
     List<String> unavailable() {
-        return List.copyOf(unavailable);
+        List<String> lines = new ArrayList<>();
+        closed.forEach((option, what) -> lines.add(String.join(", ", what) + " cannot be inspected: start the JVM with " + option));
+        lines.addAll(other);
+        return lines;
     }
 
     private Optional<Class<?>> type(String name) {
@@ -86,11 +95,13 @@ final class JdkInternals {
     }
 
     private void note(String what, String option, Throwable cause) {
-        String line = cause instanceof InaccessibleObjectException
-                ? what + " cannot be inspected: start the JVM with " + option
-                : what + " cannot be inspected on this JVM (" + cause + ")";
-        if (!unavailable.contains(line)) {
-            unavailable.add(line);
+        if (cause instanceof InaccessibleObjectException) {
+            closed.computeIfAbsent(option, o -> new LinkedHashSet<>()).add(what);
+        } else {
+            String line = what + " cannot be inspected on this JVM (" + cause + ")";
+            if (!other.contains(line)) {
+                other.add(line);
+            }
         }
     }
 }
