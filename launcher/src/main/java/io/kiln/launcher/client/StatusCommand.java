@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code kiln status}. */
-@Command(name = "status", description = "Runtime version, uptime, counts; rejected files, sections and skills; stuck plugins.")
+@Command(name = "status", description = "Runtime version, uptime, counts; rejected files, sections and skills; stuck plugins; retired revisions still in memory.")
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand

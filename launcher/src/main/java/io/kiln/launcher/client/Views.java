@@ -29,6 +29,16 @@ final class Views {
         rejected(out, "Rejected skills", s.getAsJsonArray("rejectedSkills"), " (a refused change keeps the last good version published)",
                 new String[] { "FILE", "SKILL", "SINCE", "REASON" }, new String[] { "file", "name", "changed", "reason" });
         out.append("Stuck: ").append(s.getAsJsonArray("stuck").isEmpty() ? "none" : join(s.getAsJsonArray("stuck")));
+        JsonArray retained = s.getAsJsonArray("retained");
+        if (retained != null) {
+            // a Kiln without the member (an older one) prints nothing for it
+            out.append("\nRetained revisions: ").append(retained.isEmpty() ? "none" : "(retired, still in memory)");
+            for (JsonElement e : retained) {
+                JsonObject r = e.getAsJsonObject();
+                out.append("\n  ").append(text(r, "plugin")).append(' ').append(text(r, "version")).append(", retired ")
+                        .append(text(r, "retired")).append(", held by: ").append(join(r.getAsJsonArray("holders"), "; "));
+            }
+        }
         return new Output(s, out.toString());
     }
 
@@ -73,9 +83,13 @@ final class Views {
         return p.has("degraded") && p.get("degraded").getAsBoolean();
     }
 
-    /** What a change did to each plugin that depends on the changed one, a line each. */
+    /** What a change did to each plugin that depends on the changed one, and what the plugin left behind, a line each. */
     static String dependents(JsonObject result) {
         StringBuilder out = new StringBuilder();
+        JsonArray leftovers = result.getAsJsonArray("leftovers");
+        if (leftovers != null) {
+            leftovers.forEach(l -> out.append("\n  left behind ").append(text(l.getAsJsonObject(), "text")));
+        }
         JsonArray dependents = result.getAsJsonArray("dependents");
         if (dependents != null) {
             for (JsonElement e : dependents) {

@@ -20,6 +20,14 @@ public enum Action {
     DISABLE,
     /** A plugin was returned to a build Kiln kept. */
     ROLLBACK,
+    /**
+     * Not a change but a finding: a retired revision of a plugin (the version before an update or a rollback, or the
+     * last one of an uninstalled plugin) was still in memory when its grace period ended. Recorded once per revision,
+     * with that version as the from-version, outcome {@link Outcome#FAILED} (its memory did not come back), what
+     * holds it in the error and the leftovers, and trigger {@link Trigger#MEMORY}; the plugin's own record is not
+     * touched. {@link RuntimeStatus#retained()} lists it until it is collected.
+     */
+    LEAK,
     /** A configuration section (or an agent's section) was validated and delivered to its components. */
     CONFIGURE,
     /**

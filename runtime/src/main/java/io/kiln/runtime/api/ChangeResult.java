@@ -16,12 +16,22 @@ import java.util.List;
  * @param dependents  the plugins that depend on this one and what the change did to them: each was checked
  *                    before the change committed (a change that breaks one is refused or rolled back), except
  *                    for a disable or an uninstall, which leave them without it by design and say so here
+ * @param leftovers   what the plugin left behind as it stopped (threads, JDBC drivers, shutdown hooks, timers that
+ *                    keep its classes in memory) and what Kiln did about each; empty for a plugin that cleans up after
+ *                    itself. A leftover does not make the change fail: the new version runs, the memory is at stake
  */
 public record ChangeResult(String plugin, Action action, Outcome outcome, String fromVersion, String toVersion,
-        Duration duration, String error, List<DependentChange> dependents) {
+        Duration duration, String error, List<DependentChange> dependents, List<Leftover> leftovers) {
 
     public ChangeResult {
         dependents = List.copyOf(dependents);
+        leftovers = List.copyOf(leftovers);
+    }
+
+    /** A result without leftovers (the constructor of API 2.1). */
+    public ChangeResult(String plugin, Action action, Outcome outcome, String fromVersion, String toVersion,
+            Duration duration, String error, List<DependentChange> dependents) {
+        this(plugin, action, outcome, fromVersion, toVersion, duration, error, dependents, List.of());
     }
 
     /** @return whether the plugin is now as asked */

@@ -19,11 +19,22 @@ import java.util.List;
  * @param error          why it did not succeed; empty when it did
  * @param dependents     for a plugin, what the change did to the plugins that depend on it (see
  *                       {@link ChangeResult#dependents()})
+ * @param leftovers      for a plugin, what it left behind as it stopped and what Kiln did about it (see
+ *                       {@link ChangeResult#leftovers()}); empty for everything else (a {@link Action#LEAK} says what
+ *                       holds the retired revision in its error)
  */
 public record HistoryEntry(Instant time, Subject subject, String name, Trigger trigger, Action action, String fromVersion,
-        String toVersion, Outcome outcome, long durationMillis, String error, List<DependentChange> dependents) {
+        String toVersion, Outcome outcome, long durationMillis, String error, List<DependentChange> dependents,
+        List<Leftover> leftovers) {
 
     public HistoryEntry {
         dependents = List.copyOf(dependents);
+        leftovers = List.copyOf(leftovers);
+    }
+
+    /** An entry without leftovers: what every change but a plugin's stop records (the constructor of API 2.1). */
+    public HistoryEntry(Instant time, Subject subject, String name, Trigger trigger, Action action, String fromVersion,
+            String toVersion, Outcome outcome, long durationMillis, String error, List<DependentChange> dependents) {
+        this(time, subject, name, trigger, action, fromVersion, toVersion, outcome, durationMillis, error, dependents, List.of());
     }
 }

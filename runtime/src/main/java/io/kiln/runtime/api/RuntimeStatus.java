@@ -12,11 +12,19 @@ import java.util.List;
  * @param rejected files refused, with the reason
  * @param stuck    plugins whose lifecycle call (an activator, an {@code @Activate}) did not return in time,
  *                 each with what it was doing
+ * @param retained retired revisions of plugins still in memory after the grace period, with what holds them
  */
-public record RuntimeStatus(int plugins, int active, int degraded, int disabled, List<RejectedFile> rejected, List<String> stuck) {
+public record RuntimeStatus(int plugins, int active, int degraded, int disabled, List<RejectedFile> rejected, List<String> stuck,
+        List<RetainedRevision> retained) {
 
     public RuntimeStatus {
         rejected = List.copyOf(rejected);
         stuck = List.copyOf(stuck);
+        retained = List.copyOf(retained);
+    }
+
+    /** A status without retained revisions (the constructor of API 2.1). */
+    public RuntimeStatus(int plugins, int active, int degraded, int disabled, List<RejectedFile> rejected, List<String> stuck) {
+        this(plugins, active, degraded, disabled, rejected, stuck, List.of());
     }
 }

@@ -21,7 +21,9 @@ public enum Trigger {
     /** Kiln itself, checking a section read before its definition existed, once the definition arrived. */
     VALIDATION,
     /** Dev mode ({@code kiln dev}): a plugin project's sources were saved and built. */
-    DEV;
+    DEV,
+    /** Kiln itself, watching that the memory of a plugin's retired revision comes back (a {@link Action#LEAK}). */
+    MEMORY;
 
     /** @return the name used in files, JSON and headers: the constant in lower case ({@code file}) */
     public String label() {

@@ -18,9 +18,11 @@ import io.kiln.runtime.api.CompileProblem;
 import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.KeptVersion;
 import io.kiln.runtime.api.HistoryEntry;
+import io.kiln.runtime.api.Leftover;
 import io.kiln.runtime.api.PluginInfo;
 import io.kiln.runtime.api.RejectedFile;
 import io.kiln.runtime.api.ReloadSummary;
+import io.kiln.runtime.api.RetainedRevision;
 import io.kiln.runtime.api.RuntimeStatus;
 
 /** The API's JSON: the runtime's records as objects with stable member names, times as ISO-8601 strings. */
@@ -99,6 +101,17 @@ final class Json {
         }).toList();
     }
 
+    private static List<Map<String, Object>> leftovers(List<Leftover> leftovers) {
+        return leftovers.stream().map(l -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", l.kind().label());
+            m.put("description", l.description());
+            m.put("handling", l.handling().label());
+            m.put("text", l.text());
+            return m;
+        }).toList();
+    }
+
     static Map<String, Object> result(ChangeResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("plugin", r.plugin());
@@ -110,6 +123,7 @@ final class Json {
         m.put("durationMillis", r.duration().toMillis());
         m.put("error", r.error());
         m.put("dependents", dependents(r.dependents()));
+        m.put("leftovers", leftovers(r.leftovers()));
         return m;
     }
 
@@ -160,6 +174,7 @@ final class Json {
         m.put("durationMillis", e.durationMillis());
         m.put("error", e.error());
         m.put("dependents", dependents(e.dependents()));
+        m.put("leftovers", leftovers(e.leftovers()));
         return m;
     }
 
@@ -177,6 +192,16 @@ final class Json {
         m.put("disabled", s.disabled());
         m.put("rejected", s.rejected().stream().map(Json::rejected).toList());
         m.put("stuck", s.stuck());
+        m.put("retained", s.retained().stream().map(Json::retained).toList());
+        return m;
+    }
+
+    private static Map<String, Object> retained(RetainedRevision r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("plugin", r.plugin());
+        m.put("version", r.version());
+        m.put("retired", time(r.retired()));
+        m.put("holders", r.holders());
         return m;
     }
 

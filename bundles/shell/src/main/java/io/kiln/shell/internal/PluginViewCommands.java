@@ -48,7 +48,7 @@ public final class PluginViewCommands {
         return out.toString().stripTrailing();
     }
 
-    @Descriptor("shows what runs, which files were refused and why, and any plugin stuck in its activator")
+    @Descriptor("shows what runs, which files were refused and why, any plugin stuck in its activator, and retired revisions still in memory")
     public String status() {
         RuntimeStatus status = plugins.status();
         StringBuilder out = new StringBuilder();
@@ -69,7 +69,14 @@ public final class PluginViewCommands {
             refused.forEach(s -> table.row(s.file(), s.pid(), TIME.format(s.changed()), s.reason()));
             out.append("Rejected sections (their components keep the last good configuration):\n").append(table);
         }
-        out.append("Stuck: ").append(status.stuck().isEmpty() ? "none" : "\n  " + String.join("\n  ", status.stuck()));
+        out.append("Stuck: ").append(status.stuck().isEmpty() ? "none" : "\n  " + String.join("\n  ", status.stuck())).append('\n');
+        if (status.retained().isEmpty()) {
+            out.append("Retained revisions: none");
+        } else {
+            out.append("Retained revisions (retired, still in memory):");
+            status.retained().forEach(r -> out.append("\n  ").append(r.plugin()).append(' ').append(r.version()).append(", retired ")
+                    .append(TIME.format(r.retired())).append(", held by: ").append(String.join("; ", r.holders())));
+        }
         return out.toString();
     }
 
@@ -85,6 +92,8 @@ public final class PluginViewCommands {
         for (HistoryEntry e : entries) {
             e.dependents().forEach(d -> out.append(TIME.format(e.time())).append(' ').append(e.name()).append(": ")
                     .append(Results.dependent(d)).append('\n'));
+            e.leftovers().forEach(l -> out.append(TIME.format(e.time())).append(' ').append(e.name()).append(": left behind ")
+                    .append(l.text()).append('\n'));
         }
         return out.toString().stripTrailing();
     }

@@ -17,6 +17,7 @@ import org.osgi.framework.BundleContext;
 import io.kiln.runtime.api.UnknownPluginException;
 import io.kiln.runtime.internal.call.ServiceHandles;
 import io.kiln.runtime.internal.history.ChangeJournal;
+import io.kiln.runtime.internal.memory.PluginMemory;
 import io.kiln.runtime.internal.scr.ComponentStates;
 import io.kiln.runtime.internal.state.StateStore;
 
@@ -41,12 +42,14 @@ final class DeployContext {
     final PluginVerifier verifier;
     final ComponentStates components;
     final ServiceHandles handles;
+    /** What a stopped plugin left behind, and the watch on retired revisions' class loaders. */
+    final PluginMemory memory;
 
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     DeployContext(BundleContext context, Path hotFolder, Path stagingFolder, PluginRecords records, VersionStore versions,
             StateStore states, ChangeJournal history, BoundedLifecycle lifecycle, ResolveCheck resolveCheck,
-            PluginVerifier verifier, ComponentStates components, ServiceHandles handles) {
+            PluginVerifier verifier, ComponentStates components, ServiceHandles handles, PluginMemory memory) {
         this.context = context;
         this.hotFolder = hotFolder;
         this.stagingFolder = stagingFolder;
@@ -59,6 +62,7 @@ final class DeployContext {
         this.verifier = verifier;
         this.components = components;
         this.handles = handles;
+        this.memory = memory;
     }
 
     /** One transaction at a time per plugin; transactions on different plugins run side by side. */

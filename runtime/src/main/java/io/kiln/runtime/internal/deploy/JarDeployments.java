@@ -264,6 +264,7 @@ final class JarDeployments {
             String reason = fileName + ": " + failure.getMessage();
             try {
                 kiln.lifecycle.stop(bundle);
+                tx.leftovers(kiln.memory.stopped(bundle));
                 kiln.lifecycle.uninstall(bundle);
                 kiln.lifecycle.refresh(List.of(bundle));
             } catch (BundleException | StuckException e) {

@@ -31,6 +31,7 @@ import io.kiln.runtime.api.RuntimeStatus;
 import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.internal.health.PluginHealthChecks;
 import io.kiln.runtime.internal.history.ChangeJournal;
+import io.kiln.runtime.internal.memory.PluginMemory;
 import io.kiln.runtime.internal.scr.ComponentStates;
 import io.kiln.runtime.internal.build.SourceBuilder;
 import io.kiln.runtime.internal.call.CallBounds;
@@ -81,7 +82,8 @@ public final class PluginEngine implements PluginService, BuildService {
         kiln = new DeployContext(context, hot, staging, new PluginRecords(data.resolve("plugins.properties")),
                 new VersionStore(data.resolve("versions"), config.versions_kept()), new StateStore(data.resolve("state")),
                 journal, lifecycle, new ResolveCheck(context, wiring),
-                new PluginVerifier(components, new PluginHealthChecks(context, healthChecks), config.verify_timeout_millis()), components, handles);
+                new PluginVerifier(components, new PluginHealthChecks(context, healthChecks), config.verify_timeout_millis()), components,
+                handles, new PluginMemory(journal, memorySettings(config)));
         Uninstalls uninstalls = new Uninstalls(kiln);
         this.uninstalls = uninstalls;
         refusals = new Refusals(kiln);
@@ -120,6 +122,12 @@ public final class PluginEngine implements PluginService, BuildService {
         kiln.verifier.timeoutMillis(config.verify_timeout_millis());
         kiln.versions.previousToKeep(config.versions_kept());
         handles.bounds().set(config.calls_wait_millis(), config.calls_drain_millis());
+        kiln.memory.settings(memorySettings(config));
+    }
+
+    private static PluginMemory.Settings memorySettings(RuntimeConfiguration config) {
+        return new PluginMemory.Settings(java.time.Duration.ofSeconds(config.retired_grace_seconds()),
+                config.leftover_thread_wait_millis(), config.retired_gc_before_report());
     }
 
     /** Stops the start-up reconciliation if it still runs: it must not install into a framework that stops. */
@@ -129,6 +137,7 @@ public final class PluginEngine implements PluginService, BuildService {
         queue.close();
         startup.join(kiln.lifecycle.timeoutMillis());
         kiln.lifecycle.close();
+        kiln.memory.close();
         sources.close();
         handles.close();
     }

@@ -38,7 +38,7 @@ final class PluginInfos {
         return new RuntimeStatus(plugins.size(),
                 (int) plugins.stream().filter(p -> p.state() == BundleState.ACTIVE && !p.degraded()).count(),
                 (int) plugins.stream().filter(PluginInfo::degraded).count(),
-                (int) plugins.stream().filter(p -> !p.enabled()).count(), rejected, stuck);
+                (int) plugins.stream().filter(p -> !p.enabled()).count(), rejected, stuck, kiln.memory.retained());
     }
 
     private PluginInfo info(PluginRecord record, DependencyGraph graph) {

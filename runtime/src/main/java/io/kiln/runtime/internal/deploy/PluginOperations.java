@@ -81,6 +81,7 @@ final class PluginOperations {
                 try {
                     windows.get(order.get(i)).closeGate();
                     kiln.lifecycle.stop(order.get(i));
+                    transactions.get(order.get(i)).leftovers(kiln.memory.stopped(order.get(i)));
                 } catch (BundleException | StuckException e) {
                     stopFailures.put(order.get(i), "did not stop: " + e.getMessage());
                 }
@@ -188,6 +189,7 @@ final class PluginOperations {
             } catch (BundleException | StuckException e) {
                 return tx.end(Outcome.FAILED, e.getMessage());
             }
+            tx.leftovers(kiln.memory.stopped(bundle));
             List<DependentChange> left = dependents.leftWithout();
             try {
                 kiln.records.put(record.withEnabled(false));

@@ -35,4 +35,18 @@ public @interface RuntimeConfiguration {
     @AttributeDefinition(description = "How many file transactions may run at once, each on a different plugin. "
             + "Felix resolves under one global lock, which concurrent installs fail to take: keep 1.", min = "1")
     int transaction_threads() default 1;
+
+    @AttributeDefinition(description = "How long the class loader of a plugin's retired revision (the version before an "
+            + "update or a rollback, an uninstalled plugin) may stay in memory before Kiln reports it as retained, in seconds.",
+            min = "1")
+    int retired_grace_seconds() default 30;
+
+    @AttributeDefinition(description = "Whether Kiln asks the JVM for one full garbage collection before it reports a "
+            + "retired revision as retained (a loader nothing holds may otherwise wait long for a collection). It asks only "
+            + "when a grace period is over and the loader is still there.")
+    boolean retired_gc_before_report() default true;
+
+    @AttributeDefinition(description = "How long the threads a stopped plugin left running have to end once interrupted, "
+            + "in all, in milliseconds; one still running then is reported as such.", min = "0")
+    long leftover_thread_wait_millis() default 1000;
 }

@@ -12,6 +12,7 @@ import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.HistoryEntry;
+import io.kiln.runtime.api.Leftover;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.Subject;
 import io.kiln.runtime.api.Trigger;
@@ -33,6 +34,7 @@ final class Transaction {
     private String from = "";
     private String to = "";
     private List<DependentChange> dependents = List.of();
+    private final List<Leftover> leftovers = new java.util.ArrayList<>();
 
     Transaction(DeployContext kiln, String plugin, Action action, Trigger trigger) {
         this.kiln = kiln;
@@ -70,6 +72,12 @@ final class Transaction {
         return this;
     }
 
+    /** What the plugin left behind as it stopped, and what was done about it; added to what earlier stops left. */
+    Transaction leftovers(List<Leftover> found) {
+        this.leftovers.addAll(found);
+        return this;
+    }
+
     /**
      * Records how the change ended. A record or history that cannot be written turns the outcome into
      * {@link Outcome#FAILED}: a change must not pass for committed when Kiln will not remember it.
@@ -95,11 +103,12 @@ final class Transaction {
             kiln.history.tell(entry(now, ended, why, took));
         }
         log(ended, why, took);
-        return new ChangeResult(plugin, action, ended, from, to, took, why, dependents);
+        return new ChangeResult(plugin, action, ended, from, to, took, why, dependents, leftovers);
     }
 
     private HistoryEntry entry(Instant now, Outcome outcome, String error, Duration took) {
-        return new HistoryEntry(now, Subject.PLUGIN, plugin, trigger, action, from, to, outcome, took.toMillis(), error, dependents);
+        return new HistoryEntry(now, Subject.PLUGIN, plugin, trigger, action, from, to, outcome, took.toMillis(), error, dependents,
+                leftovers);
     }
 
     private void markFailed(String why, Instant now) {
@@ -112,7 +121,7 @@ final class Transaction {
 
     /** How a request ended that changed nothing (the same build again, a rollback to a build not kept). */
     ChangeResult unrecorded(Outcome outcome, String error) {
-        return new ChangeResult(plugin, action, outcome, from, to, took(), error, dependents);
+        return new ChangeResult(plugin, action, outcome, from, to, took(), error, dependents, leftovers);
     }
 
     private Duration took() {
@@ -131,6 +140,9 @@ final class Transaction {
             if (!dependent.intact()) {
                 LOG.warn("{} {}: dependent {} ({}): {}", action.label(), plugin, dependent.plugin(), dependent.why(), dependent.problem());
             }
+        }
+        for (Leftover leftover : leftovers) {
+            LOG.warn("{} {}: left behind {}", action.label(), plugin, leftover.text());
         }
     }
 

@@ -67,6 +67,7 @@ final class Uninstalls {
                 if (bundle.isPresent()) {
                     DependentPlugins dependents = DependentPlugins.of(kiln, bundle.get());
                     kiln.lifecycle.stop(bundle.get());
+                    tx.leftovers(kiln.memory.stopped(bundle.get()));
                     kiln.lifecycle.uninstall(bundle.get());
                     kiln.lifecycle.refresh(List.of(bundle.get()));
                     left = dependents.leftWithout();

@@ -59,6 +59,7 @@ final class VersionSwap {
         } catch (BundleException | StuckException e) {
             return swap.end(Outcome.FAILED, failurePrefix + "the running version did not stop: " + e.getMessage());
         }
+        tx.leftovers(kiln.memory.stopped(bundle)); // what the stopped build left running, cleaned up before it is replaced
         String reason;
         try {
             apply(bundle, newJar, record.enabled(), before);
@@ -78,6 +79,7 @@ final class VersionSwap {
         }
         try {
             swap.stop(bundle);
+            tx.leftovers(kiln.memory.stopped(bundle));
             kiln.states.restore(record.name(), state);
             apply(bundle, runningJar.get(), record.enabled(), before);
             swap.settle(bundle, record.enabled(), before);

@@ -16,6 +16,7 @@ import org.junit.rules.TemporaryFolder;
 import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.HistoryEntry;
+import io.kiln.runtime.api.Leftover;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.Subject;
 import io.kiln.runtime.api.Trigger;
@@ -66,6 +67,26 @@ public class HistoryJournalTest {
         List<HistoryEntry> read = new HistoryJournal(file, 10).latest(10);
         assertEquals(List.of(Subject.SKILL, Subject.SECTION, Subject.PLUGIN), read.stream().map(HistoryEntry::subject).toList());
         assertEquals(List.of(Action.PUBLISH, Action.CONFIGURE, Action.UPDATE), read.stream().map(HistoryEntry::action).toList());
+    }
+
+    @Test
+    public void leftoversSurviveARestart() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("history.log");
+        List<Leftover> leftovers = List.of(new Leftover(Leftover.Kind.THREAD, "\"worker\" (runs acme.Worker)", Leftover.Handling.STILL_RUNNING),
+                new Leftover(Leftover.Kind.JDBC_DRIVER, "acme.Driver", Leftover.Handling.REMOVED));
+        HistoryEntry entry = new HistoryEntry(Instant.ofEpochSecond(7), Subject.PLUGIN, "acme", Trigger.FILE, Action.UPDATE, "1.0", "1.1",
+                Outcome.APPLIED, 7, "", List.of(), leftovers);
+        new HistoryJournal(file, 10).record(entry);
+        assertEquals(List.of(entry), new HistoryJournal(file, 10).latest(10));
+    }
+
+    @Test
+    public void linesWrittenBeforeLeftoversHaveNone() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("history.log");
+        Files.writeString(file, "2026-11-30T10:00:00Z\tacme\tfile\tupdate\t1.0\t1.1\tAPPLIED\t12\t\tplugin\t\n");
+        HistoryEntry read = new HistoryJournal(file, 10).latest(1).get(0);
+        assertEquals(List.of(), read.leftovers());
+        assertEquals("1.1", read.toVersion());
     }
 
     @Test

@@ -1,0 +1,38 @@
+package io.kiln.http.internal;
+
+import static org.junit.Assert.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+
+import io.kiln.runtime.api.Action;
+import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.Leftover;
+import io.kiln.runtime.api.Outcome;
+import io.kiln.runtime.api.RetainedRevision;
+import io.kiln.runtime.api.RuntimeStatus;
+
+public class JsonTest {
+
+    @Test
+    public void aResultSaysWhatThePluginLeftBehind() {
+        Leftover thread = new Leftover(Leftover.Kind.THREAD, "\"worker\" (runs acme.Worker)", Leftover.Handling.STILL_RUNNING);
+        ChangeResult result = new ChangeResult("acme", Action.UPDATE, Outcome.APPLIED, "1.0", "1.1", Duration.ofMillis(5), "",
+                List.of(), List.of(thread));
+        assertEquals(List.of(Map.of("kind", "thread", "description", "\"worker\" (runs acme.Worker)", "handling", "still_running",
+                "text", "thread \"worker\" (runs acme.Worker): interrupted, did not end")), Json.result(result).get("leftovers"));
+    }
+
+    @Test
+    public void theStatusListsRetainedRevisions() {
+        RetainedRevision retained = new RetainedRevision("acme", "1.0", Instant.parse("2026-12-01T10:00:00Z"), List.of("thread \"worker\""));
+        RuntimeStatus status = new RuntimeStatus(1, 1, 0, 0, List.of(), List.of(), List.of(retained));
+        assertEquals(List.of(Map.of("plugin", "acme", "version", "1.0", "retired", "2026-12-01T10:00:00Z", "holders", List.of("thread \"worker\""))),
+                Json.status(status, "0.1.0", 1).get("retained"));
+        assertEquals(List.of(), Json.status(new RuntimeStatus(0, 0, 0, 0, List.of(), List.of()), "0.1.0", 1).get("retained"));
+    }
+}
