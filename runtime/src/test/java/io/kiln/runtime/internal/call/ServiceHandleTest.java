@@ -71,7 +71,8 @@ public class ServiceHandleTest {
     public void aSwapWaitsForTheCallsRunningOnTheOldVersion() throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        handle.serve(blocking(inside, release, "1.0"), "1.0");
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        handle.serve(blocking(inside, release, finished, "1.0"), "1.0");
         CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> greeter.greet("dee"));
         assertTrue(inside.await(5, TimeUnit.SECONDS));
         Object closed = handle.close();
@@ -80,8 +81,8 @@ public class ServiceHandleTest {
         assertThrows(java.util.concurrent.TimeoutException.class, () -> drained.get(50, TimeUnit.MILLISECONDS));
         release.countDown();
         assertEquals(Integer.valueOf(0), drained.get(5, TimeUnit.SECONDS));
-        assertTrue("the call had returned before the drain did", running.isDone());
-        assertEquals("1.0: hello dee", running.get());
+        assertTrue("the call on the old version had finished before the drain returned", finished.get());
+        assertEquals("1.0: hello dee", running.get(5, TimeUnit.SECONDS));
     }
 
     @Test
@@ -183,12 +184,15 @@ public class ServiceHandleTest {
         assertEquals("handle to Greeter of acme-greeter 1.0", greeter.toString());
     }
 
-    private static Greeter blocking(CountDownLatch inside, CountDownLatch release, String v) {
+    private static Greeter blocking(CountDownLatch inside, CountDownLatch release, java.util.concurrent.atomic.AtomicBoolean finished,
+            String v) {
         Function<String, String> answer = name -> v + ": hello " + name;
         return name -> {
             inside.countDown();
             await(release);
-            return answer.apply(name);
+            String said = answer.apply(name);
+            finished.set(true);
+            return said;
         };
     }
 
