@@ -81,7 +81,8 @@ public class CallBoundsIT extends KilnTestSupport {
     @Test
     public void aCallThatWaitsLongerThanTheBoundFailsNamingThePluginAndHowLongItsReloadHadRun() throws Exception {
         deploy(ALPHA, "kiln-sample-chain-beta.jar", "kiln-sample-chain-charlie.jar");
-        ServiceReference<ChainLink> top = context.getServiceReferences(ChainLink.class, "(link=charlie)").iterator().next();
+        ServiceReference<ChainLink> top = await().until(() -> context.getServiceReferences(ChainLink.class, "(link=charlie)")
+                .stream().findFirst().orElse(null), java.util.Objects::nonNull);
         ChainLink charlie = context.getService(top);
         AtomicBoolean calling = new AtomicBoolean(true);
         Queue<RuntimeException> failures = new ConcurrentLinkedQueue<>();

@@ -17,8 +17,8 @@ public interface CallHandle {
 
     /**
      * The service property a provider sets to {@code true} to be handed to its callers directly, without a handle:
-     * for a service whose identity matters to its callers, or that they must see go away. Its callers are then
-     * deactivated and restarted whenever it is swapped.
+     * for a service whose identity matters to its callers, or that they must see go away. DS then unbinds its
+     * callers whenever it is swapped (a static reference deactivates them and activates them again).
      */
     String DIRECT = "kiln.call.direct";
 

@@ -38,11 +38,13 @@
  * restarted, and why.
  * <p>
  * Kiln gives a handle for a plugin's service when every name it is registered under is an interface that another
- * bundle exports (an API package of its own bundle, such as {@code io.acme.greeter.api}, or of the plugin itself: the
- * handle is then dropped with each new revision, as the interface is). A service registered under a class, a
- * prototype-scoped service, or one registered with {@link io.kiln.api.call.CallHandle#DIRECT} {@code = true} reaches
- * its callers as it is, and its callers are restarted with it. Kiln's own bundles, the shell and the HTTP API see the
- * services themselves, never the handles.
+ * bundle exports: an API bundle of its own, such as {@code io.acme.greeter.api}, beside the plugin that implements it.
+ * A service registered under a class, under an interface the plugin defines itself (its callers import the package
+ * from the plugin, so they are refreshed with it), a prototype-scoped service (each caller asks for objects of its
+ * own), or one registered with {@link io.kiln.api.call.CallHandle#DIRECT} {@code = true} reaches its callers as it
+ * is, and DS unbinds them whenever it is swapped. Kiln's own bundles, the shell and the HTTP API see the services
+ * themselves, never the handles; a plugin sees its own services. A component declared {@code scope = BUNDLE} should
+ * set {@code DIRECT}: through a handle, all its callers share one object.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.0.0")

@@ -18,7 +18,10 @@ import io.kiln.api.call.CallHandle;
 
 /**
  * Which plugin services get a handle: those of a plugin bundle registered only under interfaces that another bundle
- * defines (an API bundle), singleton- or bundle-scoped, and not marked {@link CallHandle#DIRECT}. An interface
+ * defines (an API bundle), not prototype-scoped, and not marked {@link CallHandle#DIRECT}. A prototype-scoped service
+ * gives each caller as many objects as it asks for, which one handle could not. Bundle scope cannot be told apart:
+ * Declarative Services registers every component through a service factory, which the framework reports as
+ * bundle-scoped; a component declared {@code scope = BUNDLE} is got once, by Kiln, for all its callers. An interface
  * defined by the plugin itself changes with every revision of it, so no handle could outlive one; a class cannot be
  * stood in for by a proxy. Decided once per registration: the service hook asks on every look-up.
  */
@@ -57,6 +60,11 @@ final class HandleEligibility {
             decided.put(id, contract);
         }
         return contract;
+    }
+
+    /** No handle for this registration after all (one could not be made): its callers get the service itself. */
+    void refuse(ServiceReference<?> reference) {
+        decided.put(reference.getProperty(Constants.SERVICE_ID), Optional.empty());
     }
 
     void forget(ServiceReference<?> reference) {

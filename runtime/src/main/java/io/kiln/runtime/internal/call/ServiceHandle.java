@@ -7,7 +7,6 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.kiln.api.call.CallHandle;
 import io.kiln.api.call.ReloadInProgressException;
@@ -16,8 +15,8 @@ import io.kiln.api.call.ServiceGoneException;
 /**
  * One stable handle: the object a plugin's callers hold in place of one of its services, forwarding each call to
  * the version that serves now. A swap closes its gate ({@link #close}), waits for the calls already running
- * ({@link #drain}), and opens it again on the next version's service ({@link #serve}); calls that arrive meanwhile
- * wait, bounded. The call path takes no lock: a volatile read, and a counter on the serving version.
+ * ({@link ServedVersion#drain}), and opens it again on the next version's service ({@link #serve}); calls that
+ * arrive meanwhile wait, bounded. The call path takes no lock: a volatile read, and a counter on the serving version.
  * <p>
  * The handle holds the serving version's service and nothing of a retired one once its last call returned, so a
  * retired class loader is not kept reachable through it.
@@ -30,85 +29,18 @@ public final class ServiceHandle implements InvocationHandler {
     }
 
     /** Calls go to this version. */
-    private record Serving(Target target, CountDownLatch ended) implements Phase {
+    private record Serving(ServedVersion target, CountDownLatch ended) implements Phase {
     }
 
-    /** No version serves: calls wait for the next phase, for at most the wait bound. */
-    private record Swapping(long sinceNanos, String fromVersion, CountDownLatch ended) implements Phase {
+    /**
+     * No version serves: calls wait for the next phase, for at most the wait bound. {@code closed} is the version
+     * whose gate closed, for {@link #reopen()} if it turns out not to stop; {@code null} once it has.
+     */
+    private record Swapping(long sinceNanos, String fromVersion, ServedVersion closed, CountDownLatch ended) implements Phase {
     }
 
     /** The plugin no longer offers the service; calls fail at once. */
     private record Gone(String why, CountDownLatch ended) implements Phase {
-    }
-
-    /** One version's service and the calls running on it. */
-    static final class Target {
-        private final ServiceSource source;
-        private final String version;
-        private volatile Object service;
-        private final AtomicInteger running = new AtomicInteger();
-        private volatile boolean draining;
-        private volatile long stoppedAfterMillis = -1;
-
-        Target(ServiceSource source, String version) {
-            this.source = source;
-            this.version = version;
-        }
-
-        /** The service object, got once: a delayed component is activated when a caller first binds or calls. */
-        private Object service() {
-            Object got = service;
-            if (got == null) {
-                synchronized (this) {
-                    if (service == null) {
-                        service = source.get();
-                    }
-                    got = service;
-                }
-            }
-            return got;
-        }
-
-        private synchronized void release() {
-            if (service != null) {
-                service = null;
-                source.release();
-            }
-        }
-
-        private void leave() {
-            if (running.decrementAndGet() == 0 && draining) {
-                synchronized (this) {
-                    notifyAll();
-                }
-            }
-        }
-
-        /** Waits up to {@code millis} for the running calls to return; says how many still run. */
-        private int awaitIdle(long millis) {
-            draining = true;
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-            synchronized (this) {
-                while (running.get() > 0) {
-                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                    if (left <= 0) {
-                        break;
-                    }
-                    try {
-                        // a short wait: a call's last decrement may slip between the check and the wait
-                        wait(Math.min(left, 10));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
-                }
-            }
-            int still = running.get();
-            if (still > 0) {
-                stoppedAfterMillis = millis;
-            }
-            return still;
-        }
     }
 
     private final String plugin;
@@ -129,7 +61,7 @@ public final class ServiceHandle implements InvocationHandler {
         this.service = service;
         this.interfaces = List.copyOf(interfaces);
         this.bounds = bounds;
-        this.phase = new Swapping(System.nanoTime(), "", new CountDownLatch(1));
+        this.phase = new Swapping(System.nanoTime(), "", null, new CountDownLatch(1));
         this.proxy = Proxy.newProxyInstance(new InterfaceLoader(this.interfaces), proxyInterfaces(this.interfaces), this);
     }
 
@@ -165,7 +97,7 @@ public final class ServiceHandle implements InvocationHandler {
 
     /** @return the version calls go to now; empty while none serves */
     public String servingVersion() {
-        return phase instanceof Serving serving ? serving.target().version : "";
+        return phase instanceof Serving serving ? serving.target().version() : "";
     }
 
     /** @return whether a version serves now */
@@ -183,7 +115,7 @@ public final class ServiceHandle implements InvocationHandler {
      * there too.
      */
     public void serve(ServiceSource source, String version) {
-        next(new Serving(new Target(source, version), new CountDownLatch(1)));
+        next(new Serving(new ServedVersion(source, version), new CountDownLatch(1)));
     }
 
     /** A caller bound the handle: the serving version's service is got now, as DS would for a direct reference. */
@@ -213,21 +145,33 @@ public final class ServiceHandle implements InvocationHandler {
      *
      * @return the version that served, to drain; {@code null} if none did
      */
-    public synchronized Object close() {
+    public synchronized ServedVersion close() {
         if (phase instanceof Serving serving) {
-            next(new Swapping(System.nanoTime(), serving.target().version, new CountDownLatch(1)));
+            next(new Swapping(System.nanoTime(), serving.target().version(), serving.target(), new CountDownLatch(1)));
             return serving.target();
         }
         return null;
     }
 
     /**
-     * Waits for the calls still running on a version {@link #close} returned.
+     * The version whose gate {@link #close} closed serves again (its stop did not happen): the same service object,
+     * not a second one got from the framework.
      *
-     * @return how many were still running after {@code millis}
+     * @return whether there was such a version; if not, the caller serves the handle anew
      */
-    public static int drain(Object closed, long millis) {
-        return closed instanceof Target target ? target.awaitIdle(millis) : 0;
+    public synchronized boolean reopen() {
+        if (phase instanceof Swapping swapping && swapping.closed() != null) {
+            next(new Serving(swapping.closed(), new CountDownLatch(1)));
+            return true;
+        }
+        return false;
+    }
+
+    /** The version whose gate closed has stopped: nothing of it is kept for {@link #reopen()}. */
+    public synchronized void stopped() {
+        if (phase instanceof Swapping swapping && swapping.closed() != null) {
+            next(new Swapping(swapping.sinceNanos(), swapping.fromVersion(), null, new CountDownLatch(1)));
+        }
     }
 
     /** The plugin no longer offers the service: calls waiting and to come fail with {@code why}. */
@@ -244,6 +188,7 @@ public final class ServiceHandle implements InvocationHandler {
         if (declaring == CallHandle.class) {
             return method.getName().equals("plugin") ? plugin : servingVersion();
         }
+        boolean waiting = false;
         long deadline = 0;
         while (true) {
             Phase now = phase;
@@ -251,8 +196,8 @@ public final class ServiceHandle implements InvocationHandler {
                 throw new ServiceGoneException(call(method) + ": " + gone.why(), plugin);
             }
             if (now instanceof Serving serving) {
-                Target target = serving.target();
-                target.running.incrementAndGet();
+                ServedVersion target = serving.target();
+                target.enter();
                 try {
                     Object service = phase == now ? target.service() : null;
                     if (service != null) {
@@ -266,7 +211,8 @@ public final class ServiceHandle implements InvocationHandler {
                 // the gate closed as this call came in, or the version registered the service but cannot provide it
                 // (its component failed to activate, and a rollback is on its way): wait for the next phase
             }
-            if (deadline == 0) {
+            if (!waiting) {
+                waiting = true;
                 deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(bounds.waitMillis());
             }
             long left = deadline - System.nanoTime();
@@ -285,12 +231,12 @@ public final class ServiceHandle implements InvocationHandler {
         }
     }
 
-    private Throwable stoppedUnder(Target target, Method method, Throwable thrown) {
-        long after = target.stoppedAfterMillis;
+    private Throwable stoppedUnder(ServedVersion target, Method method, Throwable thrown) {
+        long after = target.stoppedAfterMillis();
         if (after < 0) {
             return thrown;
         }
-        return new ReloadInProgressException(call(method) + " was still running on " + plugin + " " + target.version
+        return new ReloadInProgressException(call(method) + " was still running on " + plugin + " " + target.version()
                 + " when the reload of " + plugin + " stopped that version after a " + after + " ms drain (calls.drain.millis): "
                 + thrown, plugin, after, thrown);
     }
@@ -299,7 +245,7 @@ public final class ServiceHandle implements InvocationHandler {
         String why = Thread.currentThread().isInterrupted() ? "was interrupted while it waited"
                 : "waited " + bounds.waitMillis() + " ms (calls.wait.millis)";
         if (phase instanceof Serving serving) {
-            return new ServiceGoneException(call(method) + " " + why + ": " + plugin + " " + serving.target().version
+            return new ServiceGoneException(call(method) + " " + why + ": " + plugin + " " + serving.target().version()
                     + " registered it but cannot provide it (its component failed to activate)", plugin);
         }
         Swapping swapping = (Swapping) phase;

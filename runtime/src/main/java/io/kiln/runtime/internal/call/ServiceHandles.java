@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceListener;
@@ -20,116 +22,42 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
-import org.osgi.framework.hooks.service.ListenerHook.ListenerInfo;
+import org.osgi.service.component.ComponentConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kiln.api.call.CallHandle;
 
 /**
- * Stands a {@link ServiceHandle} in for each plugin service that can have one ({@link HandleEligibility}), and makes
- * every other plugin see the handle instead of the service: a service hook hides the service itself from other
- * plugins, and the handle from everything else (Kiln's bundles, the shell and the HTTP API see the plugin's real
- * services, and the plugin sees its own).
+ * Stands a {@link ServiceHandle} in for each plugin service that can have one ({@link HandleEligibility}); the
+ * service hooks ({@link HandleVisibility}) make the other plugins see the handle instead of the service.
  * <p>
  * Outside a swap, a handle comes and goes with its service, and callers are bound and unbound by DS as usual. During
- * a {@link SwapWindow} a service of a plugin the window covers that goes away leaves its handle waiting, and the next
- * registration of the same service (same plugin, component, PID and interfaces) serves it again; the window's close
- * drops the handles nothing serves.
+ * a {@link SwapWindow}, a service of a plugin the window covers that goes away leaves its handle waiting, and the next
+ * registration of the same service (same plugin, component, PID and interfaces) serves it again; while the swapped
+ * plugin's gate is closed, that new registration serves only once the swap settles, after the new version was
+ * checked. The window's close drops the handles nothing serves.
  */
-public final class ServiceHandles implements FindHook, EventListenerHook, ServiceListener {
+public final class ServiceHandles implements ServiceListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceHandles.class);
-
-    /** A handle, its registration, and the service that serves it now (if any). */
-    static final class Entry implements ServiceFactory<Object> {
-        final ServiceHandle handle;
-        final String key;
-        final long provider;
-        volatile ServiceReference<?> serving;
-        private ServiceRegistration<?> registration;
-        private boolean unregistered;
-        private int callers;
-
-        Entry(ServiceHandle handle, String key, long provider) {
-            this.handle = handle;
-            this.key = key;
-            this.provider = provider;
-        }
-
-        /** A caller binds: the service behind is got now, as it would be for a caller bound to it directly. */
-        @Override
-        public Object getService(Bundle caller, ServiceRegistration<Object> registration) {
-            synchronized (this) {
-                callers++;
-            }
-            handle.bind();
-            return handle.proxy();
-        }
-
-        @Override
-        public void ungetService(Bundle caller, ServiceRegistration<Object> registration, Object service) {
-            boolean last;
-            synchronized (this) {
-                last = --callers == 0;
-            }
-            if (last) {
-                handle.unbind();
-            }
-        }
-
-        synchronized boolean bound() {
-            return callers > 0;
-        }
-
-        synchronized ServiceRegistration<?> registration() {
-            return registration;
-        }
-
-        /** Its registration, done outside the handles' lock; undone at once if the service went meanwhile. */
-        void register(ServiceRegistration<?> done) {
-            boolean undo;
-            synchronized (this) {
-                registration = done;
-                undo = unregistered;
-            }
-            if (undo) {
-                unregisterQuietly(done);
-            }
-        }
-
-        void unregister() {
-            ServiceRegistration<?> done;
-            synchronized (this) {
-                unregistered = true;
-                done = registration;
-            }
-            if (done != null) {
-                unregisterQuietly(done);
-            }
-        }
-
-        private static void unregisterQuietly(ServiceRegistration<?> registration) {
-            try {
-                registration.unregister();
-            } catch (IllegalStateException e) {
-                // gone already
-            }
-        }
-    }
 
     private final BundleContext context;
     private final HandleEligibility eligibility;
     private final CallBounds bounds;
-    private final List<Entry> entries = new ArrayList<>();
-    private final Map<ServiceReference<?>, Entry> byService = new ConcurrentHashMap<>();
+    // guarded by this
+    private final List<HandleEntry> entries = new ArrayList<>();
+    private final Map<ServiceReference<?>, HandleEntry> byService = new ConcurrentHashMap<>();
+    /** For each plugin, how many open windows cover it. */
     private final Map<Long, Integer> windows = new ConcurrentHashMap<>();
-    private final java.util.Set<Long> gated = ConcurrentHashMap.newKeySet();
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    /** For each plugin, how many windows have its gate closed. */
+    private final Map<Long, Integer> gated = new ConcurrentHashMap<>();
+    private ServiceRegistration<?> hooks;
 
     /**
      * @param context        Kiln's bundle context: the handles are registered under it
      * @param pluginLocation the prefix of every plugin bundle's location
+     * @param bounds         the wait and drain bounds, shared by every handle
      */
     public ServiceHandles(BundleContext context, String pluginLocation, CallBounds bounds) {
         this.context = context;
@@ -140,30 +68,34 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
     /** Starts standing in: registers the hooks and takes every plugin service already there. */
     public void open() {
         context.addServiceListener(this);
-        registrations.add(context.registerService(new String[] { FindHook.class.getName(), EventListenerHook.class.getName() },
-                this, null));
+        hooks = context.registerService(new String[] { FindHook.class.getName(), EventListenerHook.class.getName() },
+                new HandleVisibility(eligibility), null);
         try {
             ServiceReference<?>[] existing = context.getAllServiceReferences(null, null);
-            for (ServiceReference<?> reference : existing == null ? new ServiceReference<?>[0] : existing) {
-                registered(reference);
-            }
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            Stream.of(existing == null ? new ServiceReference<?>[0] : existing).forEach(this::registered);
+        } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Stops: the hooks go, and with them the handles (the plugins stop with Kiln). */
+    /**
+     * Stops standing in. The handles go first, while the hooks still hide the services behind them: a caller left
+     * without its handle waits for the service's next registration rather than binding a service whose going it
+     * would not hear of.
+     */
     public void close() {
         context.removeServiceListener(this);
-        registrations.forEach(ServiceRegistration::unregister);
-        List<Entry> all;
+        List<HandleEntry> all;
         synchronized (this) {
             all = List.copyOf(entries);
             entries.clear();
         }
-        for (Entry entry : all) {
-            entry.handle.retire("Kiln is stopping");
+        for (HandleEntry entry : all) {
+            entry.handle.retire("Kiln's runtime is stopping");
             entry.unregister();
+        }
+        if (hooks != null) {
+            hooks.unregister();
         }
     }
 
@@ -175,7 +107,7 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
      * Opens a swap window for {@code plugin} and the plugins that depend on it: their services keep their handles
      * while they go and come back, until {@link SwapWindow#close()}.
      */
-    public SwapWindow open(Bundle plugin, Collection<Bundle> dependents) {
+    public SwapWindow openWindow(Bundle plugin, Collection<Bundle> dependents) {
         List<Long> covered = new ArrayList<>();
         covered.add(plugin.getBundleId());
         dependents.forEach(d -> covered.add(d.getBundleId()));
@@ -183,15 +115,17 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
         return new SwapWindow(this, plugin, covered);
     }
 
-    /** Closes the gate of each handle of {@code plugin}'s services; returns what each served, to drain. */
-    synchronized List<Object> closeGates(Bundle plugin) {
-        gated.add(plugin.getBundleId());
-        List<Object> closed = new ArrayList<>();
-        for (Entry entry : entries) {
+    /** Closes the gate of each handle of {@code plugin}'s services; returns the versions that served, to drain. */
+    synchronized List<ServedVersion> closeGates(Bundle plugin, boolean first) {
+        if (first) {
+            gated.merge(plugin.getBundleId(), 1, Integer::sum);
+        }
+        List<ServedVersion> closed = new ArrayList<>();
+        for (HandleEntry entry : entries) {
             if (entry.provider == plugin.getBundleId()) {
-                Object target = entry.handle.close();
-                if (target != null) {
-                    closed.add(target);
+                ServedVersion version = entry.handle.close();
+                if (version != null) {
+                    closed.add(version);
                 }
             }
         }
@@ -199,80 +133,107 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
     }
 
     /**
-     * The end of a window: the handles of the bundles it covered (and no other window covers) that nothing serves
-     * are dropped, and their callers with them.
-     *
-     * @return each handle dropped, in words
-     */
-    List<DroppedHandle> closeWindow(List<Long> covered) {
-        covered.forEach(gated::remove);
-        List<DroppedHandle> dropped = drop(covered, true);
-        // a gate closed for a stop that did not happen (the plugin was stuck), or never settled: what is there serves on
-        reopen(covered.stream().filter(id -> !windows.containsKey(id)).toList());
-        return dropped;
-    }
-
-    /**
-     * The plugin's new version has started: its handles that nothing serves now are dropped at once, so that the
-     * check of its dependents sees what they lost. Its window stays open.
+     * The plugin's version to run has started and was checked: its gate opens on what it registered, and its handles
+     * that nothing serves are dropped at once, so that the check of its dependents sees what they lost.
      */
     List<DroppedHandle> settle(Bundle plugin) {
-        gated.remove(plugin.getBundleId());
+        ungate(plugin.getBundleId());
         List<DroppedHandle> dropped = drop(List.of(plugin.getBundleId()), false);
         reopen(List.of(plugin.getBundleId()));
         return dropped;
     }
 
+    /**
+     * The end of a window: the handles of the bundles it covered (and no other window covers) that nothing serves
+     * are dropped, and their callers with them; a gate still closed (a stop that did not happen) opens again.
+     */
+    List<DroppedHandle> closeWindow(Bundle plugin, List<Long> covered, boolean gatedHere) {
+        if (gatedHere) {
+            ungate(plugin.getBundleId());
+        }
+        List<DroppedHandle> dropped = drop(covered, true);
+        reopen(covered.stream().filter(id -> !windows.containsKey(id) && !gated.containsKey(id)).toList());
+        return dropped;
+    }
+
+    private void ungate(long plugin) {
+        gated.computeIfPresent(plugin, (k, n) -> n == 1 ? null : n - 1);
+    }
+
     /** Each handle of these plugins whose service is registered but whose gate is closed serves again. */
     private void reopen(List<Long> plugins) {
-        List<Entry> closed;
+        List<HandleEntry> opened = new ArrayList<>();
         synchronized (this) {
-            closed = entries.stream().filter(e -> plugins.contains(e.provider) && e.serving != null && !e.handle.serving()).toList();
-        }
-        for (Entry entry : closed) {
-            ServiceReference<?> reference = entry.serving;
-            Bundle provider = reference.getBundle();
-            if (provider != null) {
-                entry.handle.serve(source(reference), provider.getVersion().toString());
-                if (entry.bound()) {
-                    entry.handle.bind();
+            for (HandleEntry entry : entries) {
+                if (plugins.contains(entry.provider) && entry.serving != null && !entry.handle.serving()) {
+                    serve(entry, entry.serving);
+                    opened.add(entry);
                 }
             }
+        }
+        opened.forEach(this::announce);
+    }
+
+    /** Serves the entry's handle from {@code reference}; under the registry's lock, so two threads never both do. */
+    private void serve(HandleEntry entry, ServiceReference<?> reference) {
+        Bundle provider = reference.getBundle();
+        if (provider == null) {
+            return; // gone meanwhile: its unregistering comes next
+        }
+        if (reference.equals(entry.served) && entry.handle.reopen()) {
+            return; // the version that was there serves again: the same service object, not a second one
+        }
+        entry.served = reference;
+        entry.handle.serve(source(reference), provider.getVersion().toString());
+    }
+
+    /** Outside the lock: the framework tells the callers, and a bound caller's delayed component activates. */
+    private void announce(HandleEntry entry) {
+        ServiceReference<?> reference = entry.served;
+        ServiceRegistration<?> registration = entry.registration();
+        if (registration != null && reference != null && reference.getBundle() != null) {
+            registration.setProperties(handleProperties(reference));
+        }
+        if (entry.bound()) {
+            entry.handle.bind();
         }
     }
 
     private List<DroppedHandle> drop(List<Long> covered, boolean closing) {
+        List<HandleEntry> unserved = new ArrayList<>();
         List<DroppedHandle> dropped = new ArrayList<>();
-        List<Entry> unserved = new ArrayList<>();
         synchronized (this) {
             if (closing) {
-                for (Long id : covered) {
-                    windows.computeIfPresent(id, (k, n) -> n == 1 ? null : n - 1);
-                }
+                covered.forEach(id -> windows.computeIfPresent(id, (k, n) -> n == 1 ? null : n - 1));
             }
-            for (Entry entry : entries) {
-                if (covered.contains(entry.provider) && (!closing || !windows.containsKey(entry.provider))) {
-                    if (entry.serving == null) {
-                        unserved.add(entry);
-                    }
+            for (HandleEntry entry : entries) {
+                if (covered.contains(entry.provider) && (!closing || !windows.containsKey(entry.provider)) && entry.serving == null) {
+                    unserved.add(entry);
                 }
             }
             entries.removeAll(unserved);
+            for (HandleEntry entry : unserved) {
+                dropped.add(new DroppedHandle(entry.handle.plugin(), entry.handle.interfaces().stream().map(Class::getName).toList(),
+                        whyNothingServes(entry)));
+            }
         }
-        for (Entry entry : unserved) {
-            boolean replaced = replacementOf(entry).isPresent();
-            String why = replaced ? "its new version offers it under another contract ("
-                    + replacementOf(entry).map(e -> contract(e.handle)).orElse("") + ", was " + contract(entry.handle) + ")"
-                    : "its version that runs now no longer offers it";
-            entry.handle.retire(entry.handle.plugin() + " dropped it: " + why);
-            entry.unregister();
-            dropped.add(new DroppedHandle(entry.handle.plugin(), entry.handle.interfaces().stream().map(Class::getName).toList(), why));
+        for (int i = 0; i < unserved.size(); i++) {
+            unserved.get(i).handle.retire(unserved.get(i).handle.plugin() + " dropped it: " + dropped.get(i).why());
+            unserved.get(i).unregister();
         }
         return dropped;
     }
 
-    private synchronized Optional<Entry> replacementOf(Entry entry) {
-        return entries.stream().filter(e -> e != entry && e.provider == entry.provider && e.key.equals(entry.key)).findFirst();
+    private String whyNothingServes(HandleEntry entry) {
+        Optional<HandleEntry> replacement = entries.stream()
+                .filter(e -> e != entry && e.provider == entry.provider && e.key.equals(entry.key)).findFirst();
+        if (replacement.isEmpty()) {
+            return "its version that runs now no longer offers it";
+        }
+        String now = contract(replacement.get().handle);
+        String was = contract(entry.handle);
+        return now.equals(was) ? "its new version offers it from another class space (" + now + ")"
+                : "its new version offers it under another contract (" + now + ", was " + was + ")";
     }
 
     private static String contract(ServiceHandle handle) {
@@ -287,7 +248,7 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
             case ServiceEvent.MODIFIED -> modified(reference);
             case ServiceEvent.UNREGISTERING -> unregistering(reference);
             default -> {
-                // no other kind
+                // no other kind reaches a listener without a filter
             }
         }
     }
@@ -298,46 +259,53 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
         if (contract.isEmpty() || provider == null) {
             return;
         }
-        String version = provider.getVersion().toString();
         String key = key(reference);
-        Entry waiting;
+        HandleEntry waiting;
+        boolean serveNow;
         synchronized (this) {
             waiting = !windows.containsKey(provider.getBundleId()) ? null : entries.stream()
                     .filter(e -> e.provider == provider.getBundleId() && e.serving == null && e.key.equals(key)
                             && e.handle.interfaces().equals(contract.get().interfaces()))
                     .findFirst().orElse(null);
+            // while its plugin's gate is closed, a new version serves once the swap settles, after it was checked:
+            // calls then wait at the gate, bounded, not inside the framework while its component activates
+            serveNow = waiting != null && !gated.containsKey(provider.getBundleId());
             if (waiting != null) {
                 waiting.serving = reference;
                 byService.put(reference, waiting);
+                if (serveNow) {
+                    serve(waiting, reference);
+                }
             }
         }
-        if (waiting != null && gated.contains(provider.getBundleId())) {
-            // the plugin is being swapped: calls wait until the version now starting is checked and the swap settles,
-            // rather than inside the framework while its component activates, where no bound holds
-            return;
-        }
-        // the handle serves before its callers hear of it: one may call it as it activates, on this thread
         if (waiting != null) {
-            waiting.handle.serve(source(reference), version);
-            if (waiting.bound()) {
-                waiting.handle.bind(); // its callers are bound already: the new version's component activates now
-            }
-            ServiceRegistration<?> registration = waiting.registration();
-            if (registration != null) {
-                registration.setProperties(handleProperties(reference));
+            if (serveNow) {
+                announce(waiting);
             }
             return;
         }
-        ServiceHandle handle = new ServiceHandle(provider.getSymbolicName(), contract.get().describe(), contract.get().interfaces(), bounds);
-        handle.serve(source(reference), version);
-        Entry entry = new Entry(handle, key, provider.getBundleId());
-        entry.serving = reference;
+        try {
+            stand(reference, contract.get(), provider, key);
+        } catch (RuntimeException e) {
+            // the plugin's callers then find the service itself, from its next registration
+            eligibility.refuse(reference);
+            LOG.error("{}: no stable handle for its service {}: {}", provider.getSymbolicName(), contract.get().describe(), e.toString());
+        }
+    }
+
+    /** A new handle for a service, served before its callers hear of it: one may call it as it activates. */
+    private void stand(ServiceReference<?> reference, HandleEligibility.Contract contract, Bundle provider, String key) {
+        ServiceHandle handle = new ServiceHandle(provider.getSymbolicName(), contract.describe(), contract.interfaces(), bounds);
+        HandleEntry entry = new HandleEntry(handle, key, provider.getBundleId());
+        ServiceFactory<Object> factory = factory(entry);
         synchronized (this) {
+            entry.serving = reference;
+            serve(entry, reference);
             entries.add(entry);
             byService.put(reference, entry);
         }
         // outside the lock: the framework tells the callers on this thread, and SCR takes locks of its own
-        entry.register(context.registerService(contract.get().names(), factory(entry), handleProperties(reference)));
+        entry.register(context.registerService(contract.names(), factory, handleProperties(reference)));
     }
 
     /**
@@ -345,7 +313,7 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
      * framework shows a registration only to callers whose interface the factory's class loader sees.
      */
     @SuppressWarnings("unchecked")
-    private static ServiceFactory<Object> factory(Entry entry) {
+    private static ServiceFactory<Object> factory(HandleEntry entry) {
         return entry.handle.beside(ServiceFactory.class, (proxy, method, args) -> switch (method.getName()) {
             case "getService" -> entry.getService((Bundle) args[0], (ServiceRegistration<Object>) args[1]);
             case "ungetService" -> {
@@ -354,7 +322,7 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
             }
             case "hashCode" -> System.identityHashCode(proxy);
             case "equals" -> proxy == args[0];
-            default -> "service factory of " + entry.handle;
+            default -> "service factory of " + entry;
         });
     }
 
@@ -377,18 +345,16 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
     }
 
     private void modified(ServiceReference<?> reference) {
-        Entry entry = byService.get(reference);
-        if (entry != null) {
-            ServiceRegistration<?> registration = entry.registration();
-            if (registration != null) {
-                registration.setProperties(handleProperties(reference));
-            }
+        HandleEntry entry = byService.get(reference);
+        ServiceRegistration<?> registration = entry == null ? null : entry.registration();
+        if (registration != null && reference.equals(entry.served)) {
+            registration.setProperties(handleProperties(reference));
         }
     }
 
     private void unregistering(ServiceReference<?> reference) {
+        HandleEntry entry = byService.remove(reference);
         eligibility.forget(reference);
-        Entry entry = byService.remove(reference);
         if (entry == null) {
             return;
         }
@@ -401,7 +367,8 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
             }
         }
         if (kept) {
-            entry.handle.close(); // calls wait for the next registration
+            entry.handle.close(); // calls wait for the next registration (no-op if the swap closed the gate already)
+            entry.handle.stopped(); // and nothing of the version that went is kept
         } else {
             Bundle provider = reference.getBundle();
             entry.handle.retire(entry.handle.plugin() + (provider == null ? "" : " " + provider.getVersion())
@@ -412,8 +379,8 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
 
     /** What the same service is known by from one version of its plugin to the next. */
     private static String key(ServiceReference<?> reference) {
-        return String.join("|", String.join(",", (String[]) reference.getProperty(Constants.OBJECTCLASS)),
-                Objects.toString(reference.getProperty("component.name"), ""),
+        return String.join("|", String.join(",", Stream.of((String[]) reference.getProperty(Constants.OBJECTCLASS)).sorted().toList()),
+                Objects.toString(reference.getProperty(ComponentConstants.COMPONENT_NAME), ""),
                 Objects.toString(reference.getProperty(Constants.SERVICE_PID), ""));
     }
 
@@ -422,49 +389,12 @@ public final class ServiceHandles implements FindHook, EventListenerHook, Servic
         Hashtable<String, Object> properties = new Hashtable<>();
         for (String name : reference.getPropertyKeys()) {
             if (!name.equals(Constants.OBJECTCLASS) && !name.equals(Constants.SERVICE_ID) && !name.equals(Constants.SERVICE_BUNDLEID)
-                    && !name.equals(Constants.SERVICE_SCOPE) && !name.equals("component.id")) {
+                    && !name.equals(Constants.SERVICE_SCOPE) && !name.equals(ComponentConstants.COMPONENT_ID)) {
                 properties.put(name, reference.getProperty(name));
             }
         }
         Bundle provider = reference.getBundle();
         properties.put(CallHandle.HANDLE, provider == null ? "" : provider.getSymbolicName());
         return properties;
-    }
-
-    // --- the hooks: who sees what
-
-    @Override
-    public void find(BundleContext asker, String name, String filter, boolean allServices, Collection<ServiceReference<?>> references) {
-        Bundle bundle = asker.getBundle();
-        if (bundle.getBundleId() == 0) {
-            return;
-        }
-        boolean plugin = eligibility.isPlugin(bundle);
-        references.removeIf(reference -> hidden(reference, bundle, plugin));
-    }
-
-    @Override
-    public void event(ServiceEvent event, Map<BundleContext, Collection<ListenerInfo>> listeners) {
-        ServiceReference<?> reference = event.getServiceReference();
-        if (!isHandle(reference) && !eligibility.isPlugin(reference.getBundle())) {
-            return; // the cheap way out for most events
-        }
-        listeners.keySet().removeIf(listener -> {
-            Bundle bundle = listener.getBundle();
-            return bundle.getBundleId() != 0 && hidden(reference, bundle, eligibility.isPlugin(bundle));
-        });
-    }
-
-    private boolean hidden(ServiceReference<?> reference, Bundle asker, boolean askerIsPlugin) {
-        if (isHandle(reference)) {
-            // a handle is for the other plugins
-            return !askerIsPlugin || asker.getSymbolicName().equals(reference.getProperty(CallHandle.HANDLE));
-        }
-        // a plugin's service with a handle is for its own plugin and for Kiln
-        return askerIsPlugin && reference.getBundle() != asker && eligibility.contract(reference).isPresent();
-    }
-
-    private boolean isHandle(ServiceReference<?> reference) {
-        return reference.getProperty(CallHandle.HANDLE) != null && reference.getBundle() == context.getBundle();
     }
 }

@@ -1,19 +1,22 @@
 package io.kiln.runtime.internal.call;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 
 /**
  * The time a plugin is swapped in: from just before its running version stops to the transaction's end. Its
  * handles, and those of the plugins that depend on it, stay registered while their services go and come back;
- * calls to the plugin wait at its gate. Opened by {@link ServiceHandles#open(Bundle, java.util.Collection)}.
+ * calls to the plugin wait at its gate. Opened by {@link ServiceHandles#openWindow}; closed, whatever happened, by
+ * {@link #close()}.
  */
 public final class SwapWindow {
 
     private final ServiceHandles handles;
     private final Bundle plugin;
     private final List<Long> covered;
+    private boolean gated;
     private boolean closed;
 
     SwapWindow(ServiceHandles handles, Bundle plugin, List<Long> covered) {
@@ -29,35 +32,45 @@ public final class SwapWindow {
      * @return how many calls were still running when the bound ran out (they run on, the version is stopped anyway)
      */
     public int closeGate() {
-        List<Object> closed = handles.closeGates(plugin);
-        long deadline = System.nanoTime() + handles.bounds().drainMillis() * 1_000_000;
+        List<ServedVersion> closing = handles.closeGates(plugin, !gated);
+        gated = true;
+        long bound = handles.bounds().drainMillis();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(bound);
         int still = 0;
-        for (Object target : closed) {
-            still += ServiceHandle.drain(target, Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+        for (ServedVersion version : closing) {
+            still += version.drain(deadline, bound);
         }
         return still;
     }
 
     /**
-     * To call once the version that is to run has started, before its dependents are checked: the plugin's handles
-     * its new version does not serve are dropped now, so the check sees what the dependents lost.
+     * To call once the version that is to run has started and was checked, before its dependents are: the calls that
+     * waited go to it now, and the plugin's handles it does not serve are dropped, so the check sees what the
+     * dependents lost.
      *
      * @return the handles dropped
      */
     public List<DroppedHandle> settle() {
+        if (!gated) {
+            return List.of();
+        }
+        gated = false;
         return handles.settle(plugin);
     }
 
     /**
-     * The swap is over: what came back serves on; the handles nothing serves now are dropped.
+     * The swap is over: what came back serves on; the handles nothing serves now are dropped. Closing again does
+     * nothing.
      *
-     * @return the handles dropped; empty when every service came back under the same contract
+     * @return the handles dropped at this close; empty when every service came back under the same contract
      */
     public List<DroppedHandle> close() {
         if (closed) {
             return List.of();
         }
         closed = true;
-        return handles.closeWindow(covered);
+        List<DroppedHandle> dropped = handles.closeWindow(plugin, covered, gated);
+        gated = false;
+        return dropped;
     }
 }

@@ -20,6 +20,7 @@ import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 
 import io.kiln.api.call.CallHandle;
+import io.kiln.runtime.internal.call.HandleVisibility;
 
 /**
  * Which plugins depend on which, as the framework sees it now: a plugin depends on another when it imports
@@ -62,7 +63,7 @@ final class DependencyGraph {
             if (inUse != null) {
                 for (ServiceReference<?> reference : inUse) {
                     String service = String.join(", ", (String[]) reference.getProperty(Constants.OBJECTCLASS));
-                    Object handleOf = reference.getProperty(CallHandle.HANDLE);
+                    Object handleOf = HandleVisibility.isHandle(reference) ? reference.getProperty(CallHandle.HANDLE) : null;
                     // a handle is Kiln's registration, standing for the plugin it names
                     Bundle provider = handleOf == null ? reference.getBundle() : byName.get(handleOf);
                     if (provider == null) {

@@ -203,10 +203,12 @@ final class DependentPlugins {
             return "refreshed with " + name + ": " + graph.directly(dependent, provider);
         }
         if (links.contains(DependencyGraph.Link.SERVICE)) {
+            // a static reference is deactivated, a dynamic one rebound: either way, DS restarted what used it
             return "uses a service of " + name + " itself, not through a handle: " + graph.directly(dependent, provider);
         }
         if (links.contains(DependencyGraph.Link.HANDLE)) {
-            return dropped.stream().filter(d -> d.plugin().equals(name)).findFirst()
+            String uses = graph.directly(dependent, provider);
+            return dropped.stream().filter(d -> d.plugin().equals(name) && d.interfaces().stream().anyMatch(uses::contains)).findFirst()
                     .map(d -> name + " dropped its service " + String.join(", ", d.interfaces()) + ": " + d.why()).orElse("");
         }
         return "";

@@ -22,7 +22,6 @@ import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.ReloadSummary;
 import io.kiln.runtime.api.Trigger;
-import io.kiln.runtime.internal.call.SwapWindow;
 
 /**
  * The transactions an operator starts on a running plugin: reload (with its dependents and, if asked, its
@@ -64,23 +63,22 @@ final class PluginOperations {
     private ReloadSummary reload(DependencyGraph graph, Set<Bundle> set, Trigger trigger) {
         List<Bundle> order = graph.startOrder(set);
         List<ReentrantLock> locks = kiln.lockAll(order);
+        Map<Bundle, PluginSwap> swaps = new HashMap<>();
         try {
             Map<Bundle, Transaction> transactions = new HashMap<>();
             order.forEach(b -> transactions.put(b, new Transaction(kiln, b.getSymbolicName(), Action.RELOAD, trigger)));
             Map<Bundle, Map<String, Integer>> before = new HashMap<>();
             Map<Bundle, String> stopFailures = new HashMap<>();
             Map<Bundle, DependentPlugins> outside = new HashMap<>();
-            Map<Bundle, SwapWindow> windows = new HashMap<>();
             for (Bundle bundle : order) {
                 before.put(bundle, kiln.verifier.componentStates(bundle));
                 // dependents that are not reloaded with it must still be back as they were afterwards
                 outside.put(bundle, DependentPlugins.of(kiln, bundle).without(set));
-                windows.put(bundle, kiln.handles.open(bundle, outside.get(bundle).bundles()));
+                swaps.put(bundle, new PluginSwap(kiln, bundle, outside.get(bundle)));
             }
             for (int i = order.size() - 1; i >= 0; i--) {
                 try {
-                    windows.get(order.get(i)).closeGate();
-                    kiln.lifecycle.stop(order.get(i));
+                    swaps.get(order.get(i)).stop();
                     transactions.get(order.get(i)).leftovers(kiln.memory.stopped(order.get(i)));
                 } catch (BundleException | StuckException e) {
                     stopFailures.put(order.get(i), "did not stop: " + e.getMessage());
@@ -106,7 +104,7 @@ final class PluginOperations {
                         kiln.lifecycle.start(bundle);
                         kiln.verifier.verify(bundle, before.get(bundle));
                         // what it serves again, its callers may call now (the next in the order may, as it starts)
-                        windows.get(bundle).settle();
+                        swaps.get(bundle).settle(true, before.get(bundle));
                     } catch (BundleException | StuckException | VerificationException e) {
                         failure = e.getMessage();
                     }
@@ -117,8 +115,7 @@ final class PluginOperations {
             for (Bundle bundle : order) {
                 String version = bundle.getVersion().toString();
                 Transaction tx = transactions.get(bundle);
-                List<DependentChange> dependents = outside.get(bundle).withRestarts(outside.get(bundle).bringBack(),
-                        stale.contains(bundle), windows.get(bundle).close());
+                List<DependentChange> dependents = swaps.get(bundle).end(outside.get(bundle).bringBack(), stale.contains(bundle));
                 String failure = failures.get(bundle);
                 if (!DependentPlugins.allIntact(dependents)) {
                     failure = (failure.isEmpty() ? "" : failure + "; ") + DependentPlugins.describeBroken(dependents);
@@ -128,6 +125,7 @@ final class PluginOperations {
             }
             return new ReloadSummary(results);
         } finally {
+            swaps.values().forEach(PluginSwap::close);
             locks.forEach(ReentrantLock::unlock);
         }
     }

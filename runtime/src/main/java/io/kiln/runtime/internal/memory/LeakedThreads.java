@@ -9,15 +9,19 @@ import java.util.concurrent.TimeUnit;
 import io.kiln.runtime.api.Leftover;
 
 /**
- * The live threads of a stopped plugin: those that run its code (the thread's class, its Runnable's class or a frame
- * on its stack is the plugin's) and those whose context class loader is the plugin's. Both keep the class loader in
- * memory. Right after a revision stopped no other revision of the plugin runs, so a frame of a class the plugin
- * holds is its frame, unless another bundle holds a class of that name too (a library both embed): such a frame
- * does not count, lest Kiln interrupt another plugin's thread.
+ * The live threads of a stopped plugin: those it started (the thread's class, its Runnable's class or the frame the
+ * thread began in is the plugin's), those still in a call into its code (a frame higher up the stack is the
+ * plugin's), and those whose context class loader is the plugin's. All keep the class loader in memory; only the first
+ * are the plugin's to stop. Right after a revision stopped no other revision of the plugin runs, so a frame of a class
+ * the plugin holds is its frame, unless another bundle holds a class of that name too (a library both embed): such a
+ * frame does not count, lest Kiln interrupt another plugin's thread.
  */
 final class LeakedThreads {
 
-    /** A live thread of the plugin's; {@code runsCode} false when only its context class loader is the plugin's. */
+    /**
+     * A live thread holding the plugin's code; {@code runsCode} when the plugin started it, false when it is another's
+     * thread in a call into the plugin, or only its context class loader is the plugin's.
+     */
     record Leaked(Thread thread, String description, boolean runsCode) {
     }
 
@@ -36,8 +40,12 @@ final class LeakedThreads {
                 continue;
             }
             Optional<String> runs = runs(code, thread, entry.getValue());
+            Optional<String> calls = runs.isPresent() ? Optional.empty() : callsInto(code, entry.getValue());
             if (runs.isPresent()) {
                 found.add(new Leaked(thread, describe(thread) + " (runs " + runs.get() + ")", true));
+            } else if (calls.isPresent()) {
+                // another's thread (a caller holding the service itself, a web request): not the plugin's to interrupt
+                found.add(new Leaked(thread, describe(thread) + " (in a call into " + calls.get() + ")", false));
             } else if (thread.getContextClassLoader() == code.loader()) {
                 found.add(new Leaked(thread, describe(thread) + " (its context class loader is the plugin's)", false));
             }
@@ -45,7 +53,7 @@ final class LeakedThreads {
         return found;
     }
 
-    /** @return the plugin class the thread runs, if it runs one */
+    /** @return the plugin class the thread was started to run, if the plugin started it */
     Optional<String> runs(PluginCode code, Thread thread, StackTraceElement[] stack) {
         if (code.defined(thread.getClass())) {
             return Optional.of(thread.getClass().getName());
@@ -54,6 +62,17 @@ final class LeakedThreads {
         if (target.isPresent() && code.defined(target.get().getClass())) {
             return Optional.of(target.get().getClass().getName().replaceFirst("\\$\\$Lambda.*", " (a lambda)"));
         }
+        // the frame the thread began in: the deepest one that is not the Thread class's own
+        for (int i = stack.length - 1; i >= 0; i--) {
+            if (!stack[i].getClassName().equals(Thread.class.getName())) {
+                return code.holds(stack[i].getClassName()) ? Optional.of(stack[i].getClassName()) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the plugin class a thread that is not the plugin's is in a call to, if it is in one */
+    static Optional<String> callsInto(PluginCode code, StackTraceElement[] stack) {
         for (StackTraceElement frame : stack) {
             if (code.holds(frame.getClassName())) {
                 return Optional.of(frame.getClassName());

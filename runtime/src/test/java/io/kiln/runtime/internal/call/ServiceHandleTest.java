@@ -47,8 +47,8 @@ public class ServiceHandleTest {
     @Test
     public void aCallDuringASwapWaitsAndTheNextVersionServesIt() throws Exception {
         handle.serve(version("1.0"), "1.0");
-        Object closed = handle.close();
-        assertEquals(0, ServiceHandle.drain(closed, 1_000));
+        ServedVersion closed = handle.close();
+        assertEquals(0, drain(closed, 1_000));
         assertEquals("", ((CallHandle) greeter).servingVersion());
         CompletableFuture<String> call = CompletableFuture.supplyAsync(() -> greeter.greet("bob"));
         handle.serve(version("2.0"), "2.0");
@@ -75,8 +75,8 @@ public class ServiceHandleTest {
         handle.serve(blocking(inside, release, finished, "1.0"), "1.0");
         CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> greeter.greet("dee"));
         assertTrue(inside.await(5, TimeUnit.SECONDS));
-        Object closed = handle.close();
-        CompletableFuture<Integer> drained = CompletableFuture.supplyAsync(() -> ServiceHandle.drain(closed, 5_000));
+        ServedVersion closed = handle.close();
+        CompletableFuture<Integer> drained = CompletableFuture.supplyAsync(() -> drain(closed, 5_000));
         // the call cannot return before it is released, so neither can the drain
         assertThrows(java.util.concurrent.TimeoutException.class, () -> drained.get(50, TimeUnit.MILLISECONDS));
         release.countDown();
@@ -97,7 +97,7 @@ public class ServiceHandleTest {
         handle.serve(stopping, "1.0");
         CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> greeter.greet("eve"));
         assertTrue(inside.await(5, TimeUnit.SECONDS));
-        assertEquals("one call still runs after the bound", 1, ServiceHandle.drain(handle.close(), 20));
+        assertEquals("one call still runs after the bound", 1, drain(handle.close(), 20));
         release.countDown();
         Throwable failed = assertThrows(java.util.concurrent.ExecutionException.class, () -> running.get(5, TimeUnit.SECONDS)).getCause();
         assertTrue(String.valueOf(failed), failed instanceof ReloadInProgressException);
@@ -175,6 +175,32 @@ public class ServiceHandleTest {
     }
 
     @Test
+    public void aGateReopenedOnTheSameVersionServesTheSameObjectAndGetsNoSecond() {
+        int[] got = new int[1];
+        handle.serve(new ServiceSource() {
+            @Override
+            public Object get() {
+                got[0]++;
+                return version("1.0");
+            }
+
+            @Override
+            public void release() {
+                // nothing taken in this test
+            }
+        }, "1.0");
+        assertEquals("1.0: hello a", greeter.greet("a"));
+        handle.close();
+        assertTrue("the version that was there serves again", handle.reopen());
+        assertEquals("1.0: hello b", greeter.greet("b"));
+        assertEquals(1, got[0]);
+
+        handle.close();
+        handle.stopped();
+        assertFalse("a version that stopped cannot serve again", handle.reopen());
+    }
+
+    @Test
     public void objectMethodsAreTheHandlesOwnAndNeverReachTheService() {
         handle.serve(version("1.0"), "1.0");
         Greeter other = (Greeter) new ServiceHandle("acme-greeter", "Greeter", List.of(Greeter.class), bounds).proxy();
@@ -194,6 +220,10 @@ public class ServiceHandleTest {
             finished.set(true);
             return said;
         };
+    }
+
+    private static int drain(ServedVersion version, long millis) {
+        return version.drain(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis), millis);
     }
 
     private static ServiceSource unavailable() {

@@ -1,0 +1,97 @@
+package io.kiln.runtime.internal.call;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One version of a plugin serving one handle: its service object, got once, and the calls running on it, which a
+ * swap waits for ({@link #drain}) before the version is stopped.
+ */
+public final class ServedVersion {
+
+    private final ServiceSource source;
+    private final String version;
+    private final AtomicInteger running = new AtomicInteger();
+    /** Drain's own monitor: getting the service (a component's activation) holds {@code this}, for as long as it takes. */
+    private final Object idle = new Object();
+    private volatile Object service;
+    private volatile boolean draining;
+    private volatile long stoppedAfterMillis = -1;
+
+    ServedVersion(ServiceSource source, String version) {
+        this.source = source;
+        this.version = version;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** The service object, got once: a delayed component is activated when a caller first binds or calls. */
+    Object service() {
+        Object got = service;
+        if (got == null) {
+            synchronized (this) {
+                if (service == null) {
+                    service = source.get();
+                }
+                got = service;
+            }
+        }
+        return got;
+    }
+
+    synchronized void release() {
+        if (service != null) {
+            service = null;
+            source.release();
+        }
+    }
+
+    void enter() {
+        running.incrementAndGet();
+    }
+
+    void leave() {
+        if (running.decrementAndGet() == 0 && draining) {
+            synchronized (idle) {
+                idle.notifyAll();
+            }
+        }
+    }
+
+    /** How long the drain that stopped this version under a call had waited; negative if none did. */
+    long stoppedAfterMillis() {
+        return stoppedAfterMillis;
+    }
+
+    /**
+     * Waits until {@code deadlineNanos} ({@link System#nanoTime()}) for the calls running on this version to return.
+     *
+     * @param boundMillis the drain's bound, to say in the error of a call the version is stopped under
+     * @return how many still run
+     */
+    public int drain(long deadlineNanos, long boundMillis) {
+        draining = true;
+        synchronized (idle) {
+            // leave() notifies under this monitor after its decrement, so no wake-up is lost between check and wait
+            while (running.get() > 0) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    idle.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        int still = running.get();
+        if (still > 0) {
+            stoppedAfterMillis = boundMillis;
+        }
+        return still;
+    }
+}
