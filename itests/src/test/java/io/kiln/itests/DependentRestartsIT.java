@@ -53,6 +53,11 @@ public class DependentRestartsIT extends KilnTestSupport {
             GreeterPlugins.service(t, "2.0.0", "Hi", property).against(api).writeTo(folders.jars().resolve(t + "-service-2.jar"));
             GreeterPlugins.client(t).against(api).writeTo(folders.jars().resolve(t + "-client.jar"));
         }
+        // a client that wants only greeters that greet, and a new version that says it does not
+        Path propApi = GreeterPlugins.api("prop", "1.0.0").writeTo(folders.jars().resolve("prop-api.jar"));
+        GreeterPlugins.service("prop", "1.0.0", "Hello", "greets=yes").against(propApi).writeTo(folders.jars().resolve("prop-service-1.jar"));
+        GreeterPlugins.service("prop", "2.0.0", "Hi", "greets=no").against(propApi).writeTo(folders.jars().resolve("prop-service-2.jar"));
+        GreeterPlugins.client("prop", "(greets=yes)").against(propApi).writeTo(folders.jars().resolve("prop-client.jar"));
         // the API inside the plugin that implements it: its callers import the package from the plugin itself
         for (String version : List.of("1.0.0", "2.0.0")) {
             PluginJar self = GreeterPlugins.service("self", version, version.startsWith("1") ? "Hello" : "Hi", "greets=yes")
@@ -88,7 +93,8 @@ public class DependentRestartsIT extends KilnTestSupport {
     public void aCallerHandedTheServiceDirectlyIsRestartedAndTheHistorySaysWhy() throws IOException {
         long client = running("direct");
         DependentChange change = update("direct", "2");
-        assertTrue(change.restart(), change.restart().startsWith("uses a service of itest.direct.service itself, not through a handle"));
+        assertEquals("DS unbound it from itest.direct.service: uses service io.kiln.itests.direct.api.Greeter "
+                + "(no handle: registered with kiln.call.direct=true)", change.restart());
         assertTrue(change.problem(), change.intact());
         assertNotEquals("the client's component was re-created", client, serviceId(await().until(() -> phrase("direct-client"),
                 reference -> reference != null && serviceId(reference) != client)));
@@ -118,6 +124,17 @@ public class DependentRestartsIT extends KilnTestSupport {
                 + "its version that runs now no longer offers it"));
         assertTrue("back after the rollback: " + change.problem(), change.intact());
         assertEquals("Hello, x", say("gone-client", "x"));
+    }
+
+    @Test
+    public void aServicePropertyTheNewVersionChangesReachesItsCallersThroughTheHandle() throws IOException {
+        running("prop");
+        moveIn(folders().jars().resolve("prop-service-2.jar"), folders().hot().resolve("prop-service.jar"));
+        HistoryEntry update = awaitUpdate("prop", "2.0.0");
+        // greets=no no longer matches the client's target: it loses the handle, so the update is undone
+        assertEquals(update.error(), Outcome.ROLLED_BACK, update.outcome());
+        assertTrue(update.error(), update.error().contains("dependent itest.prop.client is not back"));
+        await().untilAsserted(() -> assertEquals("the handle has version 1's properties again", "Hello, x", say("prop-client", "x")));
     }
 
     /** Puts the API, the service and its client of {@code t} in; returns the service id of the client's phrase. */

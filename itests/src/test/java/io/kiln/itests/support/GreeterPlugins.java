@@ -48,6 +48,12 @@ public final class GreeterPlugins {
     }
 
     public static PluginJar client(String t) {
+        return client(t, "");
+    }
+
+    /** A client whose reference to the greeter has the target filter {@code target} (none if empty). */
+    public static PluginJar client(String t, String target) {
+        String reference = target.isEmpty() ? "@Reference" : "@Reference(target = \"" + target + "\")";
         return PluginJar.named("itest." + t + ".client", "1.0.0").source("io.kiln.itests." + t + ".client.GreetingPhrase", """
                 package io.kiln.itests.%s.client;
 
@@ -63,7 +69,7 @@ public final class GreeterPlugins {
                     private final Greeter greeter;
 
                     @Activate
-                    public GreetingPhrase(@Reference Greeter greeter) {
+                    public GreetingPhrase(%s Greeter greeter) {
                         this.greeter = greeter;
                     }
 
@@ -72,6 +78,6 @@ public final class GreeterPlugins {
                         return greeter.greet(name);
                     }
                 }
-                """.formatted(t, t, t));
+                """.formatted(t, t, t, reference));
     }
 }

@@ -13,6 +13,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.service.component.ComponentConstants;
 
 import io.kiln.api.call.CallHandle;
 
@@ -25,7 +26,7 @@ import io.kiln.api.call.CallHandle;
  * defined by the plugin itself changes with every revision of it, so no handle could outlive one; a class cannot be
  * stood in for by a proxy. Decided once per registration: the service hook asks on every look-up.
  */
-final class HandleEligibility {
+public final class HandleEligibility {
 
     /**
      * What a handle for one service implements.
@@ -72,33 +73,56 @@ final class HandleEligibility {
     }
 
     private Optional<Contract> decide(ServiceReference<?> reference) {
+        if (!isPlugin(reference.getBundle()) || !whyNoHandle(reference).isEmpty()) {
+            return Optional.empty();
+        }
         Bundle provider = reference.getBundle();
-        if (!isPlugin(provider) || Boolean.parseBoolean(String.valueOf(reference.getProperty(CallHandle.DIRECT)))
-                || Constants.SCOPE_PROTOTYPE.equals(reference.getProperty(Constants.SERVICE_SCOPE))) {
-            return Optional.empty();
-        }
-        BundleWiring wiring = provider.adapt(BundleWiring.class);
-        if (wiring == null) {
-            return Optional.empty();
-        }
         String[] names = (String[]) reference.getProperty(Constants.OBJECTCLASS);
         List<Class<?>> interfaces = new ArrayList<>();
         for (String name : names) {
+            try {
+                interfaces.add(provider.loadClass(name));
+            } catch (ClassNotFoundException | IllegalStateException e) {
+                return Optional.empty(); // gone meanwhile
+            }
+        }
+        Object component = reference.getProperty(ComponentConstants.COMPONENT_NAME);
+        String describe = String.join(", ", interfaces.stream().map(Class::getSimpleName).toList())
+                + (component == null ? "" : " (" + component + ")");
+        return Optional.of(new Contract(List.copyOf(interfaces), names.clone(), describe));
+    }
+
+    /**
+     * @param reference a plugin's service
+     * @return why it gets no handle, in words ({@code registered with kiln.call.direct=true}); empty if it gets one
+     */
+    public static String whyNoHandle(ServiceReference<?> reference) {
+        Bundle provider = reference.getBundle();
+        BundleWiring wiring = provider == null ? null : provider.adapt(BundleWiring.class);
+        if (wiring == null) {
+            return "its plugin is gone";
+        }
+        if (Boolean.parseBoolean(String.valueOf(reference.getProperty(CallHandle.DIRECT)))) {
+            return "registered with " + CallHandle.DIRECT + "=true";
+        }
+        if (Constants.SCOPE_PROTOTYPE.equals(reference.getProperty(Constants.SERVICE_SCOPE))) {
+            return "prototype-scoped";
+        }
+        for (String name : (String[]) reference.getProperty(Constants.OBJECTCLASS)) {
             Class<?> type;
             try {
                 type = provider.loadClass(name);
             } catch (ClassNotFoundException | IllegalStateException e) {
-                return Optional.empty();
+                return "its plugin cannot load " + name;
             }
-            if (!type.isInterface() || type.getClassLoader() == wiring.getClassLoader()) {
-                return Optional.empty();
+            if (!type.isInterface()) {
+                return "registered under the class " + name;
             }
-            interfaces.add(type);
+            if (type.getClassLoader() == wiring.getClassLoader()) {
+                return "its interface " + name + " is the plugin's own, not an API bundle's";
+            }
         }
-        Object component = reference.getProperty("component.name");
-        String describe = String.join(", ", interfaces.stream().map(Class::getSimpleName).toList())
-                + (component == null ? "" : " (" + component + ")");
-        return Optional.of(new Contract(List.copyOf(interfaces), names.clone(), describe));
+        return "";
     }
 
     /** @return the interface's package and the version its exporter gives it: {@code io.acme.api 1.2.0} */

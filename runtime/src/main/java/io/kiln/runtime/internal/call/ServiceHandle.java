@@ -49,6 +49,7 @@ public final class ServiceHandle implements InvocationHandler {
     private final CallBounds bounds;
     private final Object proxy;
     private volatile Phase phase;
+    private final java.util.concurrent.atomic.AtomicLong waitsFailed = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param plugin     the providing plugin's name
@@ -241,7 +242,13 @@ public final class ServiceHandle implements InvocationHandler {
                 + thrown, plugin, after, thrown);
     }
 
+    /** @return how many calls through this handle have failed for waiting longer than the bound, ever */
+    public long waitsFailed() {
+        return waitsFailed.get();
+    }
+
     private RuntimeException waitedTooLong(Phase phase, Method method) {
+        waitsFailed.incrementAndGet();
         String why = Thread.currentThread().isInterrupted() ? "was interrupted while it waited"
                 : "waited " + bounds.waitMillis() + " ms (calls.wait.millis)";
         if (phase instanceof Serving serving) {

@@ -156,6 +156,11 @@ public final class ServiceHandles implements ServiceListener {
         return dropped;
     }
 
+    /** @return how many calls to the plugin's handles have failed for waiting past the bound, ever */
+    synchronized long waitsFailed(Bundle plugin) {
+        return entries.stream().filter(e -> e.provider == plugin.getBundleId()).mapToLong(e -> e.handle.waitsFailed()).sum();
+    }
+
     private void ungate(long plugin) {
         gated.computeIfPresent(plugin, (k, n) -> n == 1 ? null : n - 1);
     }
@@ -228,12 +233,26 @@ public final class ServiceHandles implements ServiceListener {
         Optional<HandleEntry> replacement = entries.stream()
                 .filter(e -> e != entry && e.provider == entry.provider && e.key.equals(entry.key)).findFirst();
         if (replacement.isEmpty()) {
-            return "its version that runs now no longer offers it";
+            String direct = offeredWithoutHandle(entry);
+            return direct.isEmpty() ? "its version that runs now no longer offers it"
+                    : "its version that runs now offers it without a handle (" + direct + ")";
         }
         String now = contract(replacement.get().handle);
         String was = contract(entry.handle);
         return now.equals(was) ? "its new version offers it from another class space (" + now + ")"
                 : "its new version offers it under another contract (" + now + ", was " + was + ")";
+    }
+
+    /** @return why the plugin's service of the same name and component now has no handle; empty if it is not there */
+    private String offeredWithoutHandle(HandleEntry entry) {
+        try {
+            ServiceReference<?>[] now = context.getServiceReferences(entry.handle.interfaces().get(0).getName(), null);
+            return Stream.of(now == null ? new ServiceReference<?>[0] : now)
+                    .filter(r -> r.getBundle() != null && r.getBundle().getBundleId() == entry.provider && key(r).equals(entry.key))
+                    .map(HandleEligibility::whyNoHandle).filter(why -> !why.isEmpty()).findFirst().orElse("");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String contract(ServiceHandle handle) {

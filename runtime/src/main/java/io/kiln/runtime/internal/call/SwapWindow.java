@@ -18,6 +18,7 @@ public final class SwapWindow {
     private final List<Long> covered;
     private boolean gated;
     private boolean closed;
+    private long waitsFailedBefore = -1;
 
     SwapWindow(ServiceHandles handles, Bundle plugin, List<Long> covered) {
         this.handles = handles;
@@ -32,6 +33,9 @@ public final class SwapWindow {
      * @return how many calls were still running when the bound ran out (they run on, the version is stopped anyway)
      */
     public int closeGate() {
+        if (waitsFailedBefore < 0) {
+            waitsFailedBefore = handles.waitsFailed(plugin);
+        }
         List<ServedVersion> closing = handles.closeGates(plugin, !gated);
         gated = true;
         long bound = handles.bounds().drainMillis();
@@ -56,6 +60,11 @@ public final class SwapWindow {
         }
         gated = false;
         return handles.settle(plugin);
+    }
+
+    /** @return how many calls to the plugin failed during this window for waiting past {@code calls.wait.millis} */
+    public long waitsFailed() {
+        return waitsFailedBefore < 0 ? 0 : handles.waitsFailed(plugin) - waitsFailedBefore;
     }
 
     /**

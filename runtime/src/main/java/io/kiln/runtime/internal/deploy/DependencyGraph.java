@@ -20,6 +20,7 @@ import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 
 import io.kiln.api.call.CallHandle;
+import io.kiln.runtime.internal.call.HandleEligibility;
 import io.kiln.runtime.internal.call.HandleVisibility;
 
 /**
@@ -69,8 +70,8 @@ final class DependencyGraph {
                     if (provider == null) {
                         continue;
                     }
-                    how.computeIfAbsent(provider, b -> new LinkedHashSet<>())
-                            .add("uses service " + service + (handleOf == null ? "" : " through a handle"));
+                    String way = handleOf != null ? " through a handle" : " (no handle: " + HandleEligibility.whyNoHandle(reference) + ")";
+                    how.computeIfAbsent(provider, b -> new LinkedHashSet<>()).add("uses service " + service + way);
                     kinds.computeIfAbsent(provider, b -> EnumSet.noneOf(Link.class)).add(handleOf == null ? Link.SERVICE : Link.HANDLE);
                 }
             }

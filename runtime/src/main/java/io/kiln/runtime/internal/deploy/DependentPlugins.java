@@ -204,7 +204,7 @@ final class DependentPlugins {
         }
         if (links.contains(DependencyGraph.Link.SERVICE)) {
             // a static reference is deactivated, a dynamic one rebound: either way, DS restarted what used it
-            return "uses a service of " + name + " itself, not through a handle: " + graph.directly(dependent, provider);
+            return "DS unbound it from " + name + ": " + graph.directly(dependent, provider);
         }
         if (links.contains(DependencyGraph.Link.HANDLE)) {
             String uses = graph.directly(dependent, provider);

@@ -67,6 +67,11 @@ final class PluginSwap implements AutoCloseable {
      * @return the same, each dependent the swap restarted saying why
      */
     List<DependentChange> end(List<DependentChange> changes, boolean refreshed) {
+        long failed = window.waitsFailed();
+        if (failed > 0) {
+            LOG.warn("{}: {} call(s) to it waited longer than calls.wait.millis ({} ms) while it was swapped, and failed",
+                    plugin.getSymbolicName(), failed, kiln.handles.bounds().waitMillis());
+        }
         dropped.addAll(window.close());
         return dependents.withRestarts(changes, refreshed, dropped);
     }
