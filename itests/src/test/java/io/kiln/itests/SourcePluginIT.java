@@ -71,6 +71,8 @@ public class SourcePluginIT extends KilnTestSupport {
         // in: a folder moved into hot/ is compiled (DS annotations processed: the component runs) and installed
         Files.move(staged, folder, StandardCopyOption.ATOMIC_MOVE);
         await().untilAsserted(() -> assertEquals("ADA!", say("shout", "Ada")));
+        // the component serves before the install's transaction has committed (and written its record)
+        await().until(() -> plugins.plugin("shout").isPresent());
         Bundle bundle = installedBundle("shout");
         assertEquals("the symbolic name is the folder's", "shout", bundle.getSymbolicName());
         assertEquals("1.0.0", bundle.getVersion().toString());
