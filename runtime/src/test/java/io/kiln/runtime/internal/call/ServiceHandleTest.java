@@ -154,18 +154,7 @@ public class ServiceHandleTest {
     public void theServiceObjectIsGotOnceAndGivenBackWhenTheLastCallerLetsGo() {
         int[] got = new int[1];
         int[] released = new int[1];
-        handle.serve(new ServiceSource() {
-            @Override
-            public Object get() {
-                got[0]++;
-                return version("1.0");
-            }
-
-            @Override
-            public void release() {
-                released[0]++;
-            }
-        }, "1.0");
+        handle.serve(counting(version("1.0"), got, released), "1.0");
         handle.bind();
         greeter.greet("a");
         greeter.greet("b");
@@ -177,18 +166,7 @@ public class ServiceHandleTest {
     @Test
     public void aGateReopenedOnTheSameVersionServesTheSameObjectAndGetsNoSecond() {
         int[] got = new int[1];
-        handle.serve(new ServiceSource() {
-            @Override
-            public Object get() {
-                got[0]++;
-                return version("1.0");
-            }
-
-            @Override
-            public void release() {
-                // nothing taken in this test
-            }
-        }, "1.0");
+        handle.serve(counting(version("1.0"), got, new int[1]), "1.0");
         assertEquals("1.0: hello a", greeter.greet("a"));
         handle.close();
         assertTrue("the version that was there serves again", handle.reopen());
@@ -219,6 +197,22 @@ public class ServiceHandleTest {
             String said = answer.apply(name);
             finished.set(true);
             return said;
+        };
+    }
+
+    /** A source of {@code service} that counts how often it is got and given back. */
+    private static ServiceSource counting(Object service, int[] got, int[] released) {
+        return new ServiceSource() {
+            @Override
+            public Object get() {
+                got[0]++;
+                return service;
+            }
+
+            @Override
+            public void release() {
+                released[0]++;
+            }
         };
     }
 
