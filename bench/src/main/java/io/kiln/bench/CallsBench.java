@@ -105,6 +105,7 @@ final class CallsBench {
         String record = "calls-" + phase + ".properties";
         out.forget(running);
         out.forget(record);
+        out.forget("calls-" + phase + ".slow");
         Path probe = kiln.hot().resolve("kiln-bench-calls-" + phase + ".jar");
         workspace.drop().put(kiln.hot(), probe.getFileName().toString(), ChainJars.caller(phase, plan.threads(), plan.warmUp().toMillis(), out.folder()));
         if (out.await(running, Duration.ofSeconds(60)).isEmpty()) {
@@ -120,7 +121,8 @@ final class CallsBench {
         if (figures.isEmpty()) {
             throw new CallsFailure("the caller probe of phase " + phase + " wrote no figures within 60 s of its removal");
         }
-        return CallFigures.parse(label, figures.get(), updates);
+        String slow = Files.readString(out.folder().resolve("calls-" + phase + ".slow"), java.nio.charset.StandardCharsets.US_ASCII);
+        return CallFigures.parse(label, figures.get(), slow, updates);
     }
 
     private List<Update> reloads(Running kiln, String prefix, int count, boolean direct)

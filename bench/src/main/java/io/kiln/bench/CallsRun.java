@@ -54,12 +54,19 @@ final class CallsRun {
                     time(f.p999Nanos()), time(f.maxNanos()), f.over1ms(), f.over10ms(), f.over100ms(), f.gcCount(), f.gcMillis(), f.failures(),
                     reloads(f.reloadMillis())));
         }
-        md.append('\n');
+        md.append("\nThe calls over 1 ms, by when they began: while an update of alpha was under way (from the jar's drop into hot/ to the");
+        md.append(" update's change event), or at any other time.\n\n");
+        md.append("| phase | time under updates | calls > 1 / 10 / 100 ms under updates | their max | at other times | their max |\n");
+        md.append("|---|---:|---:|---:|---:|---:|\n");
         for (CallFigures f : figures) {
-            if (!f.slowestCall().isEmpty()) {
-                md.append("- ").append(f.label()).append(": the slowest call (").append(time(f.maxNanos())).append(") ")
-                        .append(f.slowestCall()).append('\n');
+            if (f.updates().isEmpty()) {
+                continue;
             }
+            CallFigures.Slow during = f.duringUpdates();
+            CallFigures.Slow between = f.betweenUpdates();
+            md.append(String.format(Locale.ROOT, "| %s | %.1f s | %d / %d / %d | %s | %d / %d / %d | %s |%n", f.label(), f.updateSeconds(),
+                    during.count(), during.over10ms(), during.over100ms(), time(during.maxNanos()), between.count(),
+                    between.over10ms(), between.over100ms(), time(between.maxNanos())));
         }
         for (CallFigures f : figures) {
             if (!f.failureTexts().isEmpty()) {

@@ -15,6 +15,9 @@ import io.kiln.sample.chain.ChainLink;
 final class Caller implements Runnable {
 
     private static final int KEPT_FAILURES = 5;
+    /** Calls slower than this are kept one by one (their start and length), for the harness to place against the updates. */
+    static final long SLOW_NANOS = 1_000_000;
+    private static final int KEPT_SLOW = 20_000;
 
     private final Supplier<ChainLink> top;
     private final Queue<String> failureTexts;
@@ -26,6 +29,8 @@ final class Caller implements Runnable {
     private long alphaChanges;
     private long slowest = -1;
     private long slowestStart;
+    private final long[] slow = new long[2 * KEPT_SLOW];
+    private int slowCount;
 
     /**
      * @param underWay     counted down once this caller's first call returned
@@ -84,6 +89,11 @@ final class Caller implements Runnable {
     private void record(long start, long end) {
         if (start - measuredFrom >= 0) {
             latencies.record(end - start);
+            if (end - start > SLOW_NANOS && slowCount < KEPT_SLOW) {
+                slow[2 * slowCount] = start;
+                slow[2 * slowCount + 1] = end - start;
+                slowCount++;
+            }
             if (end - start > slowest) {
                 slowest = end - start;
                 slowestStart = start;
@@ -110,6 +120,13 @@ final class Caller implements Runnable {
     /** @return the {@code System.nanoTime()} at which this caller's slowest timed call began */
     long slowestStart() {
         return slowestStart;
+    }
+
+    /** Appends {@code start length} lines (nanoseconds) of the slow calls kept. */
+    void slowCalls(StringBuilder out) {
+        for (int i = 0; i < slowCount; i++) {
+            out.append(slow[2 * i]).append(' ').append(slow[2 * i + 1]).append('\n');
+        }
     }
 
     long slowest() {

@@ -106,6 +106,9 @@ public final class ChainCaller {
         for (String text : failureTexts) {
             out.append("failure.").append(i++).append('=').append(text.replace('\n', ' ')).append('\n');
         }
+        StringBuilder slow = new StringBuilder();
+        callers.forEach(caller -> caller.slowCalls(slow));
+        Stamp.write(bundle, "calls-" + phase + ".slow", slow.toString());
         Stamp.write(bundle, "calls-" + phase + ".properties", out.toString());
     }
 
