@@ -22,7 +22,8 @@ final class CallsRun {
     static int run(BenchOptions options, KilnProduct kiln, Machine machine, String command) throws IOException, InterruptedException {
         Path report = options.results().resolveSibling("calls-results.md");
         StringBuilder md = new StringBuilder();
-        md.append("Calls through a swap (issue 10): ").append("`").append(command).append("`\n\n")
+        String revision = System.getenv().getOrDefault("KILN_BENCH_REVISION", "not given (KILN_BENCH_REVISION)");
+        md.append("Calls through a swap (issue 10): ").append("`").append(command).append("`, revision ").append(revision).append("\n\n")
                 .append(String.format(Locale.ROOT, "%s, %d CPUs (%s), %s, load average %s%n%n", machine.date(), machine.cpus(),
                         machine.cpuModel(), machine.java(), machine.loadAverage()));
         int exit = 0;

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,7 +23,9 @@ import io.kiln.runtime.internal.call.ServiceHandle;
  * One call to a service, three ways: straight to the object (what a caller did before issue 10, and does with
  * {@code kiln.call.direct=true}), through Kiln's {@link ServiceHandle#proxy()} serving that object, and through a
  * plain {@link Proxy} whose handler only forwards by {@code Method.invoke}, the floor under any proxy that forwards
- * reflectively. Every thread calls the same objects, as a plugin's callers share its one handle. {@link OneThread} and
+ * reflectively, and the same plain proxy counting the calls under way on one shared {@link AtomicInteger} as the
+ * handle does (for its drain), to show what that shared counter costs. Every thread calls the same objects, as a
+ * plugin's callers share its one handle. {@link OneThread} and
  * {@link EightThreads} run them.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +39,7 @@ public abstract class CallPaths {
         Link direct;
         Link handle;
         Link reflective;
+        Link counting;
         private ServiceHandle serviceHandle;
 
         @Setup
@@ -53,6 +57,18 @@ public abstract class CallPaths {
                 }
             };
             reflective = (Link) Proxy.newProxyInstance(Link.class.getClassLoader(), new Class<?>[] { Link.class }, forward);
+            AtomicInteger running = new AtomicInteger();
+            InvocationHandler countingForward = (proxy, method, args) -> {
+                running.incrementAndGet();
+                try {
+                    return method.invoke(service, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                } finally {
+                    running.decrementAndGet();
+                }
+            };
+            counting = (Link) Proxy.newProxyInstance(Link.class.getClassLoader(), new Class<?>[] { Link.class }, countingForward);
         }
 
         @TearDown
@@ -84,5 +100,10 @@ public abstract class CallPaths {
     @Benchmark
     public int reflectiveProxy(Targets targets) {
         return value = targets.reflective.next(value);
+    }
+
+    @Benchmark
+    public int reflectiveProxyCounting(Targets targets) {
+        return value = targets.counting.next(value);
     }
 }
