@@ -5,7 +5,7 @@
 #   bench/run.sh --karaf-skip    Kiln only
 #   bench/run.sh --dev-only      only the inner loop (plugins built from sources inside Kiln, kiln dev); no Karaf
 #   bench/run.sh --calls-only    only calls through a swap (issue 10): the per-call JMH microbenchmarks, then calls
-#                                through reloads and memory after updates on Kiln (about 4 minutes); no Karaf
+#                                through reloads and memory after updates on Kiln (about 5 minutes); no Karaf
 # Environment: KILN_BENCH_SKIP_BUILD=1 uses the jars already built; KARAF_VERSION (default 4.4.6);
 # KILN_BENCH_REVISION names what was measured in the report (default: git describe --always --dirty).
 set -eu

@@ -17,7 +17,7 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
                     int karafTrials, int launches, int karafLaunches, int idleSeconds, int settleSeconds,
                     int jvmFloorRuns, long seed, String kilnJavaOptions, boolean launchOnly, boolean devOnly, boolean devSkip,
                     int devWarmups, int devLaunches, boolean callsOnly, int callsSeconds, int callsReloads,
-                    int callsDirectReloads) {
+                    int callsDirectReloads, int memoryBatches) {
 
     static final String USAGE = """
             Usage: java -jar bench/target/kiln-bench.jar --kiln DIR [options]   (bench/run.sh does it all)
@@ -44,7 +44,8 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
               --calls-only           only calls through reloads and memory after updates (issue 10), Kiln only
               --calls-seconds N      the calls' quiet phase (default 20)
               --calls-reloads N      alpha's updates under calls, and per memory reading (default 100)
-              --calls-direct-reloads N  ... in the comparison with kiln.call.direct=true (default 20)""";
+              --calls-direct-reloads N  ... in the comparison with kiln.call.direct=true (default 20)
+              --memory-batches N     memory readings after each --calls-reloads updates (default 2)""";
 
     static BenchOptions parse(List<String> args) {
         Path kiln = null;
@@ -57,7 +58,7 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         long seed = 1;
         String javaOptions = "";
         boolean launchOnly = false, devOnly = false, devSkip = false, callsOnly = false;
-        int devWarmups = 5, devLaunches = 20, callsSeconds = 20, callsReloads = 100, callsDirectReloads = 20;
+        int devWarmups = 5, devLaunches = 20, callsSeconds = 20, callsReloads = 100, callsDirectReloads = 20, memoryBatches = 2;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (option.equals("--launch-only") || option.equals("--dev-only") || option.equals("--dev-skip")
@@ -93,6 +94,7 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
                 case "--calls-seconds" -> callsSeconds = positive(option, value);
                 case "--calls-reloads" -> callsReloads = positive(option, value);
                 case "--calls-direct-reloads" -> callsDirectReloads = positive(option, value);
+                case "--memory-batches" -> memoryBatches = positive(option, value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -105,7 +107,7 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         return new BenchOptions(kiln.toAbsolutePath(), karaf == null ? null : karaf.toAbsolutePath(), karafMissing,
                 work.toAbsolutePath(), results.toAbsolutePath(), raw.toAbsolutePath(), trials, karafTrials, launches,
                 karafLaunches, idle, settle, floor, seed, javaOptions, launchOnly, devOnly, devSkip, devWarmups, devLaunches,
-                callsOnly, callsSeconds, callsReloads, callsDirectReloads);
+                callsOnly, callsSeconds, callsReloads, callsDirectReloads, memoryBatches);
     }
 
     private static int positive(String option, String value) {

@@ -32,7 +32,7 @@ final class CallsRun {
                     options.callsDirectReloads(), Duration.ofMillis(100));
             try {
                 table(md, new CallsBench(workspace, plan).run());
-                memory(md, new UpdateMemory(workspace).run(options.callsReloads(), 2));
+                memory(md, new UpdateMemory(workspace).run(options.callsReloads(), options.memoryBatches()));
             } catch (CallsBench.CallsFailure e) {
                 md.append("\n**FAILED**: ").append(e.getMessage()).append('\n');
                 exit = 1;
