@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code --calls-only}: calls through reloads ({@link CallsBench}) and memory after updates ({@link UpdateMemory}) on
@@ -31,8 +32,14 @@ final class CallsRun {
             CallsBench.Plan plan = new CallsBench.Plan(8, Duration.ofSeconds(2), Duration.ofSeconds(options.callsSeconds()), options.callsReloads(),
                     options.callsDirectReloads(), Duration.ofMillis(100));
             try {
-                table(md, new CallsBench(workspace, plan).run());
+                List<CallFigures> figures = new CallsBench(workspace, plan).run();
+                table(md, figures);
                 memory(md, new UpdateMemory(workspace).run(options.callsReloads(), options.memoryBatches()));
+                Optional<String> failed = CallsBench.failedThroughHandles(figures);
+                if (failed.isPresent()) {
+                    md.append("\n**FAILED**: ").append(failed.get()).append('\n');
+                    exit = 1;
+                }
             } catch (CallsBench.CallsFailure e) {
                 md.append("\n**FAILED**: ").append(e.getMessage()).append('\n');
                 exit = 1;
