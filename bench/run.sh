@@ -41,10 +41,12 @@ if [ -z "${KILN_BENCH_SKIP_BUILD:-}" ]; then
 fi
 
 if $with_jmh; then
-  # the per-call overhead (docs/BENCHMARKS.md, "Calls through a swap"); KILN_BENCH_JMH_ARGS replaces the run's length
+  # the per-call overhead (docs/BENCHMARKS.md, "Calls through a swap"), the handle from the distribution measured;
+  # KILN_BENCH_JMH_ARGS replaces the run's length
   echo "Per-call overhead (JMH) ..."
   # shellcheck disable=SC2086
-  java -cp "bench/target/kiln-bench.jar:bench/target/jmh-lib/*" org.openjdk.jmh.Main ${KILN_BENCH_JMH_ARGS:--f 1 -wi 3 -i 5 -w 1s -r 1s} \
+  java -cp "bench/target/kiln-bench.jar:bench/target/jmh-lib/*:launcher/target/kiln/system/kiln-runtime.jar:launcher/target/kiln/system/kiln-plugin-api.jar" \
+    org.openjdk.jmh.Main ${KILN_BENCH_JMH_ARGS:--f 1 -wi 3 -i 5 -w 1s -r 1s} \
     -rf text -rff bench/target/jmh-results.txt 'io\.kiln\.bench\.jmh\.'
 fi
 
