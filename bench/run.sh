@@ -4,6 +4,8 @@
 #   bench/run.sh                 the full run (9–14 minutes on 2 cores)
 #   bench/run.sh --karaf-skip    Kiln only
 #   bench/run.sh --dev-only      only the inner loop (plugins built from sources inside Kiln, kiln dev); no Karaf
+#   bench/run.sh --calls-only    only calls through a swap (issue 10): the per-call JMH microbenchmarks, then calls
+#                                through reloads and memory after updates on Kiln (about 5 minutes); no Karaf
 # Environment: KILN_BENCH_SKIP_BUILD=1 uses the jars already built; KARAF_VERSION (default 4.4.6);
 # KILN_BENCH_REVISION names what was measured in the report (default: git describe --always --dirty).
 set -eu
@@ -19,9 +21,14 @@ if [ "${1:-}" = "--karaf-skip" ]; then
   with_karaf=false
   shift
 fi
+with_jmh=false
 for arg in "$@"; do
   if [ "$arg" = "--dev-only" ]; then
     with_karaf=false # the inner loop is Kiln's alone
+  fi
+  if [ "$arg" = "--calls-only" ]; then
+    with_karaf=false # so are the calls through a swap
+    with_jmh=true
   fi
 done
 if [ "${1:-}" = "--help" ]; then
@@ -31,6 +38,16 @@ fi
 if [ -z "${KILN_BENCH_SKIP_BUILD:-}" ]; then
   echo "Building Kiln (mvn -B -q package -DskipTests) ..."
   mvn -B -q package -DskipTests
+fi
+
+if $with_jmh; then
+  # the per-call overhead (docs/BENCHMARKS.md, "Calls through a swap"), the handle from the distribution measured;
+  # KILN_BENCH_JMH_ARGS replaces the run's length
+  echo "Per-call overhead (JMH) ..."
+  # shellcheck disable=SC2086
+  java -cp "bench/target/kiln-bench.jar:bench/target/jmh-lib/*:launcher/target/kiln/system/kiln-runtime.jar:launcher/target/kiln/system/kiln-plugin-api.jar" \
+    org.openjdk.jmh.Main ${KILN_BENCH_JMH_ARGS:--f 1 -wi 3 -i 5 -w 1s -r 1s} \
+    -rf text -rff bench/target/jmh-results.txt 'io\.kiln\.bench\.jmh\.'
 fi
 
 set --  --kiln launcher/target/kiln "$@"

@@ -16,7 +16,8 @@ import java.util.List;
 record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path results, Path raw, int trials,
                     int karafTrials, int launches, int karafLaunches, int idleSeconds, int settleSeconds,
                     int jvmFloorRuns, long seed, String kilnJavaOptions, boolean launchOnly, boolean devOnly, boolean devSkip,
-                    int devWarmups, int devLaunches) {
+                    int devWarmups, int devLaunches, boolean callsOnly, int callsSeconds, int callsReloads,
+                    int callsDirectReloads, int memoryBatches) {
 
     static final String USAGE = """
             Usage: java -jar bench/target/kiln-bench.jar --kiln DIR [options]   (bench/run.sh does it all)
@@ -39,7 +40,12 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
               --dev-only             only the inner loop (sources built inside Kiln, kiln dev), Kiln only
               --dev-skip             everything but the inner loop
               --dev-warmups N        untimed source folders built before the inner-loop trials (default 5)
-              --dev-launches N       kiln dev starts, each on a fresh copy (default 20; the saves run in the first)""";
+              --dev-launches N       kiln dev starts, each on a fresh copy (default 20; the saves run in the first)
+              --calls-only           only calls through reloads and memory after updates (issue 10), Kiln only
+              --calls-seconds N      the calls' quiet phase (default 20)
+              --calls-reloads N      alpha's updates under calls, and per memory reading (default 100)
+              --calls-direct-reloads N  ... in the comparison with kiln.call.direct=true (default 20)
+              --memory-batches N     memory readings after each --calls-reloads updates (default 2)""";
 
     static BenchOptions parse(List<String> args) {
         Path kiln = null;
@@ -51,11 +57,13 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         int trials = 20, karafTrials = 10, launches = 20, karafLaunches = 3, idle = 25, settle = 10, floor = 10;
         long seed = 1;
         String javaOptions = "";
-        boolean launchOnly = false, devOnly = false, devSkip = false;
-        int devWarmups = 5, devLaunches = 20;
+        boolean launchOnly = false, devOnly = false, devSkip = false, callsOnly = false;
+        int devWarmups = 5, devLaunches = 20, callsSeconds = 20, callsReloads = 100, callsDirectReloads = 20, memoryBatches = 2;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
-            if (option.equals("--launch-only") || option.equals("--dev-only") || option.equals("--dev-skip")) {
+            if (option.equals("--launch-only") || option.equals("--dev-only") || option.equals("--dev-skip")
+                    || option.equals("--calls-only")) {
+                callsOnly |= option.equals("--calls-only");
                 launchOnly |= option.equals("--launch-only");
                 devOnly |= option.equals("--dev-only");
                 devSkip |= option.equals("--dev-skip");
@@ -83,6 +91,10 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
                 case "--kiln-java-opts" -> javaOptions = value;
                 case "--dev-warmups" -> devWarmups = Integer.parseInt(value);
                 case "--dev-launches" -> devLaunches = Integer.parseInt(value);
+                case "--calls-seconds" -> callsSeconds = positive(option, value);
+                case "--calls-reloads" -> callsReloads = positive(option, value);
+                case "--calls-direct-reloads" -> callsDirectReloads = positive(option, value);
+                case "--memory-batches" -> memoryBatches = positive(option, value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -94,7 +106,8 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         }
         return new BenchOptions(kiln.toAbsolutePath(), karaf == null ? null : karaf.toAbsolutePath(), karafMissing,
                 work.toAbsolutePath(), results.toAbsolutePath(), raw.toAbsolutePath(), trials, karafTrials, launches,
-                karafLaunches, idle, settle, floor, seed, javaOptions, launchOnly, devOnly, devSkip, devWarmups, devLaunches);
+                karafLaunches, idle, settle, floor, seed, javaOptions, launchOnly, devOnly, devSkip, devWarmups, devLaunches,
+                callsOnly, callsSeconds, callsReloads, callsDirectReloads, memoryBatches);
     }
 
     private static int positive(String option, String value) {

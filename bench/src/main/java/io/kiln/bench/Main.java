@@ -40,6 +40,9 @@ public final class Main {
         // a snapshot: a rebuild of the distribution during the run must not change what is measured
         java.nio.file.Path kilnSnapshot = KilnProduct.snapshot(options.kiln(), options.work().resolve("kiln-distribution"));
         KilnProduct kilnProduct = new KilnProduct(kilnSnapshot, options.kilnJavaOptions());
+        if (options.callsOnly()) {
+            System.exit(CallsRun.run(options, kilnProduct, machine, command(args)));
+        }
         Results kiln = new ProductBench(kilnProduct, options.work(), plan(options, options.launches(), options.trials())).run();
         if (!options.kilnJavaOptions().isBlank()) {
             kiln.note("KILN_JAVA_OPTS for every launch: " + options.kilnJavaOptions());

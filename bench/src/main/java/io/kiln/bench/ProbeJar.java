@@ -114,7 +114,7 @@ final class ProbeJar {
         return jar(manifest, resources);
     }
 
-    private static Manifest manifest(String symbolicName, String version, Path out) {
+    static Manifest manifest(String symbolicName, String version, Path out) {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -147,6 +147,20 @@ final class ProbeJar {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** The class file of {@code io.kiln.bench.probe.<simpleName>}, as the harness jar holds it. */
+    static byte[] probeClass(String simpleName) {
+        try {
+            return classFile(PROBE_PACKAGE.replace('.', '/') + "/" + simpleName + ".class");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The path inside a jar of {@code io.kiln.bench.probe.<simpleName>}. */
+    static String probeEntry(String simpleName) {
+        return PROBE_PACKAGE.replace('.', '/') + "/" + simpleName + ".class";
     }
 
     private static byte[] classFile(String entry) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -34,17 +35,23 @@ final class ProbeOutput implements Closeable {
 
     /** @return the instant the probe recorded for {@code event}, or empty if none came within {@code timeout} */
     OptionalLong await(String event, Duration timeout) throws IOException, InterruptedException {
+        Optional<String> text = awaitText(event, timeout);
+        return text.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(text.get().trim()));
+    }
+
+    /** @return the content of the record of {@code event}, or empty if none came within {@code timeout} */
+    Optional<String> awaitText(String event, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Path record = folder.resolve(event);
         while (true) {
             try {
-                return OptionalLong.of(Long.parseLong(Files.readString(record, StandardCharsets.US_ASCII).trim()));
+                return Optional.of(Files.readString(record, StandardCharsets.US_ASCII));
             } catch (NoSuchFileException e) {
                 // not yet
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
             WatchKey key = watch.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS);
             if (key != null) {
