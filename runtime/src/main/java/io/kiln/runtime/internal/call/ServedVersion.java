@@ -1,7 +1,7 @@
 package io.kiln.runtime.internal.call;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One version of a plugin serving one handle: its service object, got once, and the calls running on it, which a
@@ -11,7 +11,15 @@ public final class ServedVersion {
 
     private final ServiceSource source;
     private final String version;
-    private final AtomicInteger running = new AtomicInteger();
+    /**
+     * The calls that came in and the calls that went out: striped counters, so that callers on many threads do not all
+     * write one. Both only grow, and never does {@code left} pass {@code entered}; so when a sum of {@code left}, taken
+     * first, reaches a sum of {@code entered}, taken after it, no call was running at the end of the first sum. A swap
+     * closes the gate before it sums, and every call counts itself in before it looks at the gate again: one that
+     * comes in later sees the gate closed and does not run here.
+     */
+    private final LongAdder entered = new LongAdder();
+    private final LongAdder left = new LongAdder();
     /** Drain's own monitor: getting the service (a component's activation) holds {@code this}, for as long as it takes. */
     private final Object idle = new Object();
     private volatile Object service;
@@ -49,15 +57,22 @@ public final class ServedVersion {
     }
 
     void enter() {
-        running.incrementAndGet();
+        entered.increment();
     }
 
     void leave() {
-        if (running.decrementAndGet() == 0 && draining) {
+        left.increment();
+        if (draining && idle()) {
             synchronized (idle) {
                 idle.notifyAll();
             }
         }
+    }
+
+    /** Whether no call runs on this version: {@code left} summed first, see above. */
+    private boolean idle() {
+        long out = left.sum();
+        return out >= entered.sum();
     }
 
     /** How long the drain that stopped this version under a call had waited; negative if none did. */
@@ -74,8 +89,8 @@ public final class ServedVersion {
     public int drain(long deadlineNanos, long boundMillis) {
         draining = true;
         synchronized (idle) {
-            // leave() notifies under this monitor after its decrement, so no wake-up is lost between check and wait
-            while (running.get() > 0) {
+            // leave() notifies under this monitor after its decrement, so no wake-up is lost between sum and wait
+            while (!idle()) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
                 if (left <= 0) {
                     break;
@@ -88,7 +103,8 @@ public final class ServedVersion {
                 }
             }
         }
-        int still = running.get();
+        long out = left.sum();
+        int still = (int) Math.max(0, entered.sum() - out);
         if (still > 0) {
             stoppedAfterMillis = boundMillis;
         }
