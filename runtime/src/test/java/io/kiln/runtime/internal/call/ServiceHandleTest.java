@@ -107,6 +107,44 @@ public class ServiceHandleTest {
     }
 
     @Test
+    public void underManyCallersNoCallReachesAVersionOnceItsDrainReturned() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean[] retired = new java.util.concurrent.atomic.AtomicBoolean[201];
+        java.util.concurrent.atomic.AtomicLong late = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+        java.util.function.IntFunction<Greeter> versionNumber = v -> name -> {
+            if (retired[v].get()) {
+                late.incrementAndGet();
+            }
+            return "v" + v;
+        };
+        retired[0] = new java.util.concurrent.atomic.AtomicBoolean();
+        handle.serve(versionNumber.apply(0), "0");
+        java.util.concurrent.atomic.AtomicBoolean calling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<CompletableFuture<Void>> callers = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            callers.add(CompletableFuture.runAsync(() -> {
+                while (calling.get()) {
+                    greeter.greet("x");
+                    calls.incrementAndGet();
+                }
+            }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+        }
+        for (int v = 1; v <= 200; v++) {
+            ServedVersion closed = handle.close();
+            assertEquals(0, drain(closed, 5_000));
+            retired[v - 1].set(true);
+            retired[v] = new java.util.concurrent.atomic.AtomicBoolean();
+            handle.serve(versionNumber.apply(v), String.valueOf(v));
+        }
+        calling.set(false);
+        for (CompletableFuture<Void> caller : callers) {
+            caller.get(5, TimeUnit.SECONDS); // a caller that failed would fail here
+        }
+        assertEquals("calls that reached a version after its drain returned", 0, late.get());
+        assertTrue("calls made: " + calls.get(), calls.get() > 200);
+    }
+
+    @Test
     public void whatTheServiceThrowsOutsideASwapReachesTheCallerAsItIs() {
         IllegalArgumentException thrown = new IllegalArgumentException("no such name");
         handle.serve((Greeter) name -> {
