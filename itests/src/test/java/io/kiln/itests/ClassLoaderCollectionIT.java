@@ -90,8 +90,10 @@ public class ClassLoaderCollectionIT extends KilnTestSupport {
         String measured = cycles() + " cycles: heap used " + heapAfterFirst + " -> " + heap + " bytes, classes loaded "
                 + classesAfterFirst + " -> " + classes;
         System.out.println(measured);
-        assertTrue(measured, Math.abs(heap - heapAfterFirst) <= FIVE_MIB);
-        assertTrue(measured, Math.abs(classes - classesAfterFirst) <= classesAfterFirst / 100);
+        // growth only: this JVM ran other test classes' frameworks before, whose classes and heap a collection during
+        // the cycles may give back, so the count can fall (by 623 classes once), which is no leak of this plugin's
+        assertTrue(measured, heap - heapAfterFirst <= FIVE_MIB);
+        assertTrue(measured, classes - classesAfterFirst <= classesAfterFirst / 100);
         assertEquals(List.of(), plugins.status().retained());
         assertTrue(plugins.history(cycles() + 10).stream().noneMatch(e -> e.action() == Action.LEAK));
     }
