@@ -87,6 +87,10 @@ final class ApiKiln implements AutoCloseable {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     HttpResponse<String> postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -119,9 +123,20 @@ final class ApiKiln implements AutoCloseable {
 
     /** Runs {@code bin/kiln ARGS} of the distribution in {@code home} as a client; @return its exit code and output */
     static ClientRun client(Path home, String... args) throws IOException, InterruptedException {
+        return client(home, new java.io.File("/dev/null"), args);
+    }
+
+    /** Runs {@code bin/kiln ARGS} of this distribution with {@code input} as what it reads; @return how it ended */
+    ClientRun clientReading(String input, String... args) throws IOException, InterruptedException {
+        Path file = java.nio.file.Files.createTempFile(home, "client-input", ".txt");
+        java.nio.file.Files.writeString(file, input);
+        return client(home, file.toFile(), args);
+    }
+
+    private static ClientRun client(Path home, java.io.File input, String... args) throws IOException, InterruptedException {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(home.resolve("bin/kiln").toString()));
         command.addAll(java.util.List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(input));
         builder.environment().remove("KILN_JAVA_OPTS");
         Process p = builder.start();
         byte[] out = p.getInputStream().readAllBytes();

@@ -213,6 +213,26 @@ public class ClientIT {
     }
 
     @Test
+    public void execRunsOneCommandOfTheRunningKiln() throws Exception {
+        assertEquals("Hello, Ada!", ok("exec", "sample:greet", "Ada").out().strip());
+        assertEquals("quoted as one argument too", "Hello, Bo!", ok("exec", "sample:greet Bo").out().strip());
+        // the command's own error, on one line, exit status 1: not a stack trace of the transport
+        fails("Command not found: nope:nothing", "exec", "nope:nothing");
+        String json = ok("--json", "exec", "sample:greet", "Cy").out();
+        assertEquals(0, JsonParser.parseString(json).getAsJsonObject().get("exitStatus").getAsInt());
+    }
+
+    @Test
+    public void shellKeepsOneSessionUntilExit() throws Exception {
+        ApiKiln.ClientRun run = kiln.clientReading("name = Dee\nsample:greet $name\nnope:nothing\nsample:greet again\nexit\n", "shell");
+        assertEquals(run.toString(), 0, run.exit());
+        assertTrue(run.toString(), run.out().contains("Hello, Dee!"));
+        assertTrue("the shell goes on after a failed command: " + run, run.out().contains("Hello, again!"));
+        assertTrue(run.toString(), run.err().contains("Command not found: nope:nothing"));
+        assertTrue(run.toString(), run.out().startsWith("kiln> "));
+    }
+
+    @Test
     public void helpOnEveryCommand() throws Exception {
         assertTrue(ok("help").out().contains("Usage: kiln "));
         assertTrue(ok("watch", "--help").out().startsWith("Usage: kiln watch "));

@@ -454,6 +454,28 @@ public class HttpApiIT {
     }
 
     @Test
+    public void theRemoteShellRunsACommandAndKeepsASessionAndSaysWhatIsWrong() {
+        HttpResponse<String> greeted = kiln.postJson("/api/v1/shell", "{\"command\": \"sample:greet Ada\"}");
+        assertEquals(greeted.body(), 200, greeted.statusCode());
+        assertEquals("Hello, Ada!", object(greeted).get("output").getAsString().strip());
+        assertEquals(0, object(greeted).get("exitStatus").getAsInt());
+
+        HttpResponse<String> failed = kiln.postJson("/api/v1/shell", "{\"command\": \"nope:nothing\"}");
+        assertEquals("the request worked, the command did not", 200, failed.statusCode());
+        assertEquals(1, object(failed).get("exitStatus").getAsInt());
+        assertTrue(failed.body(), object(failed).get("error").getAsString().contains("Command not found: nope:nothing"));
+
+        String session = object(kiln.post("/api/v1/shell/sessions")).get("session").getAsString();
+        kiln.postJson("/api/v1/shell", "{\"command\": \"who = Bo\", \"session\": \"" + session + "\"}");
+        HttpResponse<String> kept = kiln.postJson("/api/v1/shell", "{\"command\": \"sample:greet $who\", \"session\": \"" + session + "\"}");
+        assertEquals(kept.body(), "Hello, Bo!", object(kept).get("output").getAsString().strip());
+        assertEquals(200, kiln.delete("/api/v1/shell/sessions/" + session).statusCode());
+        assertError(kiln.postJson("/api/v1/shell", "{\"command\": \"sample:greet x\", \"session\": \"" + session + "\"}"), 404, "not found");
+        assertError(kiln.postJson("/api/v1/shell", "{}"), 400, "bad request");
+        assertError(kiln.postJson("/api/v1/shell", "not json"), 400, "bad request");
+    }
+
+    @Test
     public void thePageIsServedWithoutATokenAndLoadsNothingFromElsewhere() {
         HttpResponse<String> page = kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/")).GET());
         assertEquals(200, page.statusCode());

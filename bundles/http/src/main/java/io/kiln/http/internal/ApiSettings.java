@@ -128,6 +128,10 @@ public final class ApiSettings {
         return config.maxJsonBytes();
     }
 
+    boolean remoteShell() {
+        return config.remoteShell();
+    }
+
     long maxJarBytes() {
         return config.maxJarBytes();
     }

@@ -37,4 +37,7 @@ public @interface HttpApiConfiguration {
 
     @AttributeDefinition(description = "How long a download may take, in seconds")
     int downloadTimeoutSeconds() default 60;
+
+    @AttributeDefinition(description = "Run Gogo commands sent to /api/v1/shell (kiln exec, kiln shell)")
+    boolean remoteShell() default true;
 }
