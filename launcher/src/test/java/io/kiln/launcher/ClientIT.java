@@ -223,6 +223,16 @@ public class ClientIT {
     }
 
     @Test
+    public void exportsListsWhatThePlatformOffersPluginsAndNotThePluginsOwn() throws Exception {
+        String slf4j = ok("exports", "org.slf4j").out();
+        assertTrue(slf4j, slf4j.lines().anyMatch(l -> l.matches("org\\.slf4j\\s+1\\.7\\.\\d+\\s+slf4j\\.api")));
+        String api = ok("exports", "io.kiln").out();
+        assertTrue(api, api.lines().anyMatch(l -> l.matches("io\\.kiln\\.api\\.call\\s+1\\.0\\.0\\s+kiln-plugin-api")));
+        assertTrue("the sample API is a plugin's export, not the platform's: " + api, !api.contains("io.kiln.sample"));
+        assertTrue(ok("exports", "no.such.package").out().contains("no exported package starts with no.such.package"));
+    }
+
+    @Test
     public void shellKeepsOneSessionUntilExit() throws Exception {
         ApiKiln.ClientRun run = kiln.clientReading("name = Dee\nsample:greet $name\nnope:nothing\nsample:greet again\nexit\n", "shell");
         assertEquals(run.toString(), 0, run.exit());

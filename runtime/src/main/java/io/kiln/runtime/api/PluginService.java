@@ -109,4 +109,13 @@ public interface PluginService {
 
     /** @return what is running, and what was rejected and why */
     RuntimeStatus status();
+
+    /**
+     * The packages the platform exports to plugins: those of the framework, the JDK packages it is configured to export,
+     * and Kiln's and its libraries' bundles; not the plugins' own.
+     *
+     * @return sorted by package, then version
+     * @since 2.3
+     */
+    List<ExportedPackage> platformExports();
 }

@@ -21,6 +21,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import io.kiln.runtime.api.BuildResult;
 import io.kiln.runtime.api.BuildService;
 import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.ExportedPackage;
 import io.kiln.runtime.api.ProjectBuild;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.Outcome;
@@ -302,5 +303,10 @@ public final class PluginEngine implements PluginService, BuildService {
     @Override
     public RuntimeStatus status() {
         return infos.status();
+    }
+
+    @Override
+    public List<ExportedPackage> platformExports() {
+        return new PlatformExports(kiln).list();
     }
 }
