@@ -47,6 +47,29 @@ public class DistributionIT {
     }
 
     @Test
+    public void theSystemdUnitRunsThisDistributionHeadlessAndWritesOnlyItsOwnFolders() throws Exception {
+        Path home = copyOf(DISTRIBUTION, "kiln");
+        String unit = Files.readString(home.resolve("systemd/kiln.service"));
+        assertTrue(unit, unit.contains("\nExecStart=/opt/kiln/bin/kiln --headless\n"));
+        assertTrue(unit, unit.contains("\nKillSignal=SIGTERM\n") && unit.contains("\nRestart=on-failure\n"));
+        String writes = unit.lines().filter(l -> l.startsWith("ReadWritePaths=")).findFirst().orElseThrow();
+        for (String folder : writes.substring("ReadWritePaths=".length()).split(" ")) {
+            assertTrue(folder + " is a folder of the distribution", Files.isDirectory(home.resolve(folder.replace("/opt/kiln/", ""))));
+        }
+        // systemd's own check, where systemd is installed: the unit as it would be for this copy, run as this user
+        Path systemd = Path.of("/usr/bin/systemd-analyze");
+        if (Files.isExecutable(systemd)) {
+            String user = System.getProperty("user.name");
+            Path copy = Files.writeString(home.resolve("kiln-here.service"), unit.replace("/opt/kiln", home.toString())
+                    .replace("User=kiln", "User=" + user).replace("Group=kiln", "Group=" + user));
+            Process verify = new ProcessBuilder(systemd.toString(), "verify", copy.toString()).redirectErrorStream(true).start();
+            String said = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(said, 0, verify.waitFor());
+            assertFalse("no unknown or ignored setting: " + said, said.contains("Unknown") || said.contains("ignoring"));
+        }
+    }
+
+    @Test
     public void ctrlCStopsCleanlyToo() throws Exception {
         Path home = copyOf(DISTRIBUTION, "kiln");
         try (RunningKiln kiln = RunningKiln.start(home, "--headless")) {
