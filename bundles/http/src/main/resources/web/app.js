@@ -336,5 +336,13 @@
   });
   $('jar').addEventListener('change', (e) => { for (const f of e.target.files) install(f); e.target.value = ''; });
 
+  // a first visit by the link 'kiln page' prints: the token in the fragment (which the browser never sends), kept for
+  // this tab, and taken out of the address bar at once, so that it is neither bookmarked nor shown over a shoulder
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (fragment.has('token')) {
+    sessionStorage.setItem(KEY, fragment.get('token').trim());
+    window.history.replaceState(null, '', location.pathname + location.search);
+  }
+
   if (token()) start(); else askForToken('');
 })();

@@ -139,6 +139,19 @@ public class WebPageIT {
     }
 
     @Test
+    public void aLinkWithTheTokenInItsFragmentLogsInAndTheTokenLeavesTheAddressBar() throws Exception {
+        // the link kiln page prints
+        ApiKiln.ClientRun page = kiln.client("page");
+        assertEquals(page.toString(), 0, page.exit());
+        String link = page.out().strip();
+        assertEquals(kiln.url.resolve("/") + "#token=" + kiln.token, link);
+        browser.get(link);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#plugins tr[data-plugin='kiln-sample-chain-alpha']")));
+        assertTrue("not asked for the token", !browser.findElement(By.id("token")).isDisplayed());
+        assertTrue(browser.getCurrentUrl(), !browser.getCurrentUrl().contains("token"));
+    }
+
+    @Test
     public void aWrongTokenIsAskedForAgain() {
         browser.get(kiln.url.toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys("not-the-token");
