@@ -100,7 +100,14 @@
       row.dataset.pid = s.pid;
       cell(row, s.pid);
       cell(row, s.file);
-      cell(row, s.state + (s.reason ? ': ' + s.reason : ''), s.reason ? 'err' : '');
+      const state = cell(row, s.state + (s.reason ? ': ' + s.reason : ''), s.reason ? 'err' : '');
+      // applied, but with keys no definition knows (a typo, most often): said beside the state
+      for (const warning of s.warnings || []) {
+        const line = document.createElement('div');
+        line.className = 'warn';
+        line.textContent = 'warning: ' + warning;
+        state.appendChild(line);
+      }
       const values = cell(row, '');
       const editor = document.createElement('form');
       editor.className = 'editor';

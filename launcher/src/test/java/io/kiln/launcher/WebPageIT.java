@@ -152,6 +152,16 @@ public class WebPageIT {
     }
 
     @Test
+    public void aSectionWithAnUnknownKeyShowsTheWarning() throws Exception {
+        logIn();
+        Path file = kiln.home.resolve("conf/sample.greeting.cfg");
+        Path staged = Files.writeString(kiln.home.resolve("data/sample.greeting.cfg.new"), "text = Hello\ncolour = blue\n");
+        Files.move(staged, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        WebElement warning = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sections tr[data-pid='sample.greeting'] .warn")));
+        assertTrue(warning.getText(), warning.getText().startsWith("warning: ") && warning.getText().contains("colour"));
+    }
+
+    @Test
     public void aWrongTokenIsAskedForAgain() {
         browser.get(kiln.url.toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys("not-the-token");
