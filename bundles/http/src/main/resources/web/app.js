@@ -240,6 +240,31 @@
     await refresh();
   }
 
+  // the history, filtered here: by a name's part, an outcome, and a time from which (the browser's local time)
+  async function refreshHistory() {
+    const r = await api('GET', '/history?limit=1000');
+    if (!r.ok) return;
+    const name = $('history-name').value.trim();
+    const outcome = $('history-outcome').value;
+    const since = $('history-since').value ? new Date($('history-since').value) : null;
+    const body = $('history').tBodies[0];
+    body.textContent = '';
+    for (const e of r.data) {
+      if ((name && !e.name.includes(name)) || (outcome && e.outcome !== outcome) || (since && new Date(e.time) < since)) continue;
+      const row = document.createElement('tr');
+      row.dataset.name = e.name;
+      row.dataset.outcome = e.outcome;
+      cell(row, new Date(e.time).toLocaleString());
+      cell(row, e.name);
+      cell(row, e.action);
+      cell(row, e.fromVersion && e.toVersion && e.fromVersion !== e.toVersion ? e.fromVersion + ' → ' + e.toVersion : (e.toVersion || e.fromVersion));
+      cell(row, e.outcome, ['APPLIED', 'UNCHANGED'].includes(e.outcome) ? '' : 'err');
+      cell(row, e.trigger);
+      cell(row, (e.error || '').split('\n')[0], e.error ? 'err' : '');
+      body.appendChild(row);
+    }
+  }
+
   function logEvent(change, line) {
     const li = document.createElement('li');
     li.textContent = line;
@@ -293,7 +318,7 @@
             logEvent(pending, payload.line);
             pending = null;
             clearTimeout(refreshTimer);
-            refreshTimer = setTimeout(() => { refresh(); if (!editing()) refreshSections(); }, 150);
+            refreshTimer = setTimeout(() => { refresh(); refreshHistory(); if (!editing()) refreshSections(); }, 150);
           }
         }
       }
@@ -310,6 +335,7 @@
     try {
       await refresh();
       refreshSections();
+      refreshHistory();
       stream();
     } catch (e) {
       if (e.message !== 'unauthorized') show('Kiln cannot be reached: ' + e.message, false);
@@ -323,6 +349,10 @@
     start();
   });
   $('forget-token').addEventListener('click', () => askForToken(''));
+  for (const id of ['history-name', 'history-outcome', 'history-since']) {
+    $(id).addEventListener('input', refreshHistory);
+    $(id).addEventListener('change', refreshHistory);
+  }
   $('reload-all').addEventListener('click', () => act('reload-all'));
   $('reload-skills').addEventListener('click', async () => {
     const r = await api('POST', '/skills/reload');

@@ -131,7 +131,11 @@ public class WebPageIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#events li[data-plugin='it-picked'][data-action='install']")));
         assertTrue(Files.exists(kiln.home.resolve("hot/it-picked.jar")));
 
-        browser.findElement(By.cssSelector("button[data-action='remove'][data-plugin='it-picked']")).click();
+        // the list is drawn again on every change's event: the button is found and clicked in one go
+        wait.until(d -> {
+            d.findElement(By.cssSelector("button[data-action='remove'][data-plugin='it-picked']")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.textToBe(By.id("message"), "it-picked removed"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#plugins tr[data-plugin='it-picked']")));
@@ -159,6 +163,28 @@ public class WebPageIT {
         Files.move(staged, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         WebElement warning = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sections tr[data-pid='sample.greeting'] .warn")));
         assertTrue(warning.getText(), warning.getText().startsWith("warning: ") && warning.getText().contains("colour"));
+    }
+
+    @Test
+    public void theHistoryIsFilteredByNameAndOutcome() throws Exception {
+        logIn();
+        assertEquals(200, kiln.post("/api/v1/plugins/kiln-sample-chain-alpha/reload?dependents=false").statusCode());
+        Path staged = Files.write(kiln.home.resolve("data/broken.jar.new"), "not a jar".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.move(staged, kiln.home.resolve("hot/broken.jar"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#history tr[data-outcome='REJECTED']")));
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("history-outcome"))).selectByVisibleText("REJECTED");
+        wait.until(d -> d.findElements(By.cssSelector("#history tbody tr")).stream()
+                .allMatch(r -> "REJECTED".equals(r.getAttribute("data-outcome"))));
+        assertTrue(browser.findElement(By.id("history")).getText().contains("broken.jar"));
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("history-outcome"))).selectByVisibleText("any");
+        browser.findElement(By.id("history-name")).sendKeys("chain-alpha");
+        wait.until(d -> {
+            java.util.List<WebElement> rows = d.findElements(By.cssSelector("#history tbody tr"));
+            return !rows.isEmpty() && rows.stream().allMatch(r -> r.getAttribute("data-name").contains("chain-alpha"));
+        });
+        assertTrue(browser.findElement(By.id("history")).getText().contains("reload"));
     }
 
     @Test
