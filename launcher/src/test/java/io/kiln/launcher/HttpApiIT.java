@@ -186,7 +186,7 @@ public class HttpApiIT {
             assertEquals(response.body(), "disk gone", check.get("message").getAsString());
             assertTrue(response.body(), object(response).get("detail").getAsString().contains("1 health check(s) failing"));
         } finally {
-            kiln.send(kiln.request("/api/v1/plugins/it-checked").DELETE());
+            kiln.delete("/api/v1/plugins/it-checked");
         }
         await("up again").atMost(Duration.ofSeconds(10)).until(() -> "UP".equals(health().get("status").getAsString()));
     }
@@ -224,8 +224,8 @@ public class HttpApiIT {
     @Test
     public void namesThatArePathsAreRefused() {
         assertError(kiln.post("/api/v1/plugins/..../reload"), 400, "bad request");
-        for (HttpResponse<String> refused : java.util.List.of(kiln.get("/api/v1/plugins/.."), kiln.send(kiln.request("/api/v1/plugins/%2e%2e").DELETE()),
-                kiln.post("/api/v1/plugins/..%2F..%2Fdata/reload"), kiln.send(kiln.request("/api/v1/plugins/..%2F..%2Fconf%2Fkiln.properties").DELETE()))) {
+        for (HttpResponse<String> refused : java.util.List.of(kiln.get("/api/v1/plugins/.."), kiln.delete("/api/v1/plugins/%2e%2e"),
+                kiln.post("/api/v1/plugins/..%2F..%2Fdata/reload"), kiln.delete("/api/v1/plugins/..%2F..%2Fconf%2Fkiln.properties"))) {
             // refused as a bad name, or resolved by Jetty to a path that is no plugin: never a file outside hot/
             assertTrue(refused.uri() + ": " + refused.body(), refused.statusCode() == 400 || refused.statusCode() == 404);
         }
@@ -283,7 +283,7 @@ public class HttpApiIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(ApiKiln.pluginJar("it-formed", "1.0.0"))));
         assertEquals(installed.body(), 201, installed.statusCode());
         assertTrue(object(installed).get("live").getAsBoolean());
-        assertEquals(200, kiln.send(kiln.request("/api/v1/plugins/it-formed").DELETE()).statusCode());
+        assertEquals(200, kiln.delete("/api/v1/plugins/it-formed").statusCode());
     }
 
     private static String sha256(byte[] bytes) throws Exception {
@@ -310,11 +310,11 @@ public class HttpApiIT {
         assertEquals(rolledBack.toString(), "APPLIED", rolledBack.get("outcome").getAsString());
         assertEquals("1.0.0", object(kiln.get("/api/v1/plugins/it-uploaded")).get("version").getAsString());
 
-        HttpResponse<String> removed = kiln.send(kiln.request("/api/v1/plugins/it-uploaded").DELETE());
+        HttpResponse<String> removed = kiln.delete("/api/v1/plugins/it-uploaded");
         assertEquals(removed.body(), 200, removed.statusCode());
         assertFalse(Files.exists(kiln.home.resolve("hot/it-uploaded.jar")));
         assertError(kiln.get("/api/v1/plugins/it-uploaded"), 404, "not found");
-        assertError(kiln.send(kiln.request("/api/v1/plugins/it-uploaded").DELETE()), 404, "not found");
+        assertError(kiln.delete("/api/v1/plugins/it-uploaded"), 404, "not found");
     }
 
     @Test

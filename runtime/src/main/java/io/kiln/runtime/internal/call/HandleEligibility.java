@@ -73,23 +73,17 @@ public final class HandleEligibility {
     }
 
     private Optional<Contract> decide(ServiceReference<?> reference) {
-        if (!isPlugin(reference.getBundle()) || !whyNoHandle(reference).isEmpty()) {
+        if (!isPlugin(reference.getBundle())) {
             return Optional.empty();
         }
-        Bundle provider = reference.getBundle();
-        String[] names = (String[]) reference.getProperty(Constants.OBJECTCLASS);
-        List<Class<?>> interfaces = new ArrayList<>();
-        for (String name : names) {
-            try {
-                interfaces.add(provider.loadClass(name));
-            } catch (ClassNotFoundException | IllegalStateException e) {
-                return Optional.empty(); // gone meanwhile
-            }
+        Examined examined = examine(reference);
+        if (!examined.whyNot().isEmpty()) {
+            return Optional.empty();
         }
         Object component = reference.getProperty(ComponentConstants.COMPONENT_NAME);
-        String describe = String.join(", ", interfaces.stream().map(Class::getSimpleName).toList())
+        String describe = String.join(", ", examined.interfaces().stream().map(Class::getSimpleName).toList())
                 + (component == null ? "" : " (" + component + ")");
-        return Optional.of(new Contract(List.copyOf(interfaces), names.clone(), describe));
+        return Optional.of(new Contract(examined.interfaces(), ((String[]) reference.getProperty(Constants.OBJECTCLASS)).clone(), describe));
     }
 
     /**
@@ -97,32 +91,42 @@ public final class HandleEligibility {
      * @return why it gets no handle, in words ({@code registered with kiln.call.direct=true}); empty if it gets one
      */
     public static String whyNoHandle(ServiceReference<?> reference) {
+        return examine(reference).whyNot();
+    }
+
+    /** A plugin service's interfaces as its plugin sees them, or why it gets no handle. */
+    private record Examined(List<Class<?>> interfaces, String whyNot) {
+    }
+
+    private static Examined examine(ServiceReference<?> reference) {
         Bundle provider = reference.getBundle();
         BundleWiring wiring = provider == null ? null : provider.adapt(BundleWiring.class);
         if (wiring == null) {
-            return "its plugin is gone";
+            return new Examined(List.of(), "its plugin is gone");
         }
         if (Boolean.parseBoolean(String.valueOf(reference.getProperty(CallHandle.DIRECT)))) {
-            return "registered with " + CallHandle.DIRECT + "=true";
+            return new Examined(List.of(), "registered with " + CallHandle.DIRECT + "=true");
         }
         if (Constants.SCOPE_PROTOTYPE.equals(reference.getProperty(Constants.SERVICE_SCOPE))) {
-            return "prototype-scoped";
+            return new Examined(List.of(), "prototype-scoped");
         }
+        List<Class<?>> interfaces = new ArrayList<>();
         for (String name : (String[]) reference.getProperty(Constants.OBJECTCLASS)) {
             Class<?> type;
             try {
                 type = provider.loadClass(name);
             } catch (ClassNotFoundException | IllegalStateException e) {
-                return "its plugin cannot load " + name;
+                return new Examined(List.of(), "its plugin cannot load " + name);
             }
             if (!type.isInterface()) {
-                return "registered under the class " + name;
+                return new Examined(List.of(), "registered under the class " + name);
             }
             if (type.getClassLoader() == wiring.getClassLoader()) {
-                return "its interface " + name + " is the plugin's own, not an API bundle's";
+                return new Examined(List.of(), "its interface " + name + " is the plugin's own, not an API bundle's");
             }
+            interfaces.add(type);
         }
-        return "";
+        return new Examined(List.copyOf(interfaces), "");
     }
 
     /** @return the interface's package and the version its exporter gives it: {@code io.acme.api 1.2.0} */

@@ -19,7 +19,7 @@ public final class ServedVersion {
      */
     private final AtomicLong running = new AtomicLong();
     /** Drain's own monitor: getting the service (a component's activation) holds {@code this}, for as long as it takes. */
-    private final Object idle = new Object();
+    private final Object drained = new Object();
     private volatile Object service;
     private volatile boolean draining;
     private volatile long stoppedAfterMillis = -1;
@@ -60,8 +60,8 @@ public final class ServedVersion {
 
     void leave() {
         if (running.decrementAndGet() == 0 && draining) {
-            synchronized (idle) {
-                idle.notifyAll();
+            synchronized (drained) {
+                drained.notifyAll();
             }
         }
     }
@@ -83,7 +83,7 @@ public final class ServedVersion {
      */
     public int drain(long deadlineNanos, long boundMillis) {
         draining = true;
-        synchronized (idle) {
+        synchronized (drained) {
             // leave() notifies under this monitor after its decrement, so no wake-up is lost between read and wait
             while (!idle()) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
@@ -91,7 +91,7 @@ public final class ServedVersion {
                     return stillRunning(boundMillis);
                 }
                 try {
-                    idle.wait(left);
+                    drained.wait(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

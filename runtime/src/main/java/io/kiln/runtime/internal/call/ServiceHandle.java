@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.kiln.api.call.CallHandle;
 import io.kiln.api.call.ReloadInProgressException;
@@ -49,7 +50,7 @@ public final class ServiceHandle implements InvocationHandler {
     private final CallBounds bounds;
     private final Object proxy;
     private volatile Phase phase;
-    private final java.util.concurrent.atomic.AtomicLong waitsFailed = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong waitsFailed = new AtomicLong();
 
     /**
      * @param plugin     the providing plugin's name
