@@ -58,4 +58,13 @@ final class ConsoleLines extends PrintStream {
             line.write(b);
         }
     }
+
+    /**
+     * The process's console stays open whatever a bundle does with it: Log4j's console appender closes the stream it
+     * was given when Pax Logging stops, and Kiln still has to say it stopped.
+     */
+    @Override
+    public void close() {
+        flush();
+    }
 }

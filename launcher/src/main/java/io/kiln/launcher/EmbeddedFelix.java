@@ -38,7 +38,7 @@ final class EmbeddedFelix {
             throws LaunchException {
         FrameworkCache cache = new FrameworkCache(folders);
         Map<String, String> properties = new HashMap<>(settings);
-        properties.put(ScrLogLevel.SETTING, ScrLogLevel.of(settings));
+        LoggingBootstrap.write(folders, settings).ifPresent(file -> properties.put(LoggingBootstrap.PROPERTY_FILE, file.toString()));
         cache.configure(properties);
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new LaunchException("no OSGi framework on the class path (lib/org.apache.felix.framework.jar)"))

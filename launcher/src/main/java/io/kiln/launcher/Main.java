@@ -67,12 +67,6 @@ public final class Main {
         folders.prepare();
         FolderLock.take(folders);
         AdminPort.checkFree(settings);
-        // slf4j-simple reads its settings from system properties
-        settings.forEach((name, value) -> {
-            if (name.startsWith("org.slf4j.simpleLogger.")) {
-                System.setProperty(name, value);
-            }
-        });
         // before anything logs: every console line can then be followed through the admin API
         ConsoleLines console = new ConsoleLines(System.out);
         System.setOut(console);

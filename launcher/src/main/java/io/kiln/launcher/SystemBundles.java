@@ -36,10 +36,18 @@ final class SystemBundles {
      */
     static final Set<String> FRONT_DOORS = Set.of("org.apache.felix.http.jetty", "kiln-http",
             "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", "kiln-shell");
+    /**
+     * Pax Logging's API and its Log4j 2 back end, and Event Admin, through which it tells how each configuration went:
+     * started before every other bundle, so that nothing logs through the API bundle's fallback (which, started late,
+     * would print everything, debug included, in its own format).
+     */
+    static final List<String> LOGGING = List.of("org.ops4j.pax.logging.pax-logging-api", "org.ops4j.pax.logging.pax-logging-log4j2",
+            "org.apache.felix.eventadmin");
     /** Without one of these the runtime cannot work; the health check bundles run every plugin's verification. */
     static final Set<String> REQUIRED = Set.of("org.apache.felix.scr", "org.apache.felix.configadmin",
             "org.apache.felix.metatype", FILE_INSTALL, "org.apache.felix.gogo.runtime", "org.apache.felix.healthcheck.api",
-            "org.apache.felix.healthcheck.core", "org.osgi.service.event", "kiln-plugin-api", "kiln-runtime");
+            "org.apache.felix.healthcheck.core", "org.apache.felix.eventadmin", "org.ops4j.pax.logging.pax-logging-api",
+            "org.ops4j.pax.logging.pax-logging-log4j2", "kiln-plugin-api", "kiln-runtime");
 
     private static final String LOCATION_PREFIX = "kiln:system/";
 
@@ -69,9 +77,16 @@ final class SystemBundles {
                 throw new LaunchException("missing bundle: " + folder + " holds no " + name);
             }
         }
+        for (String name : LOGGING) {
+            for (Bundle bundle : bundles) {
+                if (name.equals(bundle.getSymbolicName())) {
+                    start(bundle);
+                }
+            }
+        }
         for (Bundle bundle : bundles) {
             String name = bundle.getSymbolicName();
-            if (!isFragment(bundle) && !SHELL.contains(name) && !FILE_INSTALL.equals(name) && !FRONT_DOORS.contains(name)) {
+            if (!isFragment(bundle) && !LOGGING.contains(name) && !SHELL.contains(name) && !FILE_INSTALL.equals(name) && !FRONT_DOORS.contains(name)) {
                 start(bundle);
             }
         }

@@ -225,7 +225,9 @@ public class ClientIT {
     @Test
     public void exportsListsWhatThePlatformOffersPluginsAndNotThePluginsOwn() throws Exception {
         String slf4j = ok("exports", "org.slf4j").out();
-        assertTrue(slf4j, slf4j.lines().anyMatch(l -> l.matches("org\\.slf4j\\s+1\\.7\\.\\d+\\s+slf4j\\.api")));
+        // Pax Logging's API bundle offers SLF4J 1.7 and 2.x both
+        assertTrue(slf4j, slf4j.lines().anyMatch(l -> l.matches("org\\.slf4j\\s+1\\.7\\.\\d+\\s+org\\.ops4j\\.pax\\.logging\\.pax-logging-api")));
+        assertTrue(slf4j, slf4j.lines().anyMatch(l -> l.matches("org\\.slf4j\\s+2\\.\\d+\\.\\d+\\s+org\\.ops4j\\.pax\\.logging\\.pax-logging-api")));
         String api = ok("exports", "io.kiln").out();
         assertTrue(api, api.lines().anyMatch(l -> l.matches("io\\.kiln\\.api\\.call\\s+1\\.0\\.0\\s+kiln-plugin-api")));
         assertTrue("the sample API is a plugin's export, not the platform's: " + api, !api.contains("io.kiln.sample"));

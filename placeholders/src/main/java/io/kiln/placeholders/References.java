@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class References {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
+    private static final String ENV = "env:";
+    private static final String PROP = "prop:";
 
     private References() {
     }
@@ -60,5 +62,18 @@ public final class References {
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * Resolves the references a configuration section takes: {@code ${env:NAME}} (an environment variable) and
+     * {@code ${prop:NAME}} (a framework or system property); others are left as written.
+     *
+     * @throws NotSet naming the first of them without a value
+     */
+    public static String resolveSection(String text, Function<String, String> environment, Function<String, String> properties)
+            throws NotSet {
+        return resolve(text, reference -> reference.startsWith(ENV) || reference.startsWith(PROP),
+                reference -> reference.startsWith(ENV) ? environment.apply(reference.substring(ENV.length()).trim())
+                        : properties.apply(reference.substring(PROP.length()).trim()));
     }
 }

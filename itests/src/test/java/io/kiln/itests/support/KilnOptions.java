@@ -59,6 +59,8 @@ final class KilnOptions {
         settings.put("org.osgi.framework.storage.clean", "onFirstInit");
         // a short safety-net poll, so that watching "a while" for what must not happen covers two of FileInstall's scans
         settings.put("felix.fileinstall.poll", "1000");
+        // the tests' conf/ has no logging section: Pax Logging's default configuration, at INFO, prints Kiln's lines
+        settings.put("org.ops4j.pax.logging.DefaultServiceLog.level", "INFO");
         settings.put(KilnFolders.PROPERTY, folders.home().toString());
         // the distribution's lib/compile-only, as the build copied it
         settings.put("kiln.compile.only", BuiltBundles.compileOnly().toString());
@@ -73,23 +75,24 @@ final class KilnOptions {
     /** The bundles of the distribution's system/ folder, less the interactive shell; FileInstall starts last. */
     private static Option coreBundles() {
         return composite(
+                // first, as in the launcher: Pax Logging, and Event Admin, which the runtime's check of the logging
+                // section waits on
+                core("pax-logging-api"),
+                core("pax-logging-log4j2"),
+                core("org.apache.felix.eventadmin"),
                 core("org.osgi.util.function"),
                 core("org.osgi.util.promise"),
                 core("org.osgi.service.component"),
                 core("org.apache.felix.scr"),
                 core("org.apache.felix.configadmin"),
-                core("org.osgi.service.log"),
                 core("org.apache.felix.metatype"),
                 core("org.apache.felix.gogo.runtime"),
                 core("org.apache.felix.gogo.command"),
-                core("slf4j-api"),
-                core("slf4j-simple"),
                 core("snakeyaml"),
                 // Felix Health Checks; core's servlet imports come from Felix HTTP Jetty in the distribution, here
                 // from the servlet API jars (the tests run no HTTP server)
                 core("org.apache.felix.http.servlet-api"),
                 core("org.osgi.service.servlet"),
-                core("org.osgi.service.event"),
                 core("org.apache.felix.healthcheck.api"),
                 core("org.apache.felix.healthcheck.core"),
                 // bndlib, for plugins built from sources

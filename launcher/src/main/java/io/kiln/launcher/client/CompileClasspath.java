@@ -11,7 +11,7 @@ import java.util.List;
  * The class path the project's sources compile against, as Maven resolves it: {@code mvn dependency:build-classpath}
  * with the compile scope (which includes {@code provided} and {@code system}), written to
  * {@code target/kiln-dev/classpath.txt}. A project without a pom compiles against what this distribution carries for
- * plugins: the build-time OSGi annotations ({@code lib/compile-only/}), the framework's API, the plugin API and SLF4J.
+ * plugins: the build-time OSGi annotations ({@code lib/compile-only/}), the framework's API, the plugin API and the logging APIs (SLF4J among them, from Pax Logging's API bundle).
  */
 final class CompileClasspath {
 
@@ -26,7 +26,7 @@ final class CompileClasspath {
         } catch (IOException e) {
             // a distribution without them: the annotations are then missing, and the compiler says so
         }
-        for (String jar : new String[] { "lib/org.apache.felix.framework.jar", "system/kiln-plugin-api.jar", "system/slf4j-api.jar" }) {
+        for (String jar : new String[] { "lib/org.apache.felix.framework.jar", "system/kiln-plugin-api.jar", "system/pax-logging-api.jar" }) {
             if (Files.isRegularFile(home.resolve(jar))) {
                 jars.add(home.resolve(jar));
             }

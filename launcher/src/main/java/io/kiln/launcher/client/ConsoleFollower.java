@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
@@ -45,20 +46,36 @@ final class ConsoleFollower implements AutoCloseable {
         }
     }
 
-    /** Server-Sent Events, one line at a time: the line of each {@code console} event. */
+    /** Server-Sent Events, one line at a time: the data of each event of one name, as a JSON object. */
     static final class Events {
+        private final String wanted;
         private String event = "message";
 
+        /** The console's lines: each {@code console} event's {@code line}. */
+        Events() {
+            this("console");
+        }
+
+        Events(String wanted) {
+            this.wanted = wanted;
+        }
+
+        /** @return the line of a {@code console} event's data, once its data line arrives */
         Optional<String> accept(String line) {
+            return data(line).filter(d -> d.has("line")).map(d -> d.get("line").getAsString());
+        }
+
+        /** @return the data of a wanted event, once its data line arrives */
+        Optional<JsonObject> data(String line) {
             if (line.isEmpty()) {
                 event = "message";
             } else if (line.startsWith("event:")) {
                 event = line.substring(6).strip();
-            } else if (line.startsWith("data:") && event.equals("console")) {
+            } else if (line.startsWith("data:") && event.equals(wanted)) {
                 try {
                     var data = JsonParser.parseString(line.substring(5).strip());
-                    if (data.isJsonObject() && data.getAsJsonObject().has("line")) {
-                        return Optional.of(data.getAsJsonObject().get("line").getAsString());
+                    if (data.isJsonObject()) {
+                        return Optional.of(data.getAsJsonObject());
                     }
                 } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
                     return Optional.empty();

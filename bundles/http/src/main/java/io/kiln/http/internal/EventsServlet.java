@@ -1,14 +1,7 @@
 package io.kiln.http.internal;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Activate;
@@ -20,10 +13,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import io.kiln.runtime.api.HistoryEntry;
 
@@ -41,12 +31,7 @@ public final class EventsServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
     private static final int MAX_STREAMS = 64;
 
-    private final transient List<AsyncContext> streams = new CopyOnWriteArrayList<>();
-    private final transient ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "kiln-http-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final transient EventStreams streams = new EventStreams("kiln-http-events", MAX_STREAMS);
     private final transient EventHub.Subscription subscription;
     private final AtomicLong ids = new AtomicLong();
 
@@ -54,9 +39,8 @@ public final class EventsServlet extends ApiServlet {
 
     @Activate
     public EventsServlet(@Reference EventHub hub, @Reference ApiSettings settings) {
-        subscription = hub.subscribe(entry -> writer.execute(() -> broadcast(entry)));
-        writer.scheduleWithFixedDelay(() -> send(": keep-alive\n\n"), 15, 15, TimeUnit.SECONDS);
-        this.routes = new Routes("/api/v1/events").get("", c -> open(c.request(), c.response()));
+        subscription = hub.subscribe(this::broadcast);
+        this.routes = new Routes("/api/v1/events").get("", c -> streams.open(c.request(), c.response(), ": kiln events\nretry: 2000\n\n"));
     }
 
     /** The launcher's console, line by line: a JDK publisher, the one type the launcher and this bundle share. */
@@ -86,7 +70,7 @@ public final class EventsServlet extends ApiServlet {
         @Override
         public void onNext(String line) {
             if (!streams.isEmpty()) {
-                writer.execute(() -> send("event: console\ndata: " + Json.write(Map.of("line", line)) + "\n\n"));
+                streams.send("event: console\ndata: " + Json.write(Map.of("line", line)) + "\n\n");
             }
         }
 
@@ -108,9 +92,7 @@ public final class EventsServlet extends ApiServlet {
             current.cancel();
         }
         subscription.close();
-        writer.shutdownNow();
-        streams.forEach(EventsServlet::complete);
-        streams.clear();
+        streams.close();
     }
 
     @Override
@@ -118,26 +100,11 @@ public final class EventsServlet extends ApiServlet {
         return routes;
     }
 
-    private void open(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (streams.size() >= MAX_STREAMS) {
-            throw new ApiException(503, "too many streams", "at most " + MAX_STREAMS + " event streams may be open at once");
-        }
-        response.setStatus(200);
-        response.setContentType("text/event-stream;charset=utf-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Accel-Buffering", "no");
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        response.getOutputStream().write(": kiln events\nretry: 2000\n\n".getBytes(StandardCharsets.UTF_8));
-        response.flushBuffer();
-        streams.add(async);
-    }
-
     private void broadcast(HistoryEntry entry) {
         long id = ids.incrementAndGet();
         Map<String, Object> change = Json.history(entry);
         change.put("kind", kind(entry));
-        send("id: " + id + "\nevent: change\ndata: " + Json.write(change) + "\n\n"
+        streams.send("id: " + id + "\nevent: change\ndata: " + Json.write(change) + "\n\n"
                 + "event: log\ndata: " + Json.write(Map.of("line", line(entry))) + "\n\n");
     }
 
@@ -155,26 +122,5 @@ public final class EventsServlet extends ApiServlet {
         String text = e.time() + " " + e.action().label() + " " + e.name() + " " + versions + ": " + e.outcome() + " (" + e.durationMillis()
                 + " ms, by " + e.trigger().label() + ")";
         return e.error().isEmpty() ? text : text + " - " + e.error().lines().findFirst().orElse("");
-    }
-
-    private void send(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        for (AsyncContext stream : streams) {
-            try {
-                stream.getResponse().getOutputStream().write(bytes);
-                stream.getResponse().flushBuffer();
-            } catch (IOException | IllegalStateException gone) {
-                streams.remove(stream);
-                complete(stream);
-            }
-        }
-    }
-
-    private static void complete(AsyncContext stream) {
-        try {
-            stream.complete();
-        } catch (IllegalStateException alreadyDone) {
-            // the client went away first
-        }
     }
 }

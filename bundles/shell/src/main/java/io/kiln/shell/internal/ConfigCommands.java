@@ -35,9 +35,9 @@ public final class ConfigCommands {
         return switch (command + "/" + args.length) {
             case "config-list/0" -> list();
             case "config-show/1" -> show(args[0]);
-            case "config-reload/0" -> results(config.reloadAll(PluginChangeCommands.TRIGGER).toArray(SectionResult[]::new));
-            case "config-reload/1" -> results(config.reload(args[0], PluginChangeCommands.TRIGGER));
-            case "config-set/3" -> results(config.set(args[0], args[1], args[2], PluginChangeCommands.TRIGGER));
+            case "config-reload/0" -> Results.sections(config.reloadAll(PluginChangeCommands.TRIGGER).toArray(SectionResult[]::new));
+            case "config-reload/1" -> Results.sections(config.reload(args[0], PluginChangeCommands.TRIGGER));
+            case "config-set/3" -> Results.sections(config.set(args[0], args[1], args[2], PluginChangeCommands.TRIGGER));
             default -> throw new IllegalArgumentException(USAGE);
         };
     }
@@ -64,20 +64,5 @@ public final class ConfigCommands {
             out.append("  ").append(entry.getKey()).append(" = ").append(entry.getValue()).append('\n');
         }
         return out.toString().stripTrailing();
-    }
-
-    private static String results(SectionResult... results) {
-        StringBuilder out = new StringBuilder();
-        boolean failed = false;
-        for (SectionResult r : results) {
-            out.append("section ").append(r.pid()).append(" (").append(r.file()).append("): ").append(r.outcome())
-                    .append(" (").append(r.duration().toMillis()).append(" ms)\n");
-            if (!r.error().isEmpty()) {
-                out.append("  ").append(r.error()).append('\n');
-            }
-            r.warnings().forEach(w -> out.append("  warning: ").append(w).append('\n'));
-            failed |= !r.succeeded();
-        }
-        return Results.orFail(out.toString().stripTrailing(), !failed);
     }
 }

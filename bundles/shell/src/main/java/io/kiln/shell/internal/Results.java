@@ -3,6 +3,7 @@ package io.kiln.shell.internal;
 import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.ReloadSummary;
+import io.kiln.runtime.api.SectionResult;
 
 /** How the shell shows the outcome of a change. */
 final class Results {
@@ -41,5 +42,21 @@ final class Results {
             throw new IllegalStateException(text);
         }
         return text;
+    }
+
+    /** @return one line per section change, its error and warnings; failing the command if one was not applied */
+    static String sections(SectionResult... results) {
+        StringBuilder out = new StringBuilder();
+        boolean failed = false;
+        for (SectionResult r : results) {
+            out.append("section ").append(r.pid()).append(" (").append(r.file()).append("): ").append(r.outcome())
+                    .append(" (").append(r.duration().toMillis()).append(" ms)\n");
+            if (!r.error().isEmpty()) {
+                out.append("  ").append(r.error()).append('\n');
+            }
+            r.warnings().forEach(w -> out.append("  warning: ").append(w).append('\n'));
+            failed |= !r.succeeded();
+        }
+        return Results.orFail(out.toString().stripTrailing(), !failed);
     }
 }

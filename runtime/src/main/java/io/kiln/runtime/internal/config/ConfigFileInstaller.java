@@ -41,6 +41,7 @@ public final class ConfigFileInstaller implements ArtifactInstaller {
     public ConfigFileInstaller(@Reference Sections sections) {
         this.sections = sections;
         sections.removeOrphans();
+        sections.applyOwnChecked();
     }
 
     @Deactivate

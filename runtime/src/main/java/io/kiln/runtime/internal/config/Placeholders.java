@@ -11,9 +11,6 @@ import io.kiln.placeholders.References;
  */
 final class Placeholders {
 
-    private static final String ENV = "env:";
-    private static final String PROP = "prop:";
-
     private final UnaryOperator<String> environment;
     private final UnaryOperator<String> properties;
 
@@ -27,9 +24,7 @@ final class Placeholders {
      */
     String resolve(String file, String key, String value) throws SectionException {
         try {
-            return References.resolve(value, reference -> reference.startsWith(ENV) || reference.startsWith(PROP),
-                    reference -> reference.startsWith(ENV) ? environment.apply(reference.substring(ENV.length()).trim())
-                            : properties.apply(reference.substring(PROP.length()).trim()));
+            return References.resolveSection(value, environment, properties);
         } catch (References.NotSet e) {
             throw new SectionException(file + ": " + key + ": " + e.getMessage());
         }

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -25,10 +27,14 @@ import io.kiln.runtime.internal.store.AtomicFiles;
  * Every change to a section, one file at a time: a file read ({@link SectionFile}), validated and typed against
  * its definition ({@link SectionValidator}, {@link MetatypeIndex}) and delivered to ConfigAdmin
  * ({@link SectionDelivery}), or refused with the reason while its components keep their last good configuration;
- * a file gone; a value set ({@link SectionWriter}); a definition arriving after its section. Each outcome is kept
- * in {@link SectionStates} and recorded ({@link SectionRecorder}).
+ * a file gone; a value set ({@link SectionWriter}); a definition arriving after its section. A section with a
+ * {@link SectionCheck} of its own (the logging section) is checked by it too, before and after delivery. Each outcome
+ * is kept in {@link SectionStates} and recorded ({@link SectionRecorder}).
  */
 final class SectionChanges implements AutoCloseable {
+
+    /** How long a section's own consumer may take to say what it made of a delivery. */
+    static final long OWN_CHECK_MILLIS = 10_000;
 
     private final MetatypeIndex metatype;
     private final SectionValidator validator;
@@ -37,6 +43,7 @@ final class SectionChanges implements AutoCloseable {
     private final SectionRecorder recorder;
     private final Reconfigurations reconfigurations;
     private final DeliveryBarrier delivered;
+    private final Function<String, Optional<SectionCheck>> ownChecks;
     private final Map<Path, Object> fileLocks = new ConcurrentHashMap<>();
 
     /** The engine's part of a section's change: its check of the plugins the section configures, and their dependents. */
@@ -46,7 +53,8 @@ final class SectionChanges implements AutoCloseable {
     }
 
     SectionChanges(BundleContext context, MetaTypeService metaTypeService, SectionDelivery delivery, SectionStates states,
-            SectionRecorder recorder, Reconfigurations reconfigurations, DeliveryBarrier delivered) {
+            SectionRecorder recorder, Reconfigurations reconfigurations, DeliveryBarrier delivered,
+            Function<String, Optional<SectionCheck>> ownChecks) {
         this.metatype = new MetatypeIndex(context, metaTypeService, this::definitionsArrived);
         this.validator = new SectionValidator(new Placeholders(System::getenv, context::getProperty));
         this.delivery = delivery;
@@ -54,6 +62,7 @@ final class SectionChanges implements AutoCloseable {
         this.recorder = recorder;
         this.reconfigurations = reconfigurations;
         this.delivered = delivered;
+        this.ownChecks = ownChecks;
     }
 
     @Override
@@ -99,25 +108,37 @@ final class SectionChanges implements AutoCloseable {
             }
             try {
                 SectionDefinition definition = metatype.definition(section.pid());
+                Optional<SectionCheck> own = ownChecks.apply(section.configurationPid());
                 SectionValidator.Validated validated = validator.validate(section, section.read(), definition);
                 Dictionary<String, Object> values = validated.values();
+                List<String> warnings = new ArrayList<>(validated.warnings());
+                if (own.isPresent()) {
+                    warnings.addAll(own.get().validate(section.fileName(), values));
+                }
                 Reconfiguration check = reconfigurations.before(section.pid(), section.configurationPid());
                 Optional<Dictionary<String, Object>> lastGood = delivery.current(section);
-                boolean changed = delivery.deliver(section, values, force);
+                List<String> problems = new ArrayList<>();
+                boolean changed;
+                try (SectionCheck.Verdict verdict = own.map(SectionCheck::delivering).orElse(null)) {
+                    changed = delivery.deliver(section, values, force);
+                    if (changed && verdict != null) {
+                        problems.addAll(verdict.problems(OWN_CHECK_MILLIS));
+                    }
+                }
                 if (changed) {
-                    List<String> problems = problemsAfter(check, values, false);
+                    problems.addAll(problemsAfter(check, values, false));
                     if (!problems.isEmpty()) {
-                        return putBack(section, lastGood, check, String.join("; ", problems), trigger, start);
+                        return putBack(section, lastGood, check, own, String.join("; ", problems), trigger, start);
                     }
                 }
                 Optional<SectionState> before = states.get(section.configurationPid());
-                states.put(new SectionState(section, Outcome.APPLIED, "", validated.warnings(), definition != null,
+                states.put(new SectionState(section, Outcome.APPLIED, "", warnings, definition != null || own.isPresent(),
                         SectionState.shown(values), Instant.now()));
                 boolean recovered = before.isPresent() && before.get().state() == Outcome.REJECTED;
                 Outcome outcome = changed || recovered ? Outcome.APPLIED : Outcome.UNCHANGED;
                 // a file read again that says what already runs (FileInstall noticing a set's write) warns no more
-                if (outcome == Outcome.APPLIED || !before.map(SectionState::warnings).orElse(List.of()).equals(validated.warnings())) {
-                    validated.warnings().forEach(recorder::warned);
+                if (outcome == Outcome.APPLIED || !before.map(SectionState::warnings).orElse(List.of()).equals(warnings)) {
+                    warnings.forEach(recorder::warned);
                 }
                 if (outcome == Outcome.APPLIED) {
                     recorder.applied(section, trigger, start);
@@ -126,13 +147,17 @@ final class SectionChanges implements AutoCloseable {
                     // its plugin may have resolved while this was validated, after it looked for unchecked sections
                     checkLate(section);
                 }
-                return new SectionResult(section.configurationPid(), section.fileName(), outcome, "", validated.warnings(),
+                return new SectionResult(section.configurationPid(), section.fileName(), outcome, "", warnings,
                         SectionRecorder.took(start));
             } catch (SectionException e) {
                 return refuse(section, section.configurationPid(), section.fileName(), e.getMessage(), trigger, start);
             } catch (IOException e) {
                 return refuse(section, section.configurationPid(), section.fileName(),
                         section.fileName() + ": ConfigAdmin cannot store it: " + e, trigger, start);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return refuse(section, section.configurationPid(), section.fileName(),
+                        section.fileName() + ": interrupted while it was applied", trigger, start);
             } catch (RuntimeException e) {
                 // said, not thrown: FileInstall would only log it and leave the file unapplied
                 return refuse(section, section.configurationPid(), section.fileName(),
@@ -146,9 +171,18 @@ final class SectionChanges implements AutoCloseable {
      * configuration goes back, and the file counts as refused until it changes.
      */
     private SectionResult putBack(SectionFile section, Optional<Dictionary<String, Object>> lastGood, Reconfiguration check,
-            String problems, Trigger trigger, long start) throws IOException {
-        delivery.restore(section, lastGood);
-        List<String> after = lastGood.isPresent() ? problemsAfter(check, lastGood.get(), true) : List.of();
+            Optional<SectionCheck> own, String problems, Trigger trigger, long start) throws IOException, InterruptedException {
+        List<String> after = new ArrayList<>();
+        // with no last good configuration its consumer falls back to its defaults, and may not say so
+        try (SectionCheck.Verdict verdict = lastGood.isPresent() ? own.map(SectionCheck::delivering).orElse(null) : null) {
+            delivery.restore(section, lastGood);
+            if (verdict != null) {
+                after.addAll(verdict.problems(OWN_CHECK_MILLIS));
+            }
+        }
+        if (lastGood.isPresent()) {
+            after.addAll(problemsAfter(check, lastGood.get(), true));
+        }
         String reason = section.fileName() + ": applied, but " + problems + (after.isEmpty()
                 ? "; the last good configuration is back" : "; and with the last good configuration back: " + String.join("; ", after));
         SectionResult refused = refuse(section, section.configurationPid(), section.fileName(), reason, trigger, start);
@@ -156,8 +190,12 @@ final class SectionChanges implements AutoCloseable {
                 refused.error(), refused.warnings(), refused.duration());
     }
 
-    private SectionValidator.Validated validate(SectionFile section, Dictionary<String, Object> raw) throws SectionException {
-        return validator.validate(section, raw, metatype.definition(section.pid()));
+    private void validate(SectionFile section, Dictionary<String, Object> raw) throws SectionException {
+        SectionValidator.Validated validated = validator.validate(section, raw, metatype.definition(section.pid()));
+        Optional<SectionCheck> own = ownChecks.apply(section.configurationPid());
+        if (own.isPresent()) {
+            own.get().validate(section.fileName(), validated.values());
+        }
     }
 
     private SectionResult refuse(SectionFile section, String pid, String fileName, String reason, Trigger trigger, long start) {

@@ -1,11 +1,11 @@
 package io.kiln.runtime.internal.config;
 
 /** A section file that cannot be applied; the message names the file and the cause. */
-final class SectionException extends Exception {
+public final class SectionException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    SectionException(String message) {
+    public SectionException(String message) {
         super(message);
     }
 }

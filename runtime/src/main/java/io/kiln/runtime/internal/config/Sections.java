@@ -11,6 +11,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.MetaTypeService;
 
@@ -35,15 +37,19 @@ public final class Sections implements ConfigService {
     private final SectionChanges changes;
     private final SectionViews views;
     private final Path folder;
+    private final List<String> ownCheckedPids;
 
     @Activate
     public Sections(BundleContext context, @Reference ConfigurationAdmin configurationAdmin,
             @Reference MetaTypeService metaTypeService, @Reference ServiceComponentRuntime scr,
-            @Reference ChangeJournal journal, @Reference PluginEngine engine) {
+            @Reference ChangeJournal journal, @Reference PluginEngine engine,
+            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY) List<SectionCheck> checks) {
         this.changes = new SectionChanges(context, metaTypeService, new SectionDelivery(configurationAdmin), states,
-                new SectionRecorder(journal), engine::beforeReconfiguring, new DeliveryBarrier(context, configurationAdmin));
+                new SectionRecorder(journal), engine::beforeReconfiguring, new DeliveryBarrier(context, configurationAdmin),
+                pid -> checks.stream().filter(c -> c.pid().equals(pid)).findFirst());
         this.views = new SectionViews(new ComponentStates(scr));
         this.folder = RuntimeFolders.conf(context);
+        this.ownCheckedPids = checks.stream().map(SectionCheck::pid).toList();
     }
 
     @Deactivate
@@ -67,6 +73,19 @@ public final class Sections implements ConfigService {
     /** The section's file is gone: remove its configuration, if the file was where it came from. */
     void remove(Path file, Trigger trigger) {
         changes.remove(file, trigger);
+    }
+
+    /**
+     * Applies, before FileInstall hands over {@code conf/}, the sections a check of the platform's own watches (the
+     * logging section), so that everything after them, start-up included, runs as they say.
+     */
+    void applyOwnChecked() {
+        for (String pid : ownCheckedPids) {
+            Path file = folder.resolve(pid + SectionFile.CFG);
+            if (java.nio.file.Files.isRegularFile(file)) {
+                apply(file, Trigger.FILE, false);
+            }
+        }
     }
 
     /** Sections whose file was deleted while Kiln was stopped. */

@@ -1,0 +1,16 @@
+package io.kiln.runtime.api;
+
+import java.util.List;
+
+/**
+ * The levels the logging runs with now (the last good logging section).
+ *
+ * @param root    the level of every logger the section does not name
+ * @param loggers the loggers it names, by name
+ */
+public record LogLevels(LogLevel root, List<LoggerLevel> loggers) {
+
+    public LogLevels {
+        loggers = List.copyOf(loggers);
+    }
+}

@@ -1,0 +1,45 @@
+package io.kiln.runtime.internal.config;
+
+import java.util.Dictionary;
+import java.util.List;
+
+/**
+ * What a section's consumer checks beyond Metatype, for a section whose keys no {@code @ObjectClassDefinition} can
+ * describe (Pax Logging's {@code log4j2.*} properties): before it is delivered, and once its consumer has taken it.
+ * Registered as a service; {@link Sections} consults the one for the section's PID.
+ */
+public interface SectionCheck {
+
+    /** @return the PID it checks */
+    String pid();
+
+    /**
+     * @param file   the section's file name, for the messages
+     * @param values the values about to be delivered, placeholders resolved
+     * @return warnings: what is applied but looks wrong
+     * @throws SectionException naming the file, the key and what is wrong: the section is refused untouched
+     */
+    List<String> validate(String file, Dictionary<String, Object> values) throws SectionException;
+
+    /**
+     * Called just before the values are delivered.
+     *
+     * @return what the consumer made of them, once it has taken them
+     */
+    Verdict delivering();
+
+    /** The consumer's verdict on one delivery. */
+    interface Verdict extends AutoCloseable {
+
+        /**
+         * Waits until the consumer has taken the delivery.
+         *
+         * @return what went wrong, one line each; empty if it took the values
+         */
+        List<String> problems(long timeoutMillis) throws InterruptedException;
+
+        /** Stops waiting for the verdict (also when nothing was delivered). */
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,46 @@
+package io.kiln.runtime.internal.logging;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.osgi.framework.Bundle;
+
+/**
+ * The loggers of a plugin: its own packages, the topmost of them, as plugins name their loggers after their
+ * classes ({@code LoggerFactory.getLogger(Greeter.class)}). A level for {@code io.example} covers every class under it.
+ */
+final class PluginLoggers {
+
+    private PluginLoggers() {
+    }
+
+    /** @return the topmost packages the bundle's own classes are in, sorted */
+    static List<String> of(Bundle bundle) {
+        TreeSet<String> packages = new TreeSet<>();
+        Enumeration<URL> classes = bundle.findEntries("/", "*.class", true);
+        while (classes != null && classes.hasMoreElements()) {
+            String path = classes.nextElement().getPath();
+            int slash = path.lastIndexOf('/');
+            String folder = slash <= 0 ? "" : path.substring(path.startsWith("/") ? 1 : 0, slash);
+            if (!folder.isEmpty() && !folder.startsWith("META-INF") && !folder.startsWith("OSGI-INF")) {
+                packages.add(folder.replace('/', '.'));
+            }
+        }
+        List<String> topmost = new ArrayList<>();
+        for (String name : packages) {
+            // sorted: a package's ancestors come before it
+            if (topmost.stream().noneMatch(top -> name.startsWith(top + "."))) {
+                topmost.add(name);
+            }
+        }
+        return topmost;
+    }
+
+    /** @return whether a logger's name is this package or under it */
+    static boolean covers(String packageName, String logger) {
+        return logger.equals(packageName) || logger.startsWith(packageName + ".");
+    }
+}
