@@ -34,7 +34,8 @@ final class GraphJson {
         m.put("problems", p.problems());
         m.put("uses", graph.linksFrom(p.name()).stream().map(PluginLink::provider).distinct().toList());
         m.put("usedBy", graph.linksTo(p.name()).stream().map(PluginLink::dependent).distinct().toList());
-        m.put("change", graph.impactOfChangeTo(p.name()).map(GraphJson::change).orElse(change(new ChangeImpact(p.name(), List.of()))));
+        m.put("change", graph.impactOfChangeTo(p.name()).map(GraphJson::change)
+                .orElseGet(() -> change(new ChangeImpact(p.name(), List.of()))));
         return m;
     }
 

@@ -1,5 +1,6 @@
 package io.kiln.runtime.internal.deploy;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ final class Restarts {
     private Optional<String> restartBy(Bundle dependent, Bundle provider, boolean providerRefreshed, List<DroppedHandle> dropped) {
         String name = provider.getSymbolicName();
         // in the order of LinkKind: a refresh says more than an unbinding, an unbinding more than a dropped handle
-        return graph.uses(dependent, provider).stream().sorted(java.util.Comparator.comparing(DependencyGraph.Use::kind))
+        return graph.uses(dependent, provider).stream().sorted(Comparator.comparing(DependencyGraph.Use::kind))
                 .filter(u -> restartsThrough(u.kind(), providerRefreshed, droppedFor(u, name, dropped).isPresent()))
                 .findFirst().map(u -> switch (u.kind()) {
                     case IMPORTS_PACKAGE, REQUIRES_BUNDLE, REQUIRES_CAPABILITY -> "refreshed with " + name + ": " + graph.directly(dependent, provider);
