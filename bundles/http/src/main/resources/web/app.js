@@ -265,6 +265,22 @@
     }
   }
 
+  // the dependency graph; the selection stays as the graph is drawn again on each change
+  let graph = null;
+  let selectedPlugin = null;
+
+  function drawGraph() {
+    if (graph) window.KilnGraph.render(graph, selectedPlugin, (name) => { selectedPlugin = name; drawGraph(); });
+  }
+
+  async function refreshGraph() {
+    const r = await api('GET', '/graph');
+    if (!r.ok) return;
+    graph = r.data;
+    if (!graph.plugins.some((p) => p.name === selectedPlugin)) selectedPlugin = null;
+    drawGraph();
+  }
+
   function logEvent(change, line) {
     const li = document.createElement('li');
     li.textContent = line;
@@ -318,7 +334,7 @@
             logEvent(pending, payload.line);
             pending = null;
             clearTimeout(refreshTimer);
-            refreshTimer = setTimeout(() => { refresh(); refreshHistory(); if (!editing()) refreshSections(); }, 150);
+            refreshTimer = setTimeout(() => { refresh(); refreshGraph(); refreshHistory(); if (!editing()) refreshSections(); }, 150);
           }
         }
       }
@@ -334,6 +350,7 @@
     $('app').hidden = false;
     try {
       await refresh();
+      refreshGraph();
       refreshSections();
       refreshHistory();
       stream();

@@ -223,6 +223,20 @@ public class ClientIT {
     }
 
     @Test
+    public void graphSaysWhoUsesWhomAndWhatAChangeWouldRestart() throws Exception {
+        String all = ok("graph").out();
+        assertTrue(all, all.lines().anyMatch(l -> l.matches("kiln-sample-chain-beta\\s+ACTIVE\\s+kiln-sample-api, kiln-sample-chain-alpha\\s+none")));
+        assertTrue(all, all.lines().anyMatch(l -> l.matches("kiln-sample-api\\s+ACTIVE\\s+-\\s+kiln-sample-chain-alpha, kiln-sample-chain-beta, .*")));
+        String alpha = ok("graph", "kiln-sample-chain-alpha").out();
+        assertTrue(alpha, alpha.contains("used by kiln-sample-chain-beta: uses service io.kiln.sample.chain.ChainLink through a handle\n"
+                + "a change to it restarts: none\nkeeps running:\n  kiln-sample-chain-beta: uses service io.kiln.sample.chain.ChainLink through a handle\n"
+                + "  kiln-sample-chain-charlie: depends on kiln-sample-chain-beta, which depends on it"));
+        String api = ok("graph", "kiln-sample-api").out();
+        assertTrue(api, api.contains("a change to it restarts, in this order:\n  kiln-sample-chain-alpha: refreshed with kiln-sample-api: imports package io.kiln.sample.chain"));
+        fails("no plugin named 'nope'", "graph", "nope");
+    }
+
+    @Test
     public void exportsListsWhatThePlatformOffersPluginsAndNotThePluginsOwn() throws Exception {
         String slf4j = ok("exports", "org.slf4j").out();
         // Pax Logging's API bundle offers SLF4J 1.7 and 2.x both

@@ -6,7 +6,9 @@ import static org.junit.Assert.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.After;
 import org.junit.Before;
@@ -34,6 +36,9 @@ public class WebPageIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String ALPHA = "kiln-sample-chain-alpha";
+    private static final String BETA = "kiln-sample-chain-beta";
+    private static final String CHARLIE = "kiln-sample-chain-charlie";
 
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
@@ -185,6 +190,57 @@ public class WebPageIT {
             return !rows.isEmpty() && rows.stream().allMatch(r -> r.getAttribute("data-name").contains("chain-alpha"));
         });
         assertTrue(browser.findElement(By.id("history")).getText().contains("reload"));
+    }
+
+    @Test
+    public void theGraphListsTheChainAndSelectingAPluginHighlightsWhatAChangeToItWouldRestart() {
+        logIn();
+        // the chain A <- B <- C, as text: each link with what it uses, and that a change does not restart through it
+        for (String[] link : new String[][] { { ALPHA, BETA }, { BETA, CHARLIE } }) {
+            WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                    "#graph-links li[data-provider='" + link[0] + "'][data-dependent='" + link[1] + "']")));
+            assertEquals(link[0] + " ← " + link[1] + ": uses service io.kiln.sample.chain.ChainLink through a handle; a change to "
+                    + link[0] + " does not restart it", item.getText());
+            assertEquals("uses-service-through-handle", item.getAttribute("data-kind"));
+        }
+        // and drawn in layers by depth, each plugin with its state
+        assertEquals(List.of("1", "2", "3"), List.of(ALPHA, BETA, CHARLIE).stream().map(p -> node(p).getAttribute("data-depth")).toList());
+        assertTrue(node(CHARLIE).getText(), node(CHARLIE).getText().contains("ACTIVE"));
+        assertTrue(node(CHARLIE).getAttribute("class"), node(CHARLIE).getAttribute("class").contains("state-ACTIVE"));
+
+        // alpha, picked in the drawing: beta and charlie keep running, and the page says why
+        wait.until(d -> {
+            node(ALPHA).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.textMatches(By.id("graph-impact"), Pattern.compile("A change to " + ALPHA + " restarts: none\\..*")));
+        String impact = browser.findElement(By.id("graph-impact")).getText();
+        assertTrue(impact, impact.contains("Keeps running: " + BETA + " (uses service io.kiln.sample.chain.ChainLink through a handle); "
+                + CHARLIE + " (depends on " + BETA + ", which depends on it)"));
+        wait.until(d -> node(BETA).getAttribute("class").contains("keeps") && node(CHARLIE).getAttribute("class").contains("keeps")
+                && node(ALPHA).getAttribute("class").contains("selected"));
+
+        // the sample API, picked in the table: the whole chain restarts, in the order it starts
+        wait.until(d -> {
+            d.findElement(By.cssSelector("#graph-plugins button[data-select='kiln-sample-api']")).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.textMatches(By.id("graph-impact"), Pattern.compile("A change to kiln-sample-api restarts, in this order: .*")));
+        impact = browser.findElement(By.id("graph-impact")).getText();
+        assertTrue(impact, impact.indexOf(ALPHA + " (refreshed with kiln-sample-api") < impact.indexOf(BETA + " (refreshed")
+                && impact.indexOf(BETA + " (refreshed") < impact.indexOf(CHARLIE + " (refreshed"));
+        wait.until(d -> List.of(ALPHA, BETA, CHARLIE).stream().allMatch(p -> node(p).getAttribute("class").contains("restarts")));
+
+        // drawn again from the event stream: a disabled charlie shows as such, the selection kept
+        assertEquals(200, kiln.post("/api/v1/plugins/" + CHARLIE + "/disable").statusCode());
+        wait.until(d -> node(CHARLIE).getText().contains("disabled") && node(CHARLIE).getAttribute("class").contains("state-DISABLED"));
+        assertTrue(browser.findElement(By.id("graph-impact")).getText().startsWith("A change to kiln-sample-api restarts"));
+        String row = browser.findElement(By.cssSelector("#graph-plugins tr[data-plugin='" + CHARLIE + "']")).getText();
+        assertTrue(row, row.contains("RESOLVED, disabled"));
+    }
+
+    private WebElement node(String plugin) {
+        return browser.findElement(By.cssSelector("#graph g.node[data-plugin='" + plugin + "']"));
     }
 
     @Test

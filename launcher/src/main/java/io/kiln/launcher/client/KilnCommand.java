@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = { StatusCommand.class, ListCommand.class, ShowCommand.class, ReloadCommand.class, ReloadAllCommand.class,
                 InstallCommand.class, RemoveCommand.class, EnableCommand.class, DisableCommand.class, RollbackCommand.class,
                 HistoryCommand.class, ConfigCommand.class, SkillsCommand.class, AgentsCommand.class, WatchCommand.class,
-                NewCommand.class, DevCommand.class, ExecCommand.class, ShellCommand.class, ExportsCommand.class, PageCommand.class, LogCommand.class,
+                NewCommand.class, DevCommand.class, ExecCommand.class, ShellCommand.class, ExportsCommand.class, GraphCommand.class,
+                PageCommand.class, LogCommand.class,
                 CommandLine.HelpCommand.class })
 final class KilnCommand implements Callable<Integer> {
 

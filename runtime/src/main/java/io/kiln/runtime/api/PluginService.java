@@ -118,4 +118,16 @@ public interface PluginService {
      * @since 2.3
      */
     List<ExportedPackage> platformExports();
+
+    /**
+     * The plugins' dependency graph: who imports whose packages and uses whose services, itself or through a handle,
+     * and for each plugin what a new build of it would restart. Kiln answers it with the rule it applies to a change:
+     * a dependent restarts when it is wired to the changed plugin (it is refreshed with it), when it uses one of its
+     * services without a handle (DS unbinds it), or when it depends in one of those ways on a dependent that restarts;
+     * one that reaches the plugin through a handle keeps running.
+     *
+     * @return the graph as it is now
+     * @since 2.4
+     */
+    PluginGraph dependencyGraph();
 }

@@ -13,7 +13,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The web page at {@code /}: three static files from this bundle, nothing from elsewhere. */
+/** The web page at {@code /}: four static files from this bundle, nothing from elsewhere. */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/")
 public final class WebServlet extends ApiServlet {
@@ -21,7 +21,7 @@ public final class WebServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
 
     private static final Map<String, String> FILES = Map.of("", "index.html", "index.html", "index.html",
-            "app.js", "app.js", "app.css", "app.css");
+            "app.js", "app.js", "graph.js", "graph.js", "app.css", "app.css");
     private static final Map<String, String> TYPES = Map.of("html", "text/html;charset=utf-8",
             "js", "text/javascript;charset=utf-8", "css", "text/css;charset=utf-8");
 

@@ -2,7 +2,6 @@ package io.kiln.runtime.internal.deploy;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 
 import io.kiln.api.call.CallHandle;
+import io.kiln.runtime.api.LinkKind;
 import io.kiln.runtime.internal.call.HandleEligibility;
 import io.kiln.runtime.internal.call.HandleVisibility;
 
@@ -30,19 +30,19 @@ import io.kiln.runtime.internal.call.HandleVisibility;
  */
 final class DependencyGraph {
 
-    /** How one plugin depends on another, as far as a change to the other can restart it. */
-    enum Link {
-        /** It imports a package from it, or requires the bundle: a refresh of the other refreshes it. */
-        WIRED,
-        /** It uses one of its services itself: DS unbinds it (a static reference: deactivates it) when the service goes. */
-        SERVICE,
-        /** It uses one of its services through a stable handle: the handle stays while the other is swapped. */
-        HANDLE
+    /**
+     * One thing a plugin uses of another.
+     *
+     * @param provider the plugin it uses it from
+     * @param kind     what it is, and how it is used
+     * @param used     which package and version, bundle, namespace or service interfaces
+     * @param words    the use in words ({@code imports package x 1.0.0}, {@code uses service x.Y through a handle})
+     */
+    record Use(Bundle provider, LinkKind kind, String used, String words) {
     }
 
-    /** For each plugin, the plugins it depends on, each with how ({@code imports package x 1.0.0}, ...). */
-    private final Map<Bundle, Map<Bundle, Set<String>>> uses = new LinkedHashMap<>();
-    private final Map<Bundle, Map<Bundle, Set<Link>>> links = new LinkedHashMap<>();
+    /** For each plugin, what it uses of the other plugins, in the framework's order, each use once. */
+    private final Map<Bundle, List<Use>> uses = new LinkedHashMap<>();
     private final Map<Bundle, Set<Bundle>> dependencies = new LinkedHashMap<>();
     private Map<Bundle, Set<Bundle>> users;
 
@@ -51,13 +51,11 @@ final class DependencyGraph {
         Map<String, Bundle> byName = new HashMap<>();
         plugins.forEach(p -> byName.put(p.getSymbolicName(), p));
         for (Bundle plugin : plugins) {
-            Map<Bundle, Set<String>> how = new LinkedHashMap<>();
-            Map<Bundle, Set<Link>> kinds = new LinkedHashMap<>();
+            Set<Use> found = new LinkedHashSet<>();
             BundleWiring wiring = plugin.adapt(BundleWiring.class);
             if (wiring != null) {
                 for (BundleWire wire : wiring.getRequiredWires(null)) {
-                    how.computeIfAbsent(wire.getProvider().getBundle(), b -> new LinkedHashSet<>()).add(describe(wire));
-                    kinds.computeIfAbsent(wire.getProvider().getBundle(), b -> EnumSet.noneOf(Link.class)).add(Link.WIRED);
+                    found.add(use(wire));
                 }
             }
             ServiceReference<?>[] inUse = plugin.getServicesInUse();
@@ -70,47 +68,56 @@ final class DependencyGraph {
                     if (provider == null) {
                         continue;
                     }
-                    String way = handleOf != null ? " through a handle" : " (no handle: " + HandleEligibility.whyNoHandle(reference) + ")";
-                    how.computeIfAbsent(provider, b -> new LinkedHashSet<>()).add("uses service " + service + way);
-                    kinds.computeIfAbsent(provider, b -> EnumSet.noneOf(Link.class)).add(handleOf == null ? Link.SERVICE : Link.HANDLE);
+                    found.add(handleOf != null
+                            ? new Use(provider, LinkKind.USES_SERVICE_THROUGH_HANDLE, service, "uses service " + service + " through a handle")
+                            : new Use(provider, LinkKind.USES_SERVICE, service,
+                                    "uses service " + service + " (no handle: " + HandleEligibility.whyNoHandle(reference) + ")"));
                 }
             }
-            how.remove(plugin);
-            how.keySet().retainAll(members);
-            kinds.keySet().retainAll(how.keySet());
-            uses.put(plugin, how);
-            links.put(plugin, kinds);
-            dependencies.put(plugin, how.keySet());
+            List<Use> kept = found.stream().filter(u -> u.provider() != plugin && members.contains(u.provider())).toList();
+            uses.put(plugin, kept);
+            Set<Bundle> used = new LinkedHashSet<>();
+            kept.forEach(u -> used.add(u.provider()));
+            dependencies.put(plugin, used);
         }
+    }
+
+    /** @return what {@code dependent} uses of the other plugins, each use once */
+    List<Use> uses(Bundle dependent) {
+        return uses.getOrDefault(dependent, List.of());
+    }
+
+    /** @return what {@code dependent} uses of {@code provider} directly; empty if it does not depend on it directly */
+    List<Use> uses(Bundle dependent, Bundle provider) {
+        return uses(dependent).stream().filter(u -> u.provider() == provider).toList();
     }
 
     /** @return how {@code dependent} depends on {@code provider} directly, or through what, in words */
     String why(Bundle dependent, Bundle provider) {
-        Set<String> direct = uses.getOrDefault(dependent, Map.of()).get(provider);
-        if (direct != null) {
-            return String.join("; ", direct);
+        String direct = directly(dependent, provider);
+        if (!direct.isEmpty()) {
+            return direct;
         }
-        return dependenciesOf(dependent).stream().filter(b -> uses.getOrDefault(b, Map.of()).containsKey(provider))
+        return dependenciesOf(dependent).stream().filter(b -> dependencies.getOrDefault(b, Set.of()).contains(provider))
                 .findFirst().map(b -> "depends on " + b.getSymbolicName() + ", which depends on it").orElse("depends on it");
-    }
-
-    /** @return the ways {@code dependent} depends on {@code provider} directly; empty if it does not */
-    Set<Link> links(Bundle dependent, Bundle provider) {
-        return links.getOrDefault(dependent, Map.of()).getOrDefault(provider, Set.of());
     }
 
     /** @return how {@code dependent} depends on {@code provider} directly, in words; empty if it does not */
     String directly(Bundle dependent, Bundle provider) {
-        return String.join("; ", uses.getOrDefault(dependent, Map.of()).getOrDefault(provider, Set.of()));
+        return String.join("; ", uses(dependent, provider).stream().map(Use::words).distinct().toList());
     }
 
-    private static String describe(BundleWire wire) {
+    private static Use use(BundleWire wire) {
+        Bundle provider = wire.getProvider().getBundle();
         Map<String, Object> attributes = wire.getCapability().getAttributes();
         return switch (wire.getCapability().getNamespace()) {
-            case PackageNamespace.PACKAGE_NAMESPACE -> "imports package " + attributes.get(PackageNamespace.PACKAGE_NAMESPACE)
-                    + " " + attributes.get(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE);
-            case BundleNamespace.BUNDLE_NAMESPACE -> "requires the bundle";
-            default -> "requires " + wire.getCapability().getNamespace();
+            case PackageNamespace.PACKAGE_NAMESPACE -> {
+                String used = attributes.get(PackageNamespace.PACKAGE_NAMESPACE) + " " + attributes.get(PackageNamespace.CAPABILITY_VERSION_ATTRIBUTE);
+                yield new Use(provider, LinkKind.IMPORTS_PACKAGE, used, "imports package " + used);
+            }
+            case BundleNamespace.BUNDLE_NAMESPACE -> new Use(provider, LinkKind.REQUIRES_BUNDLE, provider.getSymbolicName(), "requires the bundle");
+            default -> new Use(provider, LinkKind.REQUIRES_CAPABILITY, wire.getCapability().getNamespace(),
+                    "requires " + wire.getCapability().getNamespace());
         };
     }
 

@@ -2,10 +2,8 @@ package io.kiln.runtime.internal.deploy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -161,57 +159,16 @@ final class DependentPlugins {
     }
 
     /**
-     * Says which dependents a swap of the plugin restarted, and why; the others kept running, their calls to the
-     * plugin held at its handles. A dependent restarts when it is refreshed with the plugin (it imports a package
-     * from it), when it uses one of its services itself rather than through a handle (DS unbinds it; a static
-     * reference deactivates it), when a handle it uses was dropped (the service went, or changed contract), or when
-     * it depends in one of those ways on a dependent that restarted.
+     * Says which dependents a swap of the plugin restarted, and why ({@link Restarts}); the others kept running, their
+     * calls to the plugin held at its handles.
      *
      * @param refreshed whether the plugin was refreshed
      * @param dropped   the handles the swap window dropped
      */
     List<DependentChange> withRestarts(List<DependentChange> changes, boolean refreshed, List<DroppedHandle> dropped) {
-        // each restarted plugin, with whether it was refreshed (what is wired to it is refreshed too)
-        Map<Bundle, Boolean> restarted = new LinkedHashMap<>();
-        restarted.put(plugin, refreshed);
         Map<String, String> reasons = new HashMap<>();
-        for (Dependent dependent : dependents) { // in start order: what it depends on comes first
-            Bundle bundle = dependent.bundle();
-            String reason = "";
-            boolean refreshedToo = false;
-            for (Map.Entry<Bundle, Boolean> earlier : restarted.entrySet()) {
-                String by = restartBy(bundle, earlier.getKey(), earlier.getValue(), dropped);
-                if (!by.isEmpty() && reason.isEmpty()) {
-                    reason = earlier.getKey() == plugin ? by : "depends on " + earlier.getKey().getSymbolicName() + " ("
-                            + graph.directly(bundle, earlier.getKey()) + "), which restarted";
-                }
-                refreshedToo |= earlier.getValue() && graph.links(bundle, earlier.getKey()).contains(DependencyGraph.Link.WIRED);
-            }
-            if (!reason.isEmpty()) {
-                restarted.put(bundle, refreshedToo);
-                reasons.put(bundle.getSymbolicName(), reason);
-            }
-        }
+        new Restarts(graph).of(plugin, refreshed, bundles(), dropped).forEach((bundle, why) -> reasons.put(bundle.getSymbolicName(), why));
         return changes.stream().map(c -> reasons.containsKey(c.plugin()) ? c.restartedBecause(reasons.get(c.plugin())) : c).toList();
-    }
-
-    /** @return why a restart of {@code provider} restarts {@code dependent}; empty if it does not */
-    private String restartBy(Bundle dependent, Bundle provider, boolean providerRefreshed, List<DroppedHandle> dropped) {
-        Set<DependencyGraph.Link> links = graph.links(dependent, provider);
-        String name = provider.getSymbolicName();
-        if (providerRefreshed && links.contains(DependencyGraph.Link.WIRED)) {
-            return "refreshed with " + name + ": " + graph.directly(dependent, provider);
-        }
-        if (links.contains(DependencyGraph.Link.SERVICE)) {
-            // a static reference is deactivated, a dynamic one rebound: either way, DS restarted what used it
-            return "DS unbound it from " + name + ": " + graph.directly(dependent, provider);
-        }
-        if (links.contains(DependencyGraph.Link.HANDLE)) {
-            String uses = graph.directly(dependent, provider);
-            return dropped.stream().filter(d -> d.plugin().equals(name) && d.interfaces().stream().anyMatch(uses::contains)).findFirst()
-                    .map(d -> name + " dropped its service " + String.join(", ", d.interfaces()) + ": " + d.why()).orElse("");
-        }
-        return "";
     }
 
     /** Whether the changed plugin itself has a component that failed to activate: the cause of its dependents' failures. */

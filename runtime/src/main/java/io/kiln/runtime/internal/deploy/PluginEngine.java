@@ -25,6 +25,7 @@ import io.kiln.runtime.api.ExportedPackage;
 import io.kiln.runtime.api.ProjectBuild;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.Outcome;
+import io.kiln.runtime.api.PluginGraph;
 import io.kiln.runtime.api.PluginInfo;
 import io.kiln.runtime.api.PluginService;
 import io.kiln.runtime.api.ReloadSummary;
@@ -64,6 +65,7 @@ public final class PluginEngine implements PluginService, BuildService {
     private final PluginOperations operations;
     private final TransactionQueue queue;
     private final PluginInfos infos;
+    private final PluginGraphs graphs;
     private final Thread startup;
     private final ServiceHandles handles;
 
@@ -93,6 +95,7 @@ public final class PluginEngine implements PluginService, BuildService {
         StartupReconciliation reconciliation = new StartupReconciliation(kiln, uninstalls);
         operations = new PluginOperations(kiln);
         infos = new PluginInfos(kiln);
+        graphs = new PluginGraphs(kiln, infos);
         queue = new TransactionQueue(config.transaction_threads());
         startup = new Thread(() -> {
             reconciliation.reconcile();
@@ -308,5 +311,10 @@ public final class PluginEngine implements PluginService, BuildService {
     @Override
     public List<ExportedPackage> platformExports() {
         return new PlatformExports(kiln).list();
+    }
+
+    @Override
+    public PluginGraph dependencyGraph() {
+        return graphs.now();
     }
 }

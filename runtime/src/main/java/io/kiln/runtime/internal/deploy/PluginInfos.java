@@ -22,7 +22,11 @@ final class PluginInfos {
     }
 
     List<PluginInfo> all() {
-        DependencyGraph graph = new DependencyGraph(kiln.pluginBundles());
+        return all(new DependencyGraph(kiln.pluginBundles()));
+    }
+
+    /** @return every plugin, its dependents as {@code graph} has them */
+    List<PluginInfo> all(DependencyGraph graph) {
         return kiln.records.plugins().stream().map(r -> info(r, graph)).toList();
     }
 
