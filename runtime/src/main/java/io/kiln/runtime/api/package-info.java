@@ -8,5 +8,5 @@
  * one persistent history, told to each {@link io.kiln.runtime.api.ChangeListener}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.3.0")
+@org.osgi.annotation.versioning.Version("2.4.0")
 package io.kiln.runtime.api;
