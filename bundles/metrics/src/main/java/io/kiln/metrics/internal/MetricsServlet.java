@@ -23,11 +23,11 @@ import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
  * {@code GET /metrics}: every registered figure, in the Prometheus text format (OpenMetrics if asked for).
  * <p>
  * The admin API's token filter (kiln-http's, whiteboard name {@code kiln-token}) guards this path on the same servlet
- * context. The servlet is registered only while that filter is, so that {@code /metrics} is never served unguarded:
- * not when kiln-http is missing, nor when it refuses to serve on a non-loopback address.
+ * context. The servlet takes that filter at its creation, so that {@code /metrics} is never served unguarded: not while
+ * kiln-http is missing, nor when kiln-http refuses to serve on a non-loopback address. (There the filter's service is
+ * registered but cannot be created; a servlet that merely waited for the registration was served without it.)
  */
-@Component(service = Servlet.class,
-        reference = @Reference(name = "guard", service = Filter.class, target = "(osgi.http.whiteboard.filter.name=kiln-token)"))
+@Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/metrics")
 public final class MetricsServlet extends HttpServlet {
 
@@ -38,7 +38,9 @@ public final class MetricsServlet extends HttpServlet {
     private final transient ScrapeFormat format = new ScrapeFormat();
 
     @Activate
-    public MetricsServlet(@Reference MetricsRegistry metrics) {
+    public MetricsServlet(@Reference MetricsRegistry metrics,
+            @Reference(target = "(osgi.http.whiteboard.filter.name=kiln-token)") Filter guard) {
+        // the guard is taken, not called: the whiteboard puts it before this servlet; without it, SCR creates no servlet
         this.metrics = metrics;
     }
 
