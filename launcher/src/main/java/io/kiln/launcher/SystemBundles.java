@@ -32,7 +32,8 @@ final class SystemBundles {
     /**
      * Front doors (the HTTP server and admin API, the Gogo command runtime): started once the plugins in
      * {@code hot/} are processed, so that plugins never wait for them. Plugins' own commands and servlets
-     * register on the whiteboard whenever these arrive.
+     * register on the whiteboard whenever these arrive. (kiln-metrics is not one: it starts with the runtime, so that
+     * it counts the changes made as {@code hot/} is processed; its servlet waits for kiln-http's token filter.)
      */
     static final Set<String> FRONT_DOORS = Set.of("org.apache.felix.http.jetty", "kiln-http",
             "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", "kiln-shell");

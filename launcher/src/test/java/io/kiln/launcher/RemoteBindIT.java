@@ -16,8 +16,8 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * When Jetty is told to bind every address, the admin API refuses to serve: no endpoint, no token, and the log
- * says why. (The test only connects to 127.0.0.1.)
+ * When Jetty is told to bind every address, the admin API refuses to serve: no endpoint (nor {@code /metrics}), no
+ * token, and the log says why. (The test only connects to 127.0.0.1.)
  */
 public class RemoteBindIT {
 
@@ -37,7 +37,12 @@ public class RemoteBindIT {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/status")).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, response.statusCode());
+            // served by another bundle, kiln-metrics, whose servlet waits for the API's token filter, which never comes
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("/metrics is not served unguarded", 404, metrics.statusCode());
             assertFalse("no token is made for an API that is not served", Files.exists(home.resolve("data/api-token")));
+            assertFalse(Files.exists(home.resolve("data/metrics-token")));
             assertFalse(Files.exists(home.resolve("data/api-url")));
             kiln.signal("TERM");
             assertEquals(0, kiln.awaitExit());

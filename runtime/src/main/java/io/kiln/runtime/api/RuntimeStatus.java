@@ -13,14 +13,23 @@ import java.util.List;
  * @param stuck    plugins whose lifecycle call (an activator, an {@code @Activate}) did not return in time,
  *                 each with what it was doing
  * @param retained retired revisions of plugins still in memory after the grace period, with what holds them
+ * @param queued   changes waiting for their turn: files and source folders in {@code hot/} whose transaction has not
+ *                 started yet, including those put aside until another change is done (a change asked for through
+ *                 {@link PluginService} runs on the caller's thread and is never queued); since 2.4
  */
 public record RuntimeStatus(int plugins, int active, int degraded, int disabled, List<RejectedFile> rejected, List<String> stuck,
-        List<RetainedRevision> retained) {
+        List<RetainedRevision> retained, int queued) {
 
     public RuntimeStatus {
         rejected = List.copyOf(rejected);
         stuck = List.copyOf(stuck);
         retained = List.copyOf(retained);
+    }
+
+    /** A status without a queue length (the constructor of API 2.3). */
+    public RuntimeStatus(int plugins, int active, int degraded, int disabled, List<RejectedFile> rejected, List<String> stuck,
+            List<RetainedRevision> retained) {
+        this(plugins, active, degraded, disabled, rejected, stuck, retained, 0);
     }
 
     /** A status without retained revisions (the constructor of API 2.1). */

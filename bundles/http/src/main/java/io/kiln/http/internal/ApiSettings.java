@@ -34,7 +34,7 @@ public final class ApiSettings {
     private volatile HttpApiConfiguration config;
     private final ComponentContext component;
     private final String host;
-    private final ApiToken token;
+    private final Tokens tokens;
     private final Path hot;
     private final Path endpointFile;
 
@@ -52,7 +52,9 @@ public final class ApiSettings {
         this.endpointFile = Path.of(require(context, "kiln.api.url.file"));
         this.hot = Path.of(require(context, "kiln.hot"));
         Path file = config.tokenFile().isBlank() ? Path.of(require(context, "kiln.api.token.file")) : Path.of(config.tokenFile());
-        this.token = ApiToken.loadOrCreate(file);
+        ApiToken token = ApiToken.loadOrCreate(file);
+        Path metricsFile = config.metricsTokenFile().isBlank() ? file.resolveSibling("metrics-token") : Path.of(config.metricsTokenFile());
+        this.tokens = new Tokens(token, ApiToken.loadOrCreate(metricsFile, "metrics token"));
     }
 
     /**
@@ -67,8 +69,8 @@ public final class ApiSettings {
             component.disableComponent(ApiSettings.class.getName());
             return;
         }
-        if (!changed.tokenFile().equals(config.tokenFile())) {
-            LOG.warn("{}: tokenFile takes effect at the next start", PID);
+        if (!changed.tokenFile().equals(config.tokenFile()) || !changed.metricsTokenFile().equals(config.metricsTokenFile())) {
+            LOG.warn("{}: tokenFile and metricsTokenFile take effect at the next start", PID);
         }
         this.config = changed;
     }
@@ -106,8 +108,9 @@ public final class ApiSettings {
         return config.allowRemote();
     }
 
-    ApiToken token() {
-        return token;
+    /** @return which token opens which request */
+    Tokens tokens() {
+        return tokens;
     }
 
     /** @return the folder the runtime watches for plugin jars */

@@ -26,6 +26,11 @@ final class ApiToken {
     }
 
     static ApiToken loadOrCreate(Path file) throws IOException {
+        return loadOrCreate(file, "API token");
+    }
+
+    /** @param what what the token is for, as the line printed when it is made says ({@code metrics token}) */
+    static ApiToken loadOrCreate(Path file, String what) throws IOException {
         if (!Files.exists(file)) {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
@@ -35,7 +40,7 @@ final class ApiToken {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(file, token + "\n", StandardOpenOption.TRUNCATE_EXISTING);
                 // printed once, on the run that made it
-                System.out.println("Kiln API token written to " + file + " (readable by its owner only)");
+                System.out.println("Kiln " + what + " written to " + file + " (readable by its owner only)");
             } catch (FileAlreadyExistsException raced) {
                 // another start made it first: use that one
             } catch (UnsupportedOperationException notPosix) {

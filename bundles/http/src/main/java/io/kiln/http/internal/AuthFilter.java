@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 
 import jakarta.servlet.Filter;
@@ -18,13 +19,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Guards every {@code /api/} request: a bearer token, and for a changing request an {@code Origin} (when the browser
- * sends one) that is the page's own or one configured, so another site's page cannot drive the API.
+ * Guards every {@code /api/} request and {@code /metrics}: a bearer token, and for a changing request an {@code Origin}
+ * (when the browser sends one) that is the page's own or one configured, so another site's page cannot drive the API.
+ * <p>
+ * {@code /metrics} is served by another bundle, kiln-metrics, on the same (default) servlet context, so this filter
+ * guards it too; its servlet is registered only while this filter is, by {@link #NAME}.
  */
 @Component(service = Filter.class)
-@HttpWhiteboardFilterPattern("/api/*")
+@HttpWhiteboardFilterName(AuthFilter.NAME)
+@HttpWhiteboardFilterPattern({ "/api/*", Tokens.METRICS })
 @HttpWhiteboardFilterAsyncSupported
 public final class AuthFilter implements Filter {
+
+    /** The filter's whiteboard name, which kiln-metrics' servlet waits for. */
+    static final String NAME = "kiln-token";
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -48,11 +56,12 @@ public final class AuthFilter implements Filter {
         }
         String authorization = request.getHeader("Authorization");
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
-        if (token == null || !settings.token().matches(token)) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (!settings.tokens().admit(request.getMethod(), path, token)) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"kiln\"");
-            Exchange.error(response, new ApiException(401, "unauthorized", token == null
-                    ? "send 'Authorization: Bearer <token>'; the token is in the file data/api-token of the Kiln folder"
-                    : "the token is not valid"));
+            Exchange.error(response, new ApiException(401, "unauthorized", token != null ? "the token is not valid"
+                    : Tokens.METRICS.equals(path) ? "send 'Authorization: Bearer <token>'; the token is in the file data/metrics-token (or data/api-token) of the Kiln folder"
+                    : "send 'Authorization: Bearer <token>'; the token is in the file data/api-token of the Kiln folder"));
             return;
         }
         if (!SAFE.contains(request.getMethod()) && !originAllowed(request)) {

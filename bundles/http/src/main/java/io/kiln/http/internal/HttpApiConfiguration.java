@@ -17,6 +17,9 @@ public @interface HttpApiConfiguration {
     @AttributeDefinition(description = "The token file; empty for api-token beside kiln.data")
     String tokenFile() default "";
 
+    @AttributeDefinition(description = "The read-only token file for metrics scrapers (GET /metrics only); empty for metrics-token beside the API token")
+    String metricsTokenFile() default "";
+
     @AttributeDefinition(description = "Origins, besides the page's own, that may send changing requests")
     String[] allowedOrigins() default {};
 

@@ -193,6 +193,7 @@ final class Json {
         m.put("rejected", s.rejected().stream().map(Json::rejected).toList());
         m.put("stuck", s.stuck());
         m.put("retained", s.retained().stream().map(Json::retained).toList());
+        m.put("queued", s.queued());
         return m;
     }
 

@@ -305,7 +305,7 @@ public final class PluginEngine implements PluginService, BuildService {
 
     @Override
     public RuntimeStatus status() {
-        return infos.status();
+        return infos.status(queue.waiting());
     }
 
     @Override

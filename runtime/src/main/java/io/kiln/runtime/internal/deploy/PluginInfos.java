@@ -34,7 +34,8 @@ final class PluginInfos {
         return kiln.records.plugin(name).map(r -> info(r, new DependencyGraph(kiln.pluginBundles())));
     }
 
-    RuntimeStatus status() {
+    /** @param queued how many file changes wait in the transaction queue, which this class does not see */
+    RuntimeStatus status(int queued) {
         List<PluginInfo> plugins = all();
         List<RejectedFile> rejected = kiln.records.rejections().stream().map(PluginRecords.Rejection::toApi).toList();
         List<String> stuck = kiln.lifecycle.stuck().entrySet().stream()
@@ -42,7 +43,7 @@ final class PluginInfos {
         return new RuntimeStatus(plugins.size(),
                 (int) plugins.stream().filter(p -> p.state() == BundleState.ACTIVE && !p.degraded()).count(),
                 (int) plugins.stream().filter(PluginInfo::degraded).count(),
-                (int) plugins.stream().filter(p -> !p.enabled()).count(), rejected, stuck, kiln.memory.retained());
+                (int) plugins.stream().filter(p -> !p.enabled()).count(), rejected, stuck, kiln.memory.retained(), queued);
     }
 
     private PluginInfo info(PluginRecord record, DependencyGraph graph) {

@@ -57,6 +57,13 @@ final class TransactionQueue implements AutoCloseable {
         return waiting.keySet().stream().anyMatch(k -> !k.equals(key)) || running.stream().anyMatch(k -> !k.equals(key));
     }
 
+    /** @return how many keys have work waiting to start, queued or put aside (not those running now) */
+    synchronized int waiting() {
+        Set<String> keys = new HashSet<>(waiting.keySet());
+        keys.addAll(deferred.keySet());
+        return keys.size();
+    }
+
     /** Lets queued work run. */
     synchronized void open() {
         open = true;

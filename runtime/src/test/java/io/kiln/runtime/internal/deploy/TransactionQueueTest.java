@@ -1,84 +1,50 @@
 package io.kiln.runtime.internal.deploy;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.After;
 import org.junit.Test;
 
 public class TransactionQueueTest {
 
-    private final TransactionQueue queue = new TransactionQueue(2);
-
-    @After
-    public void close() {
-        queue.close();
-    }
-
     @Test
-    public void nothingRunsUntilOpened() throws Exception {
-        AtomicInteger runs = new AtomicInteger();
-        queue.submit("a", runs::incrementAndGet);
-        assertFalse(queue.awaitIdle(50));
-        assertEquals(0, runs.get());
-        queue.open();
-        assertTrue(queue.awaitIdle(5000));
-        assertEquals(1, runs.get());
-    }
-
-    @Test
-    public void requestsPilingUpBehindARunningOneCollapseToTheNewest() throws Exception {
-        queue.open();
-        CountDownLatch release = new CountDownLatch(1);
-        List<String> ran = new CopyOnWriteArrayList<>();
-        queue.submit("file", () -> {
-            ran.add("first");
-            waitFor(release);
-        });
-        await().atMost(Duration.ofSeconds(5)).until(() -> ran.size() == 1);
-        for (int i = 2; i <= 5; i++) {
-            String name = "save-" + i;
-            queue.submit("file", () -> ran.add(name));
+    public void waitingCountsKeysNotYetStartedOnceEachDeferredIncluded() throws Exception {
+        try (TransactionQueue queue = new TransactionQueue(2)) {
+            queue.submit("a.jar", () -> { });
+            queue.submit("a.jar", () -> { }); // a burst for one file: the newest replaces the one waiting
+            queue.submit("b.jar", () -> { });
+            queue.defer("c.jar", () -> { });
+            assertEquals(3, queue.waiting());
+            queue.open();
+            assertTrue(queue.awaitIdle(10_000));
+            assertEquals(0, queue.waiting());
         }
-        release.countDown();
-        assertTrue(queue.awaitIdle(5000));
-        assertEquals(List.of("first", "save-5"), ran);
     }
 
     @Test
-    public void deferredWorkRunsAgainOnceOtherWorkFinishes() throws Exception {
-        queue.open();
+    public void runningWorkIsNotWaiting() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        List<String> ran = new CopyOnWriteArrayList<>();
-        queue.submit("provider", () -> waitFor(release));
-        queue.submit("consumer", new Runnable() {
-            @Override
-            public void run() {
-                if (queue.othersUnderWay("consumer")) {
-                    ran.add("deferred");
-                    queue.defer("consumer", this);
-                } else {
-                    ran.add("applied");
-                }
-            }
-        });
-        await().atMost(Duration.ofSeconds(5)).until(() -> ran.contains("deferred"));
-        assertFalse("idle while work is deferred", queue.awaitIdle(50));
-        release.countDown();
-        assertTrue(queue.awaitIdle(5000));
-        assertEquals(List.of("deferred", "applied"), ran);
+        try (TransactionQueue queue = new TransactionQueue(1)) {
+            queue.open();
+            queue.submit("a.jar", () -> {
+                started.countDown();
+                await(release);
+            });
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            assertEquals(0, queue.waiting());
+            queue.submit("a.jar", () -> { });
+            assertEquals("the next change to the running file waits", 1, queue.waiting());
+            release.countDown();
+            assertTrue(queue.awaitIdle(10_000));
+            assertEquals(0, queue.waiting());
+        }
     }
 
-    private static void waitFor(CountDownLatch latch) {
+    private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

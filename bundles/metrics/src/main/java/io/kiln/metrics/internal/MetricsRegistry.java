@@ -1,0 +1,41 @@
+package io.kiln.metrics.internal;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/**
+ * The registry {@code /metrics} is read from, holding the JVM's own figures from the start; Kiln's collectors add
+ * theirs. One registry per activation, never the client's static default: a new version of this bundle starts
+ * from a clean one and the old one goes with its class loader.
+ */
+@Component(service = MetricsRegistry.class)
+public final class MetricsRegistry {
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+
+    public MetricsRegistry() {
+        // Not JvmMetrics, which adds JvmMemoryPoolAllocationMetrics: it leaves a listener on each garbage collector's
+        // MXBean that nothing removes, which would keep this bundle's class loader in memory after an update.
+        JvmMemoryMetrics.builder().register(registry);
+        JvmThreadsMetrics.builder().register(registry);
+        JvmGarbageCollectorMetrics.builder().register(registry);
+        JvmClassLoadingMetrics.builder().register(registry);
+        JvmBufferPoolMetrics.builder().register(registry);
+        JvmCompilationMetrics.builder().register(registry);
+        JvmRuntimeInfoMetric.builder().register(registry);
+        ProcessMetrics.builder().register(registry);
+    }
+
+    PrometheusRegistry registry() {
+        return registry;
+    }
+}
