@@ -269,7 +269,7 @@ public class ConfigValidationIT extends KilnTestSupport {
     @Test
     public void anUnknownKeyIsLoggedOnceEvenWhenFileInstallReadsTheWrittenFileAgain() throws Exception {
         java.util.concurrent.atomic.AtomicInteger warned = new java.util.concurrent.atomic.AtomicInteger();
-        try (AutoCloseable following = logging.follow(line -> {
+        try (io.kiln.runtime.api.LoggingService.Following following = logging.follow(line -> {
             if (line.message().contains("unknown key 'shade'")) {
                 warned.incrementAndGet();
             }

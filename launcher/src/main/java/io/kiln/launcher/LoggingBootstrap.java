@@ -16,15 +16,18 @@ import io.kiln.placeholders.References;
 /**
  * Logging as the logging section says from the first line on. Pax Logging's back end starts before ConfigAdmin and
  * before Kiln reads {@code conf/}: until the section arrives it would log in Log4j's default format, and drop what
- * plugins that start from the framework's cache say meanwhile. So the launcher hands Pax Logging, for its start only,
- * a copy of the section with its {@code ${env:…}} and {@code ${prop:…}} resolved ({@code
- * org.ops4j.pax.logging.property.file}). The section itself is then applied, checked and recorded by Kiln like any.
+ * plugins that start from the framework's cache say meanwhile. So the launcher hands Pax Logging, for its start only
+ * ({@code org.ops4j.pax.logging.property.file}), the section Kiln last applied ({@code kiln.log.startup}, written by
+ * the runtime), or before there is one a copy of the section's file with its {@code ${env:…}} and {@code ${prop:…}}
+ * resolved. The section itself is then applied, checked and recorded by Kiln like any.
  */
 final class LoggingBootstrap {
 
     /** Pax Logging's setting: a properties file it configures Log4j from when it starts. */
     static final String PROPERTY_FILE = "org.ops4j.pax.logging.property.file";
     static final String SECTION_FILE = "org.ops4j.pax.logging.cfg";
+    /** The logging section Kiln last applied, kept by the runtime (conf/kiln.properties). */
+    static final String STARTUP_SETTING = "kiln.log.startup";
 
     private LoggingBootstrap() {
     }
@@ -34,6 +37,10 @@ final class LoggingBootstrap {
      *         then starts on its defaults, and Kiln says what is wrong with the section when it applies it)
      */
     static Optional<Path> write(Folders folders, Map<String, String> settings) {
+        String lastApplied = settings.get(STARTUP_SETTING);
+        if (lastApplied != null && Files.isRegularFile(Path.of(lastApplied))) {
+            return Optional.of(Path.of(lastApplied));
+        }
         Path section = folders.conf().resolve(SECTION_FILE);
         if (!Files.isRegularFile(section)) {
             return Optional.empty();
@@ -56,6 +63,8 @@ final class LoggingBootstrap {
             }
             return Optional.of(Files.move(staged, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE));
         } catch (IOException | IllegalArgumentException | References.NotSet e) {
+            // said once the section is applied: Kiln refuses it naming the key
+            System.out.println("kiln: Pax Logging starts on its defaults: conf/" + SECTION_FILE + " cannot be read for its start (" + e.getMessage() + ")");
             return Optional.empty();
         }
     }

@@ -36,6 +36,8 @@ import com.google.gson.JsonParser;
 public class LoggingIT {
 
     private static final String SECTION = "/api/v1/config/org.ops4j.pax.logging";
+    /** Kiln's own INFO lines off: a broken change carries it, so that a line still logged proves the change did not run. */
+    private static final String QUIET_KILN = "log4j2.logger.quiet.name = io.kiln.runtime\nlog4j2.logger.quiet.level = WARN\n";
 
     @ClassRule
     public static TemporaryFolder temp = new TemporaryFolder();
@@ -131,7 +133,8 @@ public class LoggingIT {
 
     @Test
     public void aLevelThatIsNoneIsRefusedAndTheLastGoodLoggingGoesOn() throws Exception {
-        write(shipped.replace("log4j2.logger.jetty.level = WARN", "log4j2.logger.jetty.level = LOUD"));
+        // with Kiln's own INFO lines turned off in the same change: if it ran, the reload below would not be logged
+        write(shipped.replace("log4j2.logger.jetty.level = WARN", "log4j2.logger.jetty.level = LOUD") + QUIET_KILN);
         JsonObject refused = awaitSection("REJECTED", "log4j2.logger.jetty.level");
         assertTrue(refused.toString(), refused.get("reason").getAsString().startsWith(
                 "org.ops4j.pax.logging.cfg: log4j2.logger.jetty.level: expected one of OFF, FATAL, ERROR, WARN, INFO, DEBUG, TRACE, ALL, found 'LOUD'"));
@@ -142,7 +145,7 @@ public class LoggingIT {
     @Test
     public void whatLog4jItselfRefusesIsPutBackWithLog4jsReason() throws Exception {
         write(shipped + "log4j2.appender.bad.type = NoSuchAppender\nlog4j2.appender.bad.name = bad\n"
-                + "log4j2.rootLogger.appenderRef.bad.ref = bad\n");
+                + "log4j2.rootLogger.appenderRef.bad.ref = bad\n" + QUIET_KILN);
         JsonObject refused = awaitSection("REJECTED", "Log4j says: ");
         String reason = refused.get("reason").getAsString();
         assertTrue(reason, reason.startsWith("org.ops4j.pax.logging.cfg: applied, but Log4j says: Unable to locate plugin type for NoSuchAppender"));
@@ -155,7 +158,7 @@ public class LoggingIT {
         stillLogs();
     }
 
-    /** The console and the file still take Kiln's lines. */
+    /** The file still takes Kiln's INFO lines: the last good logging runs, not the refused one. */
     private static void stillLogs() throws IOException {
         String reloaded = "reload kiln-sample-greeting ";
         long before = logged(reloaded);
@@ -190,9 +193,9 @@ public class LoggingIT {
     @Test
     public void kilnLogTailPrintsTheLatestMessagesAndFollowsNewOnes() throws Exception {
         reloadGreeting();
-        ApiKiln.ClientRun tail = kiln.client("log", "tail", "-n", "3");
+        ApiKiln.ClientRun tail = kiln.client("log", "tail", "-n", "10");
         assertEquals(tail.toString(), 0, tail.exit());
-        assertEquals(tail.out(), 3, tail.out().strip().lines().count());
+        assertEquals(tail.out(), 10, tail.out().strip().lines().count());
         assertTrue(tail.out(), tail.out().lines().anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[INFO] runtime - reload kiln-sample-greeting .*")));
         // the stream: a message logged from now on arrives as a line event
         HttpResponse<java.io.InputStream> stream = kiln.sendStreaming("/api/v1/log/stream");
@@ -253,6 +256,7 @@ public class LoggingIT {
                     @Override
                     public void start(BundleContext context) {
                         LoggerFactory.getLogger("itest.slf4j2").atInfo().addKeyValue("api", 2).log("fluent hello from SLF4J 2");
+                        LoggerFactory.getLogger("itest.slf4j2").warn("and an exception", new IllegalStateException("boom"));
                     }
 
                     @Override
@@ -265,6 +269,10 @@ public class LoggingIT {
         await("its line in " + log).atMost(Duration.ofSeconds(30)).until(() -> logged("fluent hello from SLF4J 2") == 1);
         List<String> lines = Files.readAllLines(log).stream().filter(l -> l.contains("fluent hello")).toList();
         assertTrue(lines.toString(), lines.get(0).contains("[INFO]") && lines.get(0).contains(" itest.slf4j2 - "));
+        // the console: an exception by its class and message, on the message's line; the file: with its trace
+        await("the exception's line on the console").atMost(Duration.ofSeconds(30)).until(() -> kiln.process.output().stream()
+                .anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[WARN] slf4j2 - and an exception: java\\.lang\\.IllegalStateException: boom")));
+        assertTrue(Files.readString(log).contains("and an exception\njava.lang.IllegalStateException: boom\n\tat itest.Activator.start("));
         assertEquals(200, kiln.delete("/api/v1/plugins/it-slf4j2").statusCode());
     }
 }

@@ -35,8 +35,9 @@ final class ClientOptions {
 
     /**
      * @return the API's address: {@code --api-url}, else this folder's {@code data/api-url} once it is known to belong
-     *         to this folder's running Kiln, else {@code KILN_API_URL}, else the default port
-     * @throws ClientException when {@code data/api-url} was written by another folder's Kiln, or by one that has ended
+     *         to this folder's running Kiln, else {@code KILN_API_URL}
+     * @throws ClientException when {@code data/api-url} was written by another folder's Kiln, or by one that has ended, or
+     *                         there is none and no address was given
      */
     URI apiUri(Path home, Map<String, String> env) throws ClientException {
         String url = apiUrl;
@@ -48,7 +49,12 @@ final class ClientOptions {
             }
         }
         if (url == null) {
-            url = env.getOrDefault("KILN_API_URL", "http://127.0.0.1:8181/");
+            url = env.get("KILN_API_URL");
+        }
+        if (url == null) {
+            // not a default address: another Kiln may listen there, and it would be sent this folder's token
+            throw new ClientException("Kiln in " + home.toAbsolutePath().normalize() + " is not running (it writes data/api-url once"
+                    + " its API listens); start it with bin/kiln, or name another with --api-url or KILN_API_URL");
         }
         try {
             URI uri = URI.create(url.strip().endsWith("/") ? url.strip() : url.strip() + "/");

@@ -68,7 +68,10 @@ public class ClientOptionsTest {
         Files.writeString(home.resolve("data/api-url"), "http://127.0.0.1:18182/\npid=" + ProcessHandle.current().pid() + "\nhome=" + home.toRealPath() + "\n");
         assertEquals("http://127.0.0.1:18182/", options.apiUri(home, Map.of()).toString());
         Files.delete(home.resolve("data/api-url"));
-        assertEquals("http://127.0.0.1:8181/", options.apiUri(home, Map.of()).toString());
+        // no default address: the token would go to whichever Kiln listens there
+        ClientException none = assertThrows(ClientException.class, () -> options.apiUri(home, Map.of()));
+        assertTrue(none.getMessage(), none.getMessage().contains("is not running (it writes data/api-url once its API listens)"));
+        assertEquals("http://127.0.0.1:9/", options.apiUri(home, Map.of("KILN_API_URL", "http://127.0.0.1:9")).toString());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
  */
 public record LogLevels(LogLevel root, List<LoggerLevel> loggers) {
 
+    /** Copies the loggers, which a caller cannot change afterwards. */
     public LogLevels {
         loggers = List.copyOf(loggers);
     }

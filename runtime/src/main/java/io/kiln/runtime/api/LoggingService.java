@@ -16,7 +16,10 @@ public interface LoggingService {
     /** The PID of the logging section, as Pax Logging names it. */
     String SECTION_PID = "org.ops4j.pax.logging";
 
-    /** @return the levels logging runs with now */
+    /**
+     * @return the levels logging runs with now: those of the last good logging section (Log4j's root level, ERROR,
+     *         when it sets none)
+     */
     LogLevels levels();
 
     /**
@@ -28,6 +31,7 @@ public interface LoggingService {
      * @param trigger who asks
      * @return how the change of the section ended
      * @throws UnknownSectionException if {@code conf/} holds no logging section to write the level into
+     * @throws IllegalArgumentException  if the target is a plugin without classes of its own
      */
     SectionResult setLevel(String target, LogLevel level, Trigger trigger);
 
@@ -43,5 +47,13 @@ public interface LoggingService {
      * @param listener told of each message, on the thread that logged it: it must return quickly
      * @return closing it stops the following
      */
-    AutoCloseable follow(Consumer<LogLine> listener);
+    Following follow(Consumer<LogLine> listener);
+
+    /** A following of the log, until it is closed. */
+    interface Following extends AutoCloseable {
+
+        /** Stops the following; the listener is told of nothing more. */
+        @Override
+        void close();
+    }
 }

@@ -36,7 +36,7 @@ public final class LogServlet extends ApiServlet {
     private final transient LoggingService logging;
     private final transient ApiSettings settings;
     private final transient EventStreams streams = new EventStreams("kiln-http-log", MAX_STREAMS);
-    private final transient AutoCloseable following;
+    private final transient LoggingService.Following following;
     private final transient Routes routes;
 
     @Activate
@@ -57,7 +57,7 @@ public final class LogServlet extends ApiServlet {
     }
 
     @Deactivate
-    void deactivate() throws Exception {
+    void deactivate() {
         following.close();
         streams.close();
     }

@@ -131,6 +131,9 @@ final class SectionChanges implements AutoCloseable {
                         return putBack(section, lastGood, check, own, String.join("; ", problems), trigger, start);
                     }
                 }
+                if (changed) {
+                    own.ifPresent(c -> c.applied(values));
+                }
                 Optional<SectionState> before = states.get(section.configurationPid());
                 states.put(new SectionState(section, Outcome.APPLIED, "", warnings, definition != null || own.isPresent(),
                         SectionState.shown(values), Instant.now()));
@@ -183,8 +186,10 @@ final class SectionChanges implements AutoCloseable {
         if (lastGood.isPresent()) {
             after.addAll(problemsAfter(check, lastGood.get(), true));
         }
+        String back = lastGood.isPresent() ? "the last good configuration is back"
+                : "it is withdrawn (there was no good one before it), and its components are left on their defaults";
         String reason = section.fileName() + ": applied, but " + problems + (after.isEmpty()
-                ? "; the last good configuration is back" : "; and with the last good configuration back: " + String.join("; ", after));
+                ? "; " + back : "; and with the last good configuration back: " + String.join("; ", after));
         SectionResult refused = refuse(section, section.configurationPid(), section.fileName(), reason, trigger, start);
         return new SectionResult(refused.pid(), refused.file(), after.isEmpty() ? Outcome.ROLLED_BACK : Outcome.FAILED,
                 refused.error(), refused.warnings(), refused.duration());
@@ -275,6 +280,10 @@ final class SectionChanges implements AutoCloseable {
             long start = System.nanoTime();
             try {
                 SectionFile section = SectionFile.of(file);
+                if (ownChecks.apply(section.configurationPid()).map(SectionCheck::keptWhenFileIsGone).orElse(false)) {
+                    keepWithoutFile(section, trigger, start);
+                    return;
+                }
                 states.remove(section.configurationPid());
                 if (delivery.removeIfFrom(section)) {
                     recorder.removed(section, trigger, start);
@@ -285,10 +294,20 @@ final class SectionChanges implements AutoCloseable {
         }
     }
 
+    /** The file of a section that stays is gone: its configuration runs on, and the section says how to change it. */
+    private void keepWithoutFile(SectionFile section, Trigger trigger, long start) {
+        String reason = section.fileName() + ": the file is gone, and this section stays as it last applied: put the file back "
+                + "to change it (the distribution's own is in Kiln's source, launcher/src/dist/conf/" + section.fileName() + ")";
+        Optional<SectionState> before = states.get(section.configurationPid());
+        before.ifPresent(state -> states.put(state.refused(reason, Instant.now())));
+        recorder.refused(section.configurationPid(), trigger, start, reason);
+    }
+
     /** Sections whose file was deleted from {@code folder} while Kiln was stopped. */
     void removeOrphans(Path folder) {
         try {
-            delivery.removeOrphans(folder).forEach(recorder::orphanRemoved);
+            delivery.removeOrphans(folder, pid -> ownChecks.apply(pid).map(SectionCheck::keptWhenFileIsGone).orElse(false))
+                    .forEach(recorder::orphanRemoved);
         } catch (IOException | InvalidSyntaxException e) {
             recorder.failed("Cannot look for sections whose file is gone: {}", e.toString());
         }

@@ -22,6 +22,22 @@ public interface SectionCheck {
     List<String> validate(String file, Dictionary<String, Object> values) throws SectionException;
 
     /**
+     * @return whether the section's configuration stays when its file goes: for a consumer the platform cannot run
+     *         without in good order (logging), a file deleted by mistake must not leave it on bare defaults
+     */
+    default boolean keptWhenFileIsGone() {
+        return false;
+    }
+
+    /**
+     * The section was applied with these values, and its consumer took them: its last good configuration now.
+     *
+     * @param values what was delivered, placeholders resolved
+     */
+    default void applied(Dictionary<String, Object> values) {
+    }
+
+    /**
      * Called just before the values are delivered.
      *
      * @return what the consumer made of them, once it has taken them

@@ -79,12 +79,12 @@ final class SectionDelivery {
     }
 
     /** Deletes the configurations whose section file is no longer in {@code folder}. @return what it deleted */
-    List<Orphan> removeOrphans(Path folder) throws IOException, InvalidSyntaxException {
+    List<Orphan> removeOrphans(Path folder, java.util.function.Predicate<String> kept) throws IOException, InvalidSyntaxException {
         List<Orphan> removed = new ArrayList<>();
         Configuration[] fromFiles = configurationAdmin.listConfigurations("(" + SOURCE + "=*)");
         for (Configuration configuration : fromFiles == null ? new Configuration[0] : fromFiles) {
             Object source = configuration.getProperties().get(SOURCE);
-            if (source != null && !Files.exists(folder.resolve(source.toString()))) {
+            if (source != null && !Files.exists(folder.resolve(source.toString())) && !kept.test(configuration.getPid())) {
                 removed.add(new Orphan(configuration.getPid(), source.toString()));
                 configuration.delete();
             }

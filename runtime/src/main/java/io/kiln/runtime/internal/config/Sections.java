@@ -1,5 +1,6 @@
 package io.kiln.runtime.internal.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.MetaTypeService;
 
@@ -37,19 +38,19 @@ public final class Sections implements ConfigService {
     private final SectionChanges changes;
     private final SectionViews views;
     private final Path folder;
-    private final List<String> ownCheckedPids;
+    /** The checks of sections no Metatype definition describes (the logging section's), as they come and go. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<SectionCheck> checks = List.of();
 
     @Activate
     public Sections(BundleContext context, @Reference ConfigurationAdmin configurationAdmin,
             @Reference MetaTypeService metaTypeService, @Reference ServiceComponentRuntime scr,
-            @Reference ChangeJournal journal, @Reference PluginEngine engine,
-            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY) List<SectionCheck> checks) {
+            @Reference ChangeJournal journal, @Reference PluginEngine engine) {
         this.changes = new SectionChanges(context, metaTypeService, new SectionDelivery(configurationAdmin), states,
                 new SectionRecorder(journal), engine::beforeReconfiguring, new DeliveryBarrier(context, configurationAdmin),
                 pid -> checks.stream().filter(c -> c.pid().equals(pid)).findFirst());
         this.views = new SectionViews(new ComponentStates(scr));
         this.folder = RuntimeFolders.conf(context);
-        this.ownCheckedPids = checks.stream().map(SectionCheck::pid).toList();
     }
 
     @Deactivate
@@ -76,13 +77,15 @@ public final class Sections implements ConfigService {
     }
 
     /**
-     * Applies, before FileInstall hands over {@code conf/}, the sections a check of the platform's own watches (the
-     * logging section), so that everything after them, start-up included, runs as they say.
+     * Applies the sections a check of the platform's own watches (the logging section) before FileInstall hands over
+     * {@code conf/}. FileInstall reads {@code conf/} first on ConfigAdmin's own update thread, from which a section's
+     * consumer (Pax Logging, a ManagedService) could not take the section until the read is over: its verdict would
+     * never come in time. Applied here, on the thread that starts FileInstall, the first read finds them unchanged.
      */
     void applyOwnChecked() {
-        for (String pid : ownCheckedPids) {
-            Path file = folder.resolve(pid + SectionFile.CFG);
-            if (java.nio.file.Files.isRegularFile(file)) {
+        for (SectionCheck check : checks) {
+            Path file = folder.resolve(check.pid() + SectionFile.CFG);
+            if (Files.isRegularFile(file)) {
                 apply(file, Trigger.FILE, false);
             }
         }

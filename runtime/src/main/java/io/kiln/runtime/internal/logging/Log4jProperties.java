@@ -21,6 +21,14 @@ final class Log4jProperties {
     private static final Set<String> FRAMEWORK_KEYS = Set.of("service.pid", "service.factoryPid", "service.bundleLocation",
             "felix.fileinstall.filename", "kiln.section.file");
 
+    /** What follows {@code log4j2.} in Log4j's properties format (its configuration's own attributes and elements). */
+    private static final Set<String> ELEMENTS = Set.of("rootLogger", "logger", "appender", "filter", "property", "script",
+            "customLevel", "status", "dest", "name", "packages", "monitorInterval", "verbose", "strict", "shutdownHook",
+            "shutdownTimeout", "advertiser", "appenders", "loggers", "filters", "properties", "customLevels", "scripts");
+    /** What a logger (and the root logger) takes; {@code ""} is the short form, {@code log4j2.logger.ID = LEVEL, REF}. */
+    private static final Set<String> LOGGER_ATTRIBUTES = Set.of("", "name", "level", "additivity", "includeLocation", "type",
+            "appenderRef", "filter");
+
     private Log4jProperties() {
     }
 
@@ -51,6 +59,7 @@ final class Log4jProperties {
             }
             references(file, prefix, values, appenders);
         }
+        unknownAttributes(file, values, warnings);
         for (String key : values.keySet()) {
             if (!key.startsWith(LoggingSection.PREFIX) && !key.startsWith(LoggingSection.PAX_PREFIX)
                     && !FRAMEWORK_KEYS.contains(key) && !key.equals("pax.logging.entries.size")) {
@@ -59,6 +68,25 @@ final class Log4jProperties {
             }
         }
         return warnings;
+    }
+
+    /** A misspelt key Log4j would pass over without a word (log4j2.rootLoger.level, log4j2.logger.x.levle). */
+    private static void unknownAttributes(String file, Map<String, String> values, List<String> warnings) {
+        for (String key : values.keySet()) {
+            if (!key.startsWith(LoggingSection.PREFIX)) {
+                continue;
+            }
+            String[] parts = key.substring(LoggingSection.PREFIX.length()).split("\\.", -1);
+            String attribute = parts[0].equals("rootLogger") ? (parts.length > 1 ? parts[1] : "")
+                    : parts[0].equals("logger") && parts.length > 1 ? (parts.length > 2 ? parts[2] : "") : null;
+            if (!ELEMENTS.contains(parts[0])) {
+                warnings.add(file + ": unknown key '" + key + "' (Log4j takes " + LoggingSection.PREFIX + "rootLogger.*, logger.*, "
+                        + "appender.*, filter.*, property.*, ...; it would pass over this one)");
+            } else if (attribute != null && !LOGGER_ATTRIBUTES.contains(attribute)) {
+                warnings.add(file + ": unknown key '" + key + "' (a logger takes name, level, additivity, includeLocation, "
+                        + "appenderRef.*, filter.*; Log4j would pass over this one)");
+            }
+        }
     }
 
     private static Set<String> appenderNames(String file, Map<String, String> values) throws SectionException {

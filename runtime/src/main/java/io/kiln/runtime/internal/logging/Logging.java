@@ -1,11 +1,13 @@
 package io.kiln.runtime.internal.logging;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -35,6 +37,10 @@ import io.kiln.runtime.api.UnknownSectionException;
 @Component(service = LoggingService.class)
 public final class Logging implements LoggingService {
 
+    /** The target that stands for the root level, as Log4j names it. */
+    private static final String ROOT = "root";
+    /** A Java name, dotted: what loggers are named after. */
+    private static final Pattern LOGGER_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     /** Log4j's root level when the section sets none. */
     private static final LogLevel LOG4J_DEFAULT_ROOT = LogLevel.ERROR;
 
@@ -54,8 +60,8 @@ public final class Logging implements LoggingService {
 
     @Override
     public LogLevels levels() {
-        Map<String, String> running = running().map(s -> LoggingSectionCheck.texts(new java.util.Hashtable<>(s.properties())))
-                .orElse(Map.of());
+        SectionInfo section = running().orElseThrow(this::noSection);
+        Map<String, String> running = LoggingSection.texts(section.properties());
         LogLevel root = Optional.ofNullable(running.get(LoggingSection.ROOT_LEVEL)).flatMap(LoggingSection::level)
                 .orElse(LOG4J_DEFAULT_ROOT);
         Map<String, String> pluginOfPackage = pluginPackages();
@@ -63,27 +69,36 @@ public final class Logging implements LoggingService {
         for (LoggingSection.Logger logger : LoggingSection.loggers(running)) {
             Optional<LogLevel> level = logger.level().flatMap(LoggingSection::level);
             if (level.isPresent()) {
-                String plugin = pluginOfPackage.entrySet().stream().filter(p -> PluginLoggers.covers(p.getKey(), logger.name()))
-                        .map(Map.Entry::getValue).findFirst().orElse("");
-                loggers.add(new LoggerLevel(logger.name(), level.get(), plugin));
+                loggers.add(new LoggerLevel(logger.name(), level.get(), ownerOf(logger.name(), pluginOfPackage).orElse("")));
             }
         }
-        loggers.sort(java.util.Comparator.comparing(LoggerLevel::logger));
+        loggers.sort(Comparator.comparing(LoggerLevel::logger));
         return new LogLevels(root, loggers);
+    }
+
+    /** @return the plugin whose package is the longest one that covers the logger */
+    private static Optional<String> ownerOf(String logger, Map<String, String> pluginOfPackage) {
+        return pluginOfPackage.entrySet().stream().filter(p -> PluginLoggers.covers(p.getKey(), logger))
+                .max(Comparator.comparingInt(p -> p.getKey().length())).map(Map.Entry::getValue);
+    }
+
+    private UnknownSectionException noSection() {
+        return new UnknownSectionException(SECTION_PID, config.sections().stream().map(SectionInfo::pid).toList());
     }
 
     @Override
     public SectionResult setLevel(String target, LogLevel level, Trigger trigger) {
-        SectionInfo section = running().orElseThrow(() -> new UnknownSectionException(SECTION_PID,
-                config.sections().stream().map(SectionInfo::pid).toList()));
+        SectionInfo section = running().orElseThrow(this::noSection);
         Map<String, String> values = new LinkedHashMap<>();
-        if (target == null || target.isBlank()) {
+        List<String> alsoCovered = new ArrayList<>();
+        String name = target == null ? "" : target.strip();
+        if (name.isEmpty() || name.equalsIgnoreCase(ROOT)) {
             values.put(LoggingSection.ROOT_LEVEL, level.name());
         } else {
-            List<LoggingSection.Logger> named = LoggingSection.loggers(
-                    LoggingSectionCheck.texts(new java.util.Hashtable<>(section.properties())));
+            List<LoggingSection.Logger> named = LoggingSection.loggers(LoggingSection.texts(section.properties()));
             List<String> ids = new ArrayList<>(named.stream().map(LoggingSection.Logger::id).toList());
-            for (String logger : loggersOf(target.strip())) {
+            Map<String, String> pluginOfPackage = pluginPackages();
+            for (String logger : loggersOf(name)) {
                 Optional<LoggingSection.Logger> existing = named.stream().filter(l -> l.name().equals(logger)).findFirst();
                 String id = existing.map(LoggingSection.Logger::id).orElseGet(() -> LoggingSection.newId(logger, ids));
                 ids.add(id);
@@ -91,15 +106,39 @@ public final class Logging implements LoggingService {
                     values.put(LoggingSection.nameKey(id), logger);
                 }
                 values.put(LoggingSection.levelKey(id), level.name());
+                pluginOfPackage.forEach((pkg, plugin) -> {
+                    if (!plugin.equals(name) && PluginLoggers.covers(logger, pkg) && !alsoCovered.contains(plugin)) {
+                        alsoCovered.add(plugin);
+                    }
+                });
             }
         }
-        return config.set(SECTION_PID, values, trigger);
+        SectionResult result = config.set(SECTION_PID, values, trigger);
+        if (alsoCovered.isEmpty() || !result.succeeded()) {
+            return result;
+        }
+        // a package's level reaches every package under it, other plugins' too: the caller should know
+        List<String> warnings = new ArrayList<>(result.warnings());
+        warnings.add("the level covers the loggers of " + String.join(", ", alsoCovered) + " too (their packages are under "
+                + String.join(", ", values.entrySet().stream().filter(e -> e.getKey().endsWith(".name")).map(Map.Entry::getValue).toList())
+                + ")");
+        return new SectionResult(result.pid(), result.file(), result.outcome(), result.error(), warnings, result.duration());
     }
 
-    /** A plugin's name stands for its own packages; anything else is a logger's name. */
+    /**
+     * A plugin's name stands for its own packages; a name with a dot (or {@code $}) for a logger, a package or a
+     * class; anything else is refused as a plugin that is not there, rather than taken for a logger no one uses.
+     */
     private List<String> loggersOf(String target) {
         Optional<PluginInfo> plugin = plugins.plugin(target);
         if (plugin.isEmpty()) {
+            if (!LOGGER_NAME.matcher(target).matches()) {
+                throw new IllegalArgumentException("'" + target + "' is not a logger name (a package or class name, e.g. org.eclipse.jetty)");
+            }
+            if (!target.contains(".") && !target.contains("$")) {
+                throw new IllegalArgumentException("no plugin is named '" + target + "'; for a logger give its package or class name "
+                        + "(e.g. org.eclipse.jetty), for the root level none");
+            }
             return List.of(target);
         }
         List<String> packages = bundle(target).map(PluginLoggers::of).orElse(List.of());
@@ -138,7 +177,7 @@ public final class Logging implements LoggingService {
     }
 
     @Override
-    public AutoCloseable follow(Consumer<LogLine> listener) {
+    public Following follow(Consumer<LogLine> listener) {
         LogListener forward = entry -> listener.accept(LogLines.of(entry));
         logReader.addLogListener(forward);
         return () -> logReader.removeLogListener(forward);

@@ -32,6 +32,13 @@ final class LoggingSection {
     private LoggingSection() {
     }
 
+    /** @return the section's values as text, key by key */
+    static Map<String, String> texts(Map<String, ?> values) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        values.forEach((key, value) -> texts.put(key, String.valueOf(value)));
+        return texts;
+    }
+
     /** @return the keys' groups under a prefix ({@code log4j2.logger.}): each group's id and its keys, the id cut off */
     static Map<String, Map<String, String>> groups(Map<String, String> values, String prefix) {
         Map<String, Map<String, String>> groups = new LinkedHashMap<>();

@@ -3,14 +3,19 @@ package io.kiln.runtime.internal.logging;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.wiring.BundleRevision;
 
 /**
  * The loggers of a plugin: its own packages, the topmost of them, as plugins name their loggers after their
  * classes ({@code LoggerFactory.getLogger(Greeter.class)}). A level for {@code io.example} covers every class under it.
+ * A package another bundle exports too (a library the plugin carries inside, as others use it) is not its own: a
+ * level set for it would reach every user of that library.
  */
 final class PluginLoggers {
 
@@ -19,13 +24,27 @@ final class PluginLoggers {
 
     /** @return the topmost packages the bundle's own classes are in, sorted */
     static List<String> of(Bundle bundle) {
+        Set<String> elsewhere = new HashSet<>();
+        for (Bundle other : bundle.getBundleContext() == null ? new Bundle[0] : bundle.getBundleContext().getBundles()) {
+            BundleRevision revision = other.getBundleId() == bundle.getBundleId() ? null : other.adapt(BundleRevision.class);
+            if (revision != null) {
+                revision.getDeclaredCapabilities(BundleRevision.PACKAGE_NAMESPACE)
+                        .forEach(c -> elsewhere.add(String.valueOf(c.getAttributes().get(BundleRevision.PACKAGE_NAMESPACE))));
+            }
+        }
+        return of(bundle, elsewhere);
+    }
+
+    /** @param elsewhere the packages other bundles export */
+    static List<String> of(Bundle bundle, Set<String> elsewhere) {
         TreeSet<String> packages = new TreeSet<>();
         Enumeration<URL> classes = bundle.findEntries("/", "*.class", true);
         while (classes != null && classes.hasMoreElements()) {
             String path = classes.nextElement().getPath();
             int slash = path.lastIndexOf('/');
             String folder = slash <= 0 ? "" : path.substring(path.startsWith("/") ? 1 : 0, slash);
-            if (!folder.isEmpty() && !folder.startsWith("META-INF") && !folder.startsWith("OSGI-INF")) {
+            if (!folder.isEmpty() && !folder.startsWith("META-INF") && !folder.startsWith("OSGI-INF")
+                    && !elsewhere.contains(folder.replace('/', '.'))) {
                 packages.add(folder.replace('/', '.'));
             }
         }

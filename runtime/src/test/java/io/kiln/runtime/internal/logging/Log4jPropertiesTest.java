@@ -97,4 +97,15 @@ public class Log4jPropertiesTest {
         values.put("log4j2.logger.short", "DEBUG, console");
         assertEquals(List.of(), Log4jProperties.check(FILE, values));
     }
+
+    @Test
+    public void aMisspeltLog4jKeyIsAWarningNamingIt() throws SectionException {
+        Map<String, String> values = good();
+        values.put("log4j2.rootLoger.level", "DEBUG");
+        values.put("log4j2.logger.jetty.levle", "DEBUG");
+        List<String> warnings = Log4jProperties.check(FILE, values);
+        assertEquals(warnings.toString(), 2, warnings.size());
+        assertTrue(warnings.get(0), warnings.get(0).startsWith(FILE + ": unknown key 'log4j2.rootLoger.level' (Log4j takes"));
+        assertTrue(warnings.get(1), warnings.get(1).startsWith(FILE + ": unknown key 'log4j2.logger.jetty.levle' (a logger takes name, level"));
+    }
 }
