@@ -22,7 +22,7 @@ record FlagSet(String name, String kilnJvm, String javaOptions, boolean cds) {
      */
     static final String OLD = "-XX:+UseSerialGC -Xms16m -Xmx512m -XX:TieredStopAtLevel=1 -Xshare:auto";
 
-    static final String NAMES = "old, server, server-serial, dev, each optionally with +cds";
+    static final String NAMES = "old, server, server-g1, dev, each optionally with +cds";
 
     /** @param list comma-separated, e.g. {@code old,server,server+cds}; the order is the order of each round */
     static List<FlagSet> parse(String list) {
@@ -38,8 +38,8 @@ record FlagSet(String name, String kilnJvm, String javaOptions, boolean cds) {
             sets.add(switch (base) {
                 case "old" -> new FlagSet(name, "dev", OLD, cds);
                 case "server" -> new FlagSet(name, "server", "", cds);
-                // the server set on the Serial collector instead of the JVM's default (G1 on 2 CPUs and 2 GB or more)
-                case "server-serial" -> new FlagSet(name, "server", "-XX:+UseSerialGC", cds);
+                // the server set on G1 (the JVM's own default on 2 CPUs and 2 GB or more) instead of Serial
+                case "server-g1" -> new FlagSet(name, "server", "-XX:-UseSerialGC -XX:+UseG1GC", cds);
                 case "dev" -> new FlagSet(name, "dev", "", cds);
                 default -> throw new IllegalArgumentException("--flags: unknown set '" + name + "' (" + NAMES + ")");
             });

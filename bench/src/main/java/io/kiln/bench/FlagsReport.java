@@ -40,7 +40,7 @@ final class FlagsReport {
         }
         ratios(md, figures);
         md.append("\nSets: old = the options bin/kiln had before issue 11 §4 (`").append(FlagSet.OLD).append("`, on KILN_JVM=dev);")
-                .append(" server = KILN_JVM=server; server-serial = that with -XX:+UseSerialGC; dev = KILN_JVM=dev; +cds = with a dynamic")
+                .append(" server = KILN_JVM=server; server-g1 = that on G1 (-XX:-UseSerialGC -XX:+UseG1GC); dev = KILN_JVM=dev; +cds = with a dynamic")
                 .append(" CDS archive dumped by an untimed first start of the same copy. Figures from a shared machine.\n");
         return md.toString();
     }

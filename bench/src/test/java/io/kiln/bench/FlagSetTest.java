@@ -27,10 +27,10 @@ public class FlagSetTest {
     }
 
     @Test
-    public void serverSerialIsTheServerSetOnTheSerialCollector() {
-        FlagSet set = FlagSet.parse("server-serial+cds").get(0);
+    public void serverG1IsTheServerSetOnG1() {
+        FlagSet set = FlagSet.parse("server-g1+cds").get(0);
         assertEquals("server", set.kilnJvm());
-        assertEquals("-XX:+UseSerialGC", set.javaOptions());
+        assertEquals("-XX:-UseSerialGC -XX:+UseG1GC", set.javaOptions());
         assertTrue(set.cds());
     }
 

@@ -1,11 +1,14 @@
 package io.kiln.launcher;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,8 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * The JVM options {@code bin/kiln} chooses (server or dev, the heap from {@code KILN_HEAP}), as the real JVM took them:
+ * The JVM options {@code bin/kiln} chooses (server or dev, the heap from {@code KILN_HEAP}, the class-data archive of
+ * {@code KILN_CDS}), as the real JVM took them:
  * {@code -XX:+PrintFlagsFinal} added through {@code KILN_JAVA_OPTS} prints its final flags, and {@code --help} or
  * {@code help} ends the run at once, so no Kiln starts.
  */
@@ -39,7 +43,11 @@ public class JvmOptionsIT {
 
     /** @return the JVM's final flags, name to value, after bin/kiln ran with {@code environment} and {@code args} */
     private static Map<String, String> flags(Map<String, String> environment, String... args) throws Exception {
-        Run run = run(environment, args);
+        return flags(home, environment, args);
+    }
+
+    private static Map<String, String> flags(Path home, Map<String, String> environment, String... args) throws Exception {
+        Run run = run(home, environment, args);
         assertEquals(run.output, 0, run.exit);
         Map<String, String> flags = new java.util.HashMap<>();
         for (String line : run.output.split("\n")) {
@@ -56,12 +64,17 @@ public class JvmOptionsIT {
     }
 
     private static Run run(Map<String, String> environment, String... args) throws Exception {
+        return run(home, environment, args);
+    }
+
+    private static Run run(Path home, Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kiln").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().remove("KILN_HEAP");
         builder.environment().remove("KILN_JVM");
+        builder.environment().remove("KILN_CDS");
         builder.environment().put("KILN_JAVA_OPTS", "-XX:+PrintFlagsFinal");
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -75,9 +88,11 @@ public class JvmOptionsIT {
     }
 
     @Test
-    public void kilnItselfRunsWithFullTieredCompilationAndAOneGigabyteHeap() throws Exception {
+    public void kilnItselfRunsWithFullTieredCompilationAndAHeapThatGrowsToOneGigabyte() throws Exception {
         Map<String, String> flags = flags(Map.of(), "--help");
         assertEquals("C2 too, not C1 only", "4", flags.get("TieredStopAtLevel"));
+        assertEquals("true", flags.get("UseSerialGC"));
+        assertEquals(16L * 1024 * 1024, Long.parseLong(flags.get("InitialHeapSize")));
         assertEquals(1024, mib(flags));
     }
 
@@ -103,6 +118,24 @@ public class JvmOptionsIT {
     }
 
     @Test
+    public void withKilnCdsTheFirstStartWritesTheArchiveAndLaterOnesUseItOrIgnoreItWhenItNoLongerFits() throws Exception {
+        Path copy = DistributionCopy.fresh(TEMP.getRoot().toPath().resolve("kiln-cds"));
+        Path archive = copy.resolve("data/kiln.jsa");
+        Map<String, String> on = Map.of("KILN_CDS", "on");
+        assertEquals(archive.toString(), flags(copy, on, "--help").get("ArchiveClassesAtExit"));
+        assertTrue("written as the JVM exited", Files.isRegularFile(archive));
+        assertEquals(archive.toString(), flags(copy, on, "--help").get("SharedArchiveFile"));
+        assertFalse("no archive for the client", flags(copy, on, "help").get("SharedArchiveFile").contains("kiln.jsa"));
+
+        // a changed jar: the archive no longer fits, and the JVM starts all the same
+        Path launcher = copy.resolve("lib/kiln-launcher.jar");
+        Files.setLastModifiedTime(launcher, FileTime.fromMillis(Files.getLastModifiedTime(launcher).toMillis() - 60_000));
+        Run stale = run(copy, on, "--help");
+        assertEquals(stale.output, 0, stale.exit);
+        assertTrue(stale.output, stale.output.contains("Usage"));
+    }
+
+    @Test
     public void aMalformedSettingIsRefusedBeforeTheJvmStarts() throws Exception {
         Run heap = run(Map.of("KILN_HEAP", "lots"), "--help");
         assertEquals(heap.output, 2, heap.exit);
@@ -110,5 +143,8 @@ public class JvmOptionsIT {
         Run jvm = run(Map.of("KILN_JVM", "fast"), "--help");
         assertEquals(jvm.output, 2, jvm.exit);
         assertTrue(jvm.output, jvm.output.contains("KILN_JVM must be server or dev, not 'fast'"));
+        Run cds = run(Map.of("KILN_CDS", "yes"), "--help");
+        assertEquals(cds.output, 2, cds.exit);
+        assertTrue(cds.output, cds.output.contains("KILN_CDS must be on or off, not 'yes'"));
     }
 }
