@@ -6,6 +6,7 @@
 #   bench/run.sh --dev-only      only the inner loop (plugins built from sources inside Kiln, kiln dev); no Karaf
 #   bench/run.sh --calls-only    only calls through a swap (issue 10): the per-call JMH microbenchmarks, then calls
 #                                through reloads and memory after updates on Kiln (about 5 minutes); no Karaf
+#   bench/run.sh --flags old,server,server+cds   only JVM option sets side by side, interleaved (issue 11 §4); no Karaf
 # Environment: KILN_BENCH_SKIP_BUILD=1 uses the jars already built; KARAF_VERSION (default 4.4.6);
 # KILN_BENCH_REVISION names what was measured in the report (default: git describe --always --dirty).
 set -eu
@@ -25,6 +26,9 @@ with_jmh=false
 for arg in "$@"; do
   if [ "$arg" = "--dev-only" ]; then
     with_karaf=false # the inner loop is Kiln's alone
+  fi
+  if [ "$arg" = "--flags" ]; then
+    with_karaf=false # JVM option sets are Kiln's own
   fi
   if [ "$arg" = "--calls-only" ]; then
     with_karaf=false # so are the calls through a swap

@@ -12,12 +12,13 @@ import java.util.List;
  * @param work          scratch folder for the copies, probes and logs
  * @param results       the Markdown report to write
  * @param raw           every measured value, as CSV
+ * @param flags         the JVM option sets {@code --flags} compares, empty when not asked for
  */
 record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path results, Path raw, int trials,
                     int karafTrials, int launches, int karafLaunches, int idleSeconds, int settleSeconds,
                     int jvmFloorRuns, long seed, String kilnJavaOptions, boolean launchOnly, boolean devOnly, boolean devSkip,
                     int devWarmups, int devLaunches, boolean callsOnly, int callsSeconds, int callsReloads,
-                    int callsDirectReloads, int memoryBatches) {
+                    int callsDirectReloads, int memoryBatches, List<FlagSet> flags) {
 
     static final String USAGE = """
             Usage: java -jar bench/target/kiln-bench.jar --kiln DIR [options]   (bench/run.sh does it all)
@@ -45,7 +46,10 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
               --calls-seconds N      the calls' quiet phase (default 20)
               --calls-reloads N      alpha's updates under calls, and per memory reading (default 100)
               --calls-direct-reloads N  ... in the comparison with kiln.call.direct=true (default 20)
-              --memory-batches N     memory readings after each --calls-reloads updates (default 2)""";
+              --memory-batches N     memory readings after each --calls-reloads updates (default 2)
+              --flags SETS           only JVM option sets side by side, e.g. old,server,server+cds (%s): per round
+                                     each set once (--launches rounds), launch → plugin active, then steady calls
+                                     for --calls-seconds; Kiln only""".formatted(FlagSet.NAMES);
 
     static BenchOptions parse(List<String> args) {
         Path kiln = null;
@@ -59,6 +63,7 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         String javaOptions = "";
         boolean launchOnly = false, devOnly = false, devSkip = false, callsOnly = false;
         int devWarmups = 5, devLaunches = 20, callsSeconds = 20, callsReloads = 100, callsDirectReloads = 20, memoryBatches = 2;
+        List<FlagSet> flags = List.of();
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (option.equals("--launch-only") || option.equals("--dev-only") || option.equals("--dev-skip")
@@ -95,6 +100,7 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
                 case "--calls-reloads" -> callsReloads = positive(option, value);
                 case "--calls-direct-reloads" -> callsDirectReloads = positive(option, value);
                 case "--memory-batches" -> memoryBatches = positive(option, value);
+                case "--flags" -> flags = FlagSet.parse(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -104,10 +110,13 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         if (devOnly && (devSkip || launchOnly)) {
             throw new IllegalArgumentException("--dev-only goes with neither --dev-skip nor --launch-only");
         }
+        if (!flags.isEmpty() && (devOnly || callsOnly)) {
+            throw new IllegalArgumentException("--flags is a run of its own: it goes with neither --dev-only nor --calls-only");
+        }
         return new BenchOptions(kiln.toAbsolutePath(), karaf == null ? null : karaf.toAbsolutePath(), karafMissing,
                 work.toAbsolutePath(), results.toAbsolutePath(), raw.toAbsolutePath(), trials, karafTrials, launches,
                 karafLaunches, idle, settle, floor, seed, javaOptions, launchOnly, devOnly, devSkip, devWarmups, devLaunches,
-                callsOnly, callsSeconds, callsReloads, callsDirectReloads, memoryBatches);
+                callsOnly, callsSeconds, callsReloads, callsDirectReloads, memoryBatches, flags);
     }
 
     private static int positive(String option, String value) {

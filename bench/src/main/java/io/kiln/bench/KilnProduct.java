@@ -15,11 +15,26 @@ final class KilnProduct implements Product {
 
     private final Path pristine;
     private final String javaOptions;
+    private final String kilnJvm;
 
     /** @param javaOptions extra JVM options passed through {@code KILN_JAVA_OPTS}, empty for none */
     KilnProduct(Path pristine, String javaOptions) {
+        this(pristine, javaOptions, null);
+    }
+
+    /** @param kilnJvm bin/kiln's {@code KILN_JVM} (server or dev), or {@code null} to let bin/kiln choose */
+    private KilnProduct(Path pristine, String javaOptions, String kilnJvm) {
         this.pristine = pristine;
         this.javaOptions = javaOptions;
+        this.kilnJvm = kilnJvm;
+    }
+
+    /**
+     * The same distribution run with bin/kiln's {@code kilnJvm} set and {@code moreOptions} after this product's own
+     * (for {@code --flags}); {@code KILN_HEAP} is then left out, so that the sets' own heaps are measured.
+     */
+    KilnProduct with(String kilnJvm, String moreOptions) {
+        return new KilnProduct(pristine, (javaOptions + " " + moreOptions).trim(), kilnJvm);
     }
 
     /**
@@ -69,6 +84,10 @@ final class KilnProduct implements Product {
         // a free loopback port for the admin API, so that a Kiln already running on this machine (holding 8181)
         // cannot make the measured one fail to bind; the options given to the harness come after and win
         builder.environment().put("KILN_JAVA_OPTS", (HTTP_ANY_PORT + " " + javaOptions).trim());
+        if (kilnJvm != null) {
+            builder.environment().put("KILN_JVM", kilnJvm);
+            builder.environment().remove("KILN_HEAP");
+        }
         return builder;
     }
 

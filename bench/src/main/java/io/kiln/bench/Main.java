@@ -43,6 +43,9 @@ public final class Main {
         if (options.callsOnly()) {
             System.exit(CallsRun.run(options, kilnProduct, machine, command(args)));
         }
+        if (!options.flags().isEmpty()) {
+            System.exit(FlagsRun.run(options, kilnProduct, machine, command(args)));
+        }
         Results kiln = new ProductBench(kilnProduct, options.work(), plan(options, options.launches(), options.trials())).run();
         if (!options.kilnJavaOptions().isBlank()) {
             kiln.note("KILN_JAVA_OPTS for every launch: " + options.kilnJavaOptions());

@@ -48,6 +48,9 @@ final class ChildKiln implements AutoCloseable {
      */
     static final String WARM_UP = "-Dkiln.build.warmUp=true";
 
+    /** The variable by which bin/kiln chooses its JVM options (server or dev). */
+    static final String JVM = "KILN_JVM";
+
     /** @param javaOptions added to {@code KILN_JAVA_OPTS} after {@link #WARM_UP} (the debugger's port), or {@code null} */
     static ChildKiln start(Path home, Map<String, String> env, String javaOptions) throws ClientException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kiln").toString(), "--headless")
@@ -58,6 +61,8 @@ final class ChildKiln implements AutoCloseable {
         String added = javaOptions == null ? WARM_UP : WARM_UP + " " + javaOptions;
         String before = env.getOrDefault("KILN_JAVA_OPTS", "").strip();
         builder.environment().put("KILN_JAVA_OPTS", before.isEmpty() ? added : before + " " + added);
+        // bin/kiln's quick-start JVM options: dev mode's Kiln is started often and lives for a session (KILN_JVM=server keeps C2)
+        builder.environment().putIfAbsent(JVM, "dev");
         try {
             return new ChildKiln(builder.start());
         } catch (IOException e) {
