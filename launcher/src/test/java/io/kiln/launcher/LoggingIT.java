@@ -63,7 +63,7 @@ public class LoggingIT {
     /** Each test starts from the logging section the distribution ships. */
     @After
     public void putTheShippedSectionBack() throws IOException {
-        if (!Files.readString(cfg).equals(shipped)) {
+        if (!Files.exists(cfg) || !Files.readString(cfg).equals(shipped)) {
             write(shipped);
             awaitSection("APPLIED", "");
         }
@@ -185,6 +185,13 @@ public class LoggingIT {
         ApiKiln.ClientRun root = kiln.client("log", "level", "WARN");
         assertTrue(root.toString(), root.exit() == 0 && root.out().contains("root: WARN"));
         assertTrue(Files.readString(cfg).contains("log4j2.rootLogger.level = WARN\n"));
+        ApiKiln.ClientRun rootByName = kiln.client("log", "level", "root", "info");
+        assertTrue(rootByName.toString(), rootByName.exit() == 0 && Files.readString(cfg).contains("log4j2.rootLogger.level = INFO\n"));
+        ApiKiln.ClientRun typo = kiln.client("log", "level", "kiln-sample-greetin", "debug");
+        assertEquals(typo.toString(), 1, typo.exit());
+        assertTrue(typo.err(), typo.err().contains("no plugin is named 'kiln-sample-greetin'; for a logger give its package or class name"));
+        ApiKiln.ClientRun api = kiln.client("log", "level", "kiln-sample-api", "debug");
+        assertTrue(api.out(), api.out().contains("warning: the level covers the loggers of kiln-sample-chain-alpha"));
         ApiKiln.ClientRun loud = kiln.client("log", "level", "loud");
         assertEquals(loud.toString(), 1, loud.exit());
         assertTrue(loud.err(), loud.err().contains("'loud' is not a log level: expected one of OFF, FATAL, ERROR, WARN, INFO, DEBUG, TRACE, ALL"));
@@ -274,5 +281,15 @@ public class LoggingIT {
                 .anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[WARN] slf4j2 - and an exception: java\\.lang\\.IllegalStateException: boom")));
         assertTrue(Files.readString(log).contains("and an exception\njava.lang.IllegalStateException: boom\n\tat itest.Activator.start("));
         assertEquals(200, kiln.delete("/api/v1/plugins/it-slf4j2").statusCode());
+    }
+
+    @Test
+    public void theLoggingSectionStaysWhenItsFileIsDeleted() throws Exception {
+        write(shipped + QUIET_KILN.replace("WARN", "INFO"));
+        awaitSection("APPLIED", "");
+        Files.delete(cfg);
+        JsonObject kept = awaitSection("REJECTED", "the file is gone, and this section stays as it last applied");
+        assertEquals("what runs is the last good section", "INFO", kept.getAsJsonObject("properties").get("log4j2.logger.quiet.level").getAsString());
+        stillLogs();
     }
 }

@@ -132,12 +132,12 @@ public final class Logging implements LoggingService {
     private List<String> loggersOf(String target) {
         Optional<PluginInfo> plugin = plugins.plugin(target);
         if (plugin.isEmpty()) {
-            if (!LOGGER_NAME.matcher(target).matches()) {
-                throw new IllegalArgumentException("'" + target + "' is not a logger name (a package or class name, e.g. org.eclipse.jetty)");
-            }
             if (!target.contains(".") && !target.contains("$")) {
                 throw new IllegalArgumentException("no plugin is named '" + target + "'; for a logger give its package or class name "
                         + "(e.g. org.eclipse.jetty), for the root level none");
+            }
+            if (!LOGGER_NAME.matcher(target).matches()) {
+                throw new IllegalArgumentException("'" + target + "' is not a logger name (a package or class name, e.g. org.eclipse.jetty)");
             }
             return List.of(target);
         }
