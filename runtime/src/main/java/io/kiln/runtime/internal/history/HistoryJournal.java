@@ -24,7 +24,7 @@ import io.kiln.runtime.api.Leftover;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.Subject;
 import io.kiln.runtime.api.Trigger;
-import io.kiln.runtime.internal.store.AtomicFiles;
+import io.kiln.files.AtomicFiles;
 
 /**
  * Every change (to a plugin, a section, a skill or an agent), appended to a journal file (one line each) that is kept across restarts and
