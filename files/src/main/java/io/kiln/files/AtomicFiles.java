@@ -103,10 +103,15 @@ public final class AtomicFiles {
     private static void replace(Path target, byte[] bytes, Set<PosixFilePermission> asked) throws IOException {
         Path folder = createFolders(folderOf(target));
         Set<PosixFilePermission> permissions = asked != null ? asked : permissionsOf(target);
-        Path temp = createTemp(folder, target.getFileName().toString(), permissions);
+        Path temp = createTemp(folder, target.getFileName().toString());
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 writeFully(out, bytes);
+                if (permissions != null) {
+                    // after the bytes (a read-only file's own mode would forbid writing them), before the sync, which
+                    // puts the mode on the disk with them
+                    Files.setPosixFilePermissions(temp, permissions);
+                }
                 out.force(true);
             }
             // within one folder a rename is atomic on every platform Java runs on: no fallback that would not be
@@ -143,32 +148,32 @@ public final class AtomicFiles {
         return folder;
     }
 
-    /** A new, empty temporary file beside the target, its name starting with a dot so that folder watchers skip it. */
-    private static Path createTemp(Path folder, String name, Set<PosixFilePermission> permissions) throws IOException {
+    /**
+     * A new, empty temporary file beside the target, its name starting with a dot so that folder watchers skip it, and
+     * readable by its owner only while it is written (on a POSIX file system).
+     */
+    private static Path createTemp(Path folder, String name) throws IOException {
         boolean posix = Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null;
         while (true) {
             Path temp = folder.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
             try {
-                if (!posix) {
-                    return Files.createFile(temp);
-                }
-                Path created = Files.createFile(temp, PosixFilePermissions.asFileAttribute(permissions));
-                // the creation mode passes through the umask: set them exactly (the file is still empty)
-                Files.setPosixFilePermissions(created, permissions);
-                return created;
+                return posix ? Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_ONLY)) : Files.createFile(temp);
             } catch (FileAlreadyExistsException taken) {
                 // another writer's temporary file by that name: draw another
             }
         }
     }
 
-    /** The target's permissions if it exists, else owner-only (what {@link Files#createTempFile} gave Kiln's files before). */
+    /**
+     * The target's permissions if it exists, else owner-only (what {@link Files#createTempFile} gave Kiln's files
+     * before); {@code null} where the file system has none.
+     */
     private static Set<PosixFilePermission> permissionsOf(Path target) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
-        if (view != null && Files.exists(target)) {
-            return view.readAttributes().permissions();
+        if (view == null) {
+            return null;
         }
-        return OWNER_ONLY;
+        return Files.exists(target) ? view.readAttributes().permissions() : OWNER_ONLY;
     }
 
     private static void writeFully(FileChannel out, byte[] bytes) throws IOException {

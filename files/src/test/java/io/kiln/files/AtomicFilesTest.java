@@ -57,6 +57,16 @@ public class AtomicFilesTest {
     }
 
     @Test
+    public void aReadOnlyFileIsReplacedAndStaysReadOnly() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("pinned.cfg");
+        Files.writeString(file, "a = 1\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        AtomicFiles.write(file, "a = 2\n".getBytes(UTF_8));
+        assertEquals("a = 2\n", Files.readString(file));
+        assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
     public void aNewFileIsItsOwnersOnly() throws Exception {
         Path file = temp.getRoot().toPath().resolve("plugins.properties");
         AtomicFiles.write(file, "x".getBytes(UTF_8));
