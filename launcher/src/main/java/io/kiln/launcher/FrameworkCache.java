@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.osgi.framework.Constants;
 
+import io.kiln.files.AtomicFiles;
+
 /**
  * Keeps the framework's bundle cache across restarts, except when the distribution has moved.
  * <p>
@@ -44,6 +46,8 @@ final class FrameworkCache {
 
     /** Records that the cache now belongs to this Kiln's folder. */
     void claim() throws IOException {
-        Files.writeString(marker, home.toString(), StandardCharsets.UTF_8);
+        // written in place, a crash could leave it empty, and an empty marker reads as "moved": the next start would
+        // empty the framework cache of a Kiln that never moved
+        AtomicFiles.write(marker, home.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,17 +2,16 @@ package io.kiln.http.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.kiln.files.AtomicFiles;
 
 /** The bearer token: made once, random, in a file only its owner can read. */
 final class ApiToken {
@@ -34,17 +33,15 @@ final class ApiToken {
         if (!Files.exists(file)) {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
-            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            byte[] token = (Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n").getBytes(StandardCharsets.UTF_8);
+            // atomic and durable: a crash while it is made must not leave an empty token file that fails every later
+            // start; no other start races this one (one Kiln per folder, the launcher's lock on data/)
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, token + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+                AtomicFiles.write(file, token, AtomicFiles.OWNER_ONLY);
                 // printed once, on the run that made it
                 System.out.println("Kiln " + what + " written to " + file + " (readable by its owner only)");
-            } catch (FileAlreadyExistsException raced) {
-                // another start made it first: use that one
             } catch (UnsupportedOperationException notPosix) {
-                Files.writeString(file, token + "\n");
+                AtomicFiles.write(file, token);
                 LOG.warn("{}: this file system has no POSIX permissions; restrict who can read the token yourself", file);
             }
         }

@@ -1,9 +1,9 @@
 package io.kiln.http.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,8 @@ import org.osgi.service.servlet.runtime.dto.ServletDTO;
 import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.kiln.files.AtomicFiles;
 
 /**
  * Writes where the API listens ({@code data/api-url}) for the {@code kiln} command-line client, and says so in the log
@@ -117,10 +119,7 @@ public final class EndpointFile {
         Object endpoints = runtime.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT);
         String endpoint = endpoints instanceof String[] list && list.length > 0 ? list[0]
                 : endpoints instanceof java.util.Collection<?> c && !c.isEmpty() ? String.valueOf(c.iterator().next()) : String.valueOf(endpoints);
-        Path temp = file.resolveSibling(".api-url.tmp");
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(temp, endpoint + "\n" + Owner.lines(context));
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(file, (endpoint + "\n" + Owner.lines(context)).getBytes(StandardCharsets.UTF_8));
         LOG.info("Kiln admin API and web page at {}", endpoint);
     }
 }

@@ -21,7 +21,7 @@ import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.SectionResult;
 import io.kiln.runtime.internal.deploy.Reconfiguration;
-import io.kiln.runtime.internal.store.AtomicFiles;
+import io.kiln.files.AtomicFiles;
 
 /**
  * Every change to a section, one file at a time: a file read ({@link SectionFile}), validated and typed against

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 import org.apache.felix.cm.file.ConfigurationHandler;
 
-import io.kiln.runtime.internal.store.AtomicFiles;
+import io.kiln.files.AtomicFiles;
 
 /**
  * Changes one value in a section file the way a careful person would: the key's line is rewritten in place

@@ -22,7 +22,8 @@ import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.DependentChange;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.Trigger;
-import io.kiln.runtime.internal.store.AtomicFiles;
+import io.kiln.files.AtomicFiles;
+import io.kiln.runtime.internal.store.FileNames;
 
 /**
  * The transactions a jar starts, whether it was dropped into {@code hot/} or handed to the engine API: install and
@@ -147,7 +148,7 @@ final class JarDeployments {
      * there already (another plugin's, or one Kiln refused): writing over it would change another plugin.
      */
     private String freeFileName(String plugin) {
-        String base = AtomicFiles.safeName(plugin);
+        String base = FileNames.safeName(plugin);
         String name = base + ".jar";
         for (int n = 2; kiln.fileExists(name) || kiln.records.byFile(name).isPresent(); n++) {
             name = base + "-" + n + ".jar";
@@ -341,7 +342,7 @@ final class JarDeployments {
             if (before.isPresent()) {
                 AtomicFiles.write(file, before.get());
             } else {
-                Files.deleteIfExists(file);
+                AtomicFiles.delete(file);
             }
             throw e;
         }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.RejectedFile;
-import io.kiln.runtime.internal.store.AtomicFiles;
+import io.kiln.files.AtomicFiles;
 
 /**
  * The plugins Kiln manages and the files it refused, kept in one properties file that is rewritten

@@ -22,7 +22,7 @@ import io.kiln.runtime.api.ProjectBuild;
 import io.kiln.runtime.api.Trigger;
 import io.kiln.runtime.internal.build.PluginSources;
 import io.kiln.runtime.internal.build.SourceBuilder;
-import io.kiln.runtime.internal.store.AtomicFiles;
+import io.kiln.runtime.internal.store.FileNames;
 import io.kiln.runtime.internal.store.Hashes;
 
 /**
@@ -271,7 +271,7 @@ final class SourceDeployments {
     private Path stage(SourceBuilder.Build build) {
         try {
             Path folder = Files.createTempDirectory(kiln.stagingFolder, "build-");
-            Path jar = folder.resolve(AtomicFiles.safeName(build.symbolicName()) + ".jar");
+            Path jar = folder.resolve(FileNames.safeName(build.symbolicName()) + ".jar");
             Files.write(jar, build.jar());
             return jar;
         } catch (IOException e) {

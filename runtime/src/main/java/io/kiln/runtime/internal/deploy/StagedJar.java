@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Enumeration;
 import java.util.jar.Attributes;
@@ -14,7 +15,6 @@ import java.util.jar.Manifest;
 import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
 
-import io.kiln.runtime.internal.store.AtomicFiles;
 import io.kiln.runtime.internal.store.Hashes;
 
 /**
@@ -78,8 +78,8 @@ record StagedJar(Path source, Path staged, String sha256, String name, Version v
         }
         Path staged = stagingFolder.resolve(sha256 + ".jar");
         try {
-            if (!Files.exists(staged)) {
-                AtomicFiles.write(staged, bytes);
+            if (!holds(staged, sha256)) {
+                writeScratch(staged, bytes);
             }
         } catch (IOException e) {
             throw new RejectedException(source.getFileName() + ": cannot stage a copy in " + stagingFolder + ": " + e);
@@ -148,6 +148,29 @@ record StagedJar(Path source, Path staged, String sha256, String name, Version v
             return Version.parseVersion(header == null ? null : header.trim());
         } catch (IllegalArgumentException e) {
             throw new RejectedException(source.getFileName() + ": Bundle-Version '" + header + "' is not an OSGi version: " + e.getMessage());
+        }
+    }
+
+    /** Whether a staged copy is there and intact: one left by a crash may be torn, its name notwithstanding. */
+    private static boolean holds(Path staged, String sha256) {
+        try {
+            return Files.exists(staged) && Hashes.sha256(Files.readAllBytes(staged)).equals(sha256);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes a staged copy, atomically for a concurrent stage of the same jar but not synced to the disk: it is
+     * scratch, thrown away after its change; the kept build ({@code VersionStore}) is what must survive a crash.
+     */
+    private static void writeScratch(Path staged, byte[] bytes) throws IOException {
+        Path temp = Files.createTempFile(Files.createDirectories(staged.getParent()), "." + staged.getFileName(), ".tmp");
+        try {
+            Files.write(temp, bytes);
+            Files.move(temp, staged, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

@@ -13,6 +13,7 @@ import org.osgi.framework.BundleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.kiln.files.AtomicFiles;
 import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.ChangeResult;
 import io.kiln.runtime.api.DependentChange;
@@ -91,8 +92,9 @@ final class Uninstalls {
      */
     private void removeFromHot(String fileName) throws IOException {
         Path file = kiln.hotFolder.resolve(fileName);
+        // synced: a removal the disk forgot would bring the plugin back at the next start
         if (!Files.isDirectory(file)) {
-            Files.deleteIfExists(file);
+            AtomicFiles.delete(file);
             return;
         }
         Path aside = kiln.hotFolder.resolve("_" + fileName);
@@ -100,6 +102,7 @@ final class Uninstalls {
             aside = kiln.hotFolder.resolve("_" + fileName + "-" + n);
         }
         Files.move(file, aside);
+        AtomicFiles.syncFolder(kiln.hotFolder);
         LOG.info("{}: removed from hot/; its sources are kept in {}", fileName, aside.getFileName());
     }
 }

@@ -3,7 +3,6 @@ package io.kiln.runtime.internal.deploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.kiln.runtime.api.KeptVersion;
-import io.kiln.runtime.internal.store.AtomicFiles;
+import io.kiln.files.AtomicFiles;
+import io.kiln.runtime.internal.store.FileNames;
 
 /**
  * The jars of every plugin's running and previous versions, kept under {@code versions/<plugin>/} so that a
@@ -53,12 +53,11 @@ final class VersionStore {
         if (existing.isPresent()) {
             return existing.get();
         }
-        Path dir = Files.createDirectories(folder.resolve(AtomicFiles.safeName(jar.name())));
+        Path dir = Files.createDirectories(folder.resolve(FileNames.safeName(jar.name())));
         long sequence = kept(jar.name()).stream().mapToLong(Kept::sequence).max().orElse(0) + 1;
         Path target = dir.resolve(String.format("%06d-%s-%s.jar", sequence, jar.version(), jar.sha256()));
-        Path temp = Files.createTempFile(dir, ".keep", ".tmp");
-        Files.copy(jar.staged(), temp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        // the build a rollback, or a restart after a crash, comes back to: on the disk before the change commits
+        AtomicFiles.write(target, Files.readAllBytes(jar.staged()));
         return new Kept(sequence, jar.version().toString(), jar.sha256(), target);
     }
 
@@ -68,7 +67,7 @@ final class VersionStore {
 
     /** @return the kept jars of a plugin, newest first */
     List<Kept> kept(String plugin) {
-        Path dir = folder.resolve(AtomicFiles.safeName(plugin));
+        Path dir = folder.resolve(FileNames.safeName(plugin));
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

@@ -1,13 +1,10 @@
 package io.kiln.runtime.internal.history;
 
-import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,18 +14,18 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.kiln.runtime.api.Action;
-import io.kiln.runtime.api.DependentChange;
+import io.kiln.files.AtomicFiles;
 import io.kiln.runtime.api.HistoryEntry;
-import io.kiln.runtime.api.Leftover;
-import io.kiln.runtime.api.Outcome;
-import io.kiln.runtime.api.Subject;
-import io.kiln.runtime.api.Trigger;
-import io.kiln.runtime.internal.store.AtomicFiles;
 
 /**
- * Every change (to a plugin, a section, a skill or an agent), appended to a journal file (one line each) that is kept across restarts and
- * bounded: once it holds twice the entries to keep, it is rewritten with the newest ones.
+ * Every change (to a plugin, a section, a skill or an agent), appended to a journal file that is kept across restarts
+ * and bounded: once it holds twice the entries to keep, it is rewritten with the newest ones.
+ * <p>
+ * Each entry is one line with its own length and checksum ({@link JournalLines}), synced to the disk before
+ * {@link #record} returns. Reading it back, a last line that a crash cut short is dropped, and a damaged line
+ * elsewhere (its checksum does not match) is skipped, each with a warning naming the file and the byte offset: the
+ * other entries are kept, and the file is then rewritten (atomically) with them, so the next append starts on a
+ * clean line. A journal of a Kiln before framing is read as it was and rewritten framed.
  */
 public final class HistoryJournal {
 
@@ -38,11 +35,21 @@ public final class HistoryJournal {
     private volatile int keep;
     private final Deque<HistoryEntry> entries = new ArrayDeque<>();
     private int linesInFile;
+    /** The file holds lines that are not framed entries (older, damaged or torn): rewrite it before appending. */
+    private boolean needsRewrite;
 
     public HistoryJournal(Path file, int keep) {
         this.file = file;
         this.keep = keep;
         load();
+        if (needsRewrite) {
+            try {
+                rewrite();
+            } catch (IOException e) {
+                // read as it is; the next record rewrites it, or fails as a write that fails does
+                LOG.warn("Cannot rewrite the history in {} after reading it: {}", file, e.toString());
+            }
+        }
     }
 
     public synchronized void keep(int entries) {
@@ -50,7 +57,7 @@ public final class HistoryJournal {
     }
 
     /**
-     * Appends the entry.
+     * Appends the entry, on the disk when this returns.
      *
      * @throws UncheckedIOException if it cannot be written: the change it records must not pass for recorded
      */
@@ -60,15 +67,10 @@ public final class HistoryJournal {
             entries.removeFirst();
         }
         try {
-            if (linesInFile + 1 > 2 * keep) {
+            if (needsRewrite || linesInFile + 1 > 2 * keep) {
                 rewrite();
             } else {
-                Files.createDirectories(file.getParent());
-                try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                    out.write(format(entry));
-                    out.newLine();
-                }
+                AtomicFiles.append(file, JournalLines.frame(HistoryLine.format(entry)));
                 linesInFile++;
             }
         } catch (IOException e) {
@@ -88,95 +90,48 @@ public final class HistoryJournal {
     }
 
     private void rewrite() throws IOException {
-        StringBuilder text = new StringBuilder();
-        entries.forEach(e -> text.append(format(e)).append('\n'));
-        AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        for (HistoryEntry e : entries) {
+            text.writeBytes(JournalLines.frame(HistoryLine.format(e)));
+        }
+        AtomicFiles.write(file, text.toByteArray());
         linesInFile = entries.size();
+        needsRewrite = false;
     }
 
     private void load() {
         if (!Files.exists(file)) {
             return;
         }
+        byte[] journal;
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                linesInFile++;
-                try {
-                    entries.addLast(parse(line));
-                } catch (RuntimeException e) {
-                    LOG.warn("Skipping an unreadable history line in {}: {}", file, e.toString());
-                }
-                if (entries.size() > keep) {
-                    entries.removeFirst();
-                }
-            }
+            journal = Files.readAllBytes(file);
         } catch (IOException e) {
             LOG.error("Cannot read the history in {}: {}", file, e.toString());
+            return;
         }
-    }
-
-    /**
-     * One line: time, name, trigger, action, from, to, outcome, milliseconds, error, subject, dependents (the last two
-     * added in Kiln 0.2; a line without them is about a plugin, a section or a skill as its action says), leftovers
-     * (added with API 2.2; a line without them has none).
-     */
-    static String format(HistoryEntry e) {
-        return String.join("\t", e.time().toString(), escape(e.name()), e.trigger().label(), e.action().label(),
-                escape(e.fromVersion()), escape(e.toVersion()), e.outcome().name(), Long.toString(e.durationMillis()),
-                escape(e.error()), e.subject().label(), escape(Dependents.format(e.dependents())),
-                escape(Leftovers.format(e.leftovers())));
-    }
-
-    static HistoryEntry parse(String line) {
-        String[] f = line.split("\t", -1);
-        if (f.length != 9 && f.length != 11 && f.length != 12) {
-            throw new IllegalArgumentException("expected 12 fields, found " + f.length);
-        }
-        Action action = f.length == 9 ? olderAction(f[3]) : Action.of(f[3]);
-        Subject subject = f.length == 9 ? olderSubject(f[3]) : Subject.of(f[9]);
-        List<DependentChange> dependents = f.length == 9 ? List.of() : Dependents.parse(unescape(f[10]));
-        List<Leftover> leftovers = f.length < 12 ? List.of() : Leftovers.parse(unescape(f[11]));
-        return new HistoryEntry(Instant.parse(f[0]), subject, unescape(f[1]), Trigger.of(f[2]), action, unescape(f[4]),
-                unescape(f[5]), Outcome.valueOf(f[6]), Long.parseLong(f[7]), unescape(f[8]), dependents, leftovers);
-    }
-
-    /** Before Kiln 0.2 a section's change was recorded as {@code config} and a skill's as {@code skill}. */
-    private static Action olderAction(String action) {
-        return switch (action) {
-            case "config" -> Action.CONFIGURE;
-            case "skill" -> Action.PUBLISH;
-            default -> Action.of(action);
-        };
-    }
-
-    private static Subject olderSubject(String action) {
-        return switch (action) {
-            case "config", "remove" -> Subject.SECTION;
-            case "skill" -> Subject.SKILL;
-            default -> Subject.PLUGIN;
-        };
-    }
-
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
-    }
-
-    private static String unescape(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' && i + 1 < value.length()) {
-                char n = value.charAt(++i);
-                out.append(switch (n) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
-            } else {
-                out.append(c);
+        for (JournalLines.Line line : JournalLines.read(journal)) {
+            switch (line.kind()) {
+                case ENTRY, LEGACY -> add(line);
+                case DAMAGED -> LOG.warn("{}: skipped a damaged history entry at byte {} ({}); the other entries are kept",
+                        file, line.offset(), line.problem());
+                case TORN -> LOG.warn("{}: dropped a torn last history entry at byte {}: {}", file, line.offset(), line.problem());
             }
+            needsRewrite |= line.kind() != JournalLines.Kind.ENTRY;
         }
-        return out.toString();
+    }
+
+    private void add(JournalLines.Line line) {
+        linesInFile++;
+        try {
+            entries.addLast(HistoryLine.parse(line.text()));
+        } catch (RuntimeException e) {
+            // intact but not an entry this Kiln can read (a damaged line of the older format, or a newer Kiln's)
+            needsRewrite = true;
+            LOG.warn("{}: skipped an unreadable history entry at byte {}: {}", file, line.offset(), e.toString());
+        }
+        if (entries.size() > keep) {
+            entries.removeFirst();
+        }
     }
 }

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.kiln.runtime.internal.store.AtomicFiles;
+import io.kiln.files.AtomicFiles;
+import io.kiln.runtime.internal.store.FileNames;
 
 /**
  * Every plugin's saved state, one file per plugin under {@code state/}, written atomically so that a crash
@@ -68,7 +69,7 @@ public final class StateStore {
             if (snapshot.isPresent()) {
                 AtomicFiles.write(file(plugin), snapshot.get());
             } else {
-                Files.deleteIfExists(file(plugin));
+                AtomicFiles.delete(file(plugin));
             }
         }
     }
@@ -78,6 +79,6 @@ public final class StateStore {
     }
 
     private Path file(String plugin) {
-        return folder.resolve(AtomicFiles.safeName(plugin) + ".state");
+        return folder.resolve(FileNames.safeName(plugin) + ".state");
     }
 }

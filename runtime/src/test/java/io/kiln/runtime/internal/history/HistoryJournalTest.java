@@ -6,7 +6,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.Rule;
@@ -101,7 +103,82 @@ public class HistoryJournalTest {
     @Test
     public void aDamagedLineIsSkippedNotFatal() throws Exception {
         Path file = temp.getRoot().toPath().resolve("history.log");
-        Files.writeString(file, "garbage\n" + HistoryJournal.format(entry(3, "")) + "\n");
+        Files.writeString(file, "garbage\n" + HistoryLine.format(entry(3, "")) + "\n");
         assertEquals(List.of(entry(3, "")), new HistoryJournal(file, 10).latest(10));
+    }
+
+    @Test
+    public void aLastEntryTornAtAnyByteIsDroppedAndTheNextAppendStartsOnACleanLine() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("history.log");
+        HistoryJournal journal = new HistoryJournal(file, 100);
+        journal.record(entry(1, ""));
+        journal.record(entry(2, "b.jar: failed\twith a tab"));
+        int lastStart = (int) Files.size(file);
+        journal.record(entry(3, "the entry a crash cuts short: ünïcödé"));
+        byte[] whole = Files.readAllBytes(file);
+        for (int cut = lastStart + 1; cut < whole.length; cut++) {
+            Files.write(file, Arrays.copyOf(whole, cut));
+            HistoryJournal read = new HistoryJournal(file, 100);
+            assertEquals("cut at byte " + cut, List.of(entry(2, "b.jar: failed\twith a tab"), entry(1, "")), read.latest(10));
+            read.record(entry(4, ""));
+            assertEquals("cut at byte " + cut, List.of(entry(4, ""), entry(2, "b.jar: failed\twith a tab"), entry(1, "")),
+                    new HistoryJournal(file, 100).latest(10));
+            assertAllFramed(file, 3);
+        }
+    }
+
+    @Test
+    public void zerosAfterTheLastEntryAreDroppedAsATornEntry() throws Exception {
+        // after a power cut a file system may have grown the file without its data: zeros where the append was
+        Path file = temp.getRoot().toPath().resolve("history.log");
+        new HistoryJournal(file, 10).record(entry(1, ""));
+        Files.write(file, new byte[37], StandardOpenOption.APPEND);
+        HistoryJournal journal = new HistoryJournal(file, 10);
+        assertEquals(List.of(entry(1, "")), journal.latest(10));
+        journal.record(entry(2, ""));
+        assertEquals(List.of(entry(2, ""), entry(1, "")), new HistoryJournal(file, 10).latest(10));
+    }
+
+    /** A line damaged in the middle of the journal is skipped; the entries before and after it are kept. */
+    @Test
+    public void aDamagedEntryInTheMiddleIsSkippedAndTheRestKept() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("history.log");
+        HistoryJournal journal = new HistoryJournal(file, 10);
+        journal.record(entry(1, ""));
+        int middle = (int) Files.size(file);
+        journal.record(entry(2, ""));
+        journal.record(entry(3, ""));
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[middle + 40] ^= 0x01; // one bit flipped inside the second entry's text: its checksum no longer matches
+        Files.write(file, bytes);
+        HistoryJournal read = new HistoryJournal(file, 10);
+        assertEquals(List.of(entry(3, ""), entry(1, "")), read.latest(10));
+        read.record(entry(4, ""));
+        assertEquals(List.of(entry(4, ""), entry(3, ""), entry(1, "")), new HistoryJournal(file, 10).latest(10));
+        assertAllFramed(file, 3);
+    }
+
+    @Test
+    public void aJournalOfAnEarlierKilnIsReadAndRewrittenFramed() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("history.log");
+        Files.writeString(file, HistoryLine.format(entry(1, "")) + "\n" + HistoryLine.format(entry(2, "x\ty")) + "\n");
+        HistoryJournal journal = new HistoryJournal(file, 10);
+        assertEquals(List.of(entry(2, "x\ty"), entry(1, "")), journal.latest(10));
+        assertAllFramed(file, 2);
+        journal.record(entry(3, ""));
+        assertEquals(List.of(entry(3, ""), entry(2, "x\ty"), entry(1, "")), new HistoryJournal(file, 10).latest(10));
+    }
+
+    @Test
+    public void anEarlierKilnsLastLineWithoutALineBreakIsStillRead() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("history.log");
+        Files.writeString(file, HistoryLine.format(entry(1, "")) + "\n" + HistoryLine.format(entry(2, "")));
+        assertEquals(List.of(entry(2, ""), entry(1, "")), new HistoryJournal(file, 10).latest(10));
+    }
+
+    private static void assertAllFramed(Path file, int entries) throws Exception {
+        List<JournalLines.Line> lines = JournalLines.read(Files.readAllBytes(file));
+        assertEquals(lines.toString(), entries, lines.size());
+        assertTrue(lines.toString(), lines.stream().allMatch(l -> l.kind() == JournalLines.Kind.ENTRY));
     }
 }
