@@ -35,10 +35,10 @@ import org.osgi.service.event.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.kiln.files.AtomicFiles;
 import io.kiln.runtime.api.LoggingService;
 import io.kiln.runtime.internal.config.SectionCheck;
 import io.kiln.runtime.internal.config.SectionException;
-import io.kiln.runtime.internal.store.AtomicFiles;
 
 /**
  * Checks the logging section: before delivery, its {@code log4j2.*} keys ({@link Log4jProperties}); after, Pax
