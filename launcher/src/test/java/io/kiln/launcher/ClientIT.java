@@ -255,7 +255,10 @@ public class ClientIT {
         assertTrue(run.toString(), run.out().contains("Hello, Dee!"));
         assertTrue("the shell goes on after a failed command: " + run, run.out().contains("Hello, again!"));
         assertTrue(run.toString(), run.err().contains("Command not found: nope:nothing"));
-        assertTrue(run.toString(), run.out().startsWith("kiln> "));
+        assertTrue("no prompt for input that is not a terminal: " + run, !run.out().contains("kiln> "));
+        ApiKiln.ClientRun exit = kiln.clientReading("sample:greet Ada\nexit 3\nsample:greet never\n", "shell");
+        assertEquals(exit.toString(), 3, exit.exit());
+        assertTrue(exit.toString(), exit.out().contains("Hello, Ada!") && !exit.out().contains("never"));
     }
 
     @Test

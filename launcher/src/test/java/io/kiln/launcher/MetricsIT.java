@@ -142,8 +142,14 @@ public class MetricsIT {
         for (HttpRequest.Builder request : new HttpRequest.Builder[] {
                 HttpRequest.newBuilder(kiln.url.resolve("/api/v1/status")).GET(),
                 HttpRequest.newBuilder(kiln.url.resolve("/api/v1/plugins/kiln-sample-chain-alpha/reload")).POST(HttpRequest.BodyPublishers.noBody()) }) {
-            assertEquals(401, kiln.send(request.header("Authorization", "Bearer " + token)).statusCode());
+            // known, and forbidden here: 403 saying which token opens what, not 401 as for a token no one gave out
+            HttpResponse<String> refused = kiln.send(request.header("Authorization", "Bearer " + token));
+            assertEquals(refused.body(), 403, refused.statusCode());
+            assertTrue(refused.body(), refused.body().contains("the metrics token opens GET /metrics only"));
         }
+        HttpResponse<String> post = kiln.send(HttpRequest.newBuilder(kiln.url.resolve("/metrics")).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(post.body(), 403, post.statusCode());
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.google.gson.JsonObject;
 
@@ -15,8 +17,12 @@ import picocli.CommandLine.ParentCommand;
  * {@code kiln shell}: the running Kiln's Gogo shell from another terminal, a line at a time. Variables and the last
  * result live in one session until {@code exit} or the end of input.
  */
-@Command(name = "shell", description = "Opens the running Kiln's shell from this terminal: one command a line; 'exit' or Ctrl-D ends it.")
+@Command(name = "shell", description = "Opens the running Kiln's shell from this terminal: one command a line; 'exit [N]' or Ctrl-D ends it "
+        + "(with N, or the last command's status).")
 final class ShellCommand implements Callable<Integer> {
+
+    /** {@code exit}, ending with the last command's status, or {@code exit N} (0 to 255), as a shell's. */
+    private static final Pattern EXIT = Pattern.compile("\\s*exit(?:\\s+(\\d{1,3}))?\\s*");
 
     @ParentCommand
     KilnCommand kiln;
@@ -27,12 +33,21 @@ final class ShellCommand implements Callable<Integer> {
         String session = Views.text(api.post("api/v1/shell/sessions").getAsJsonObject(), "session");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         int last = 0;
+        // a prompt for a person at a terminal; input from a pipe or a file gets the commands' output only
+        boolean prompt = System.console() != null;
         try {
             while (true) {
-                kiln.out().print("kiln> ");
-                kiln.out().flush();
+                if (prompt) {
+                    kiln.out().print("kiln> ");
+                    kiln.out().flush();
+                }
                 String line = in.readLine();
-                if (line == null || line.strip().equals("exit")) {
+                if (line == null) {
+                    break;
+                }
+                Matcher exit = EXIT.matcher(line);
+                if (exit.matches()) {
+                    last = exit.group(1) == null ? last : Integer.parseInt(exit.group(1));
                     break;
                 }
                 if (line.isBlank()) {
@@ -58,7 +73,9 @@ final class ShellCommand implements Callable<Integer> {
                 // closed already, or Kiln went away: it ends idle sessions itself
             }
         }
-        kiln.out().println();
+        if (prompt) {
+            kiln.out().println();
+        }
         return last;
     }
 }

@@ -57,6 +57,11 @@ public final class AuthFilter implements Filter {
         String authorization = request.getHeader("Authorization");
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (!settings.tokens().admit(request.getMethod(), path, token) && settings.tokens().isMetricsToken(token)) {
+            Exchange.error(response, new ApiException(403, "forbidden", "the metrics token opens GET " + Tokens.METRICS
+                    + " only; the rest of the API takes the token in data/api-token"));
+            return;
+        }
         if (!settings.tokens().admit(request.getMethod(), path, token)) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"kiln\"");
             Exchange.error(response, new ApiException(401, "unauthorized", token != null ? "the token is not valid"

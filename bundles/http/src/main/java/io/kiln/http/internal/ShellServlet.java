@@ -82,7 +82,7 @@ public final class ShellServlet extends ApiServlet {
 
     private void requireOn() {
         if (!settings.remoteShell()) {
-            throw new ApiException(404, "remote shell is off", "the remote shell is off: remoteShell = false in section io.kiln.http"
+            throw new ApiException(404, "remote shell is off", "remoteShell = false in section io.kiln.http"
                     + " (conf/io.kiln.http.cfg)");
         }
     }

@@ -32,4 +32,9 @@ final class Tokens {
         }
         return api.matches(token) || METRICS.equals(path) && READS.contains(method) && metrics.matches(token);
     }
+
+    /** @return whether the token is the metrics token: known, but it opens nothing but a read of the metrics */
+    boolean isMetricsToken(String token) {
+        return token != null && metrics.matches(token) && !api.matches(token);
+    }
 }

@@ -51,4 +51,12 @@ public class TokensTest {
         assertFalse(tokens.admit("GET", "/metrics", "wrong-token-wrong-token"));
         assertFalse(tokens.admit("GET", "/api/v1/status", metrics + "x"));
     }
+
+    @Test
+    public void theMetricsTokenIsKnownAsSuchSoThatItsRefusalSaysWhatItOpens() {
+        assertTrue(tokens.isMetricsToken(metrics));
+        assertFalse(tokens.isMetricsToken(api));
+        assertFalse(tokens.isMetricsToken("not-a-token"));
+        assertFalse(tokens.isMetricsToken(null));
+    }
 }
