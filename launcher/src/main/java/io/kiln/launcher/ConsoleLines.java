@@ -60,8 +60,8 @@ final class ConsoleLines extends PrintStream {
     }
 
     /**
-     * The process's console stays open whatever a bundle does with it: Log4j's console appender closes the stream it
-     * was given when Pax Logging stops, and Kiln still has to say it stopped.
+     * The process's console stays open whatever a bundle does with it: once Pax Logging had stopped with the framework,
+     * this stream was found closed (checkError true), and 'Kiln stopped' went nowhere; Kiln still has to say it.
      */
     @Override
     public void close() {

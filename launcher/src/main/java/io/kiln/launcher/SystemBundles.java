@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
@@ -45,10 +46,10 @@ final class SystemBundles {
     static final List<String> LOGGING = List.of("org.ops4j.pax.logging.pax-logging-api", "org.ops4j.pax.logging.pax-logging-log4j2",
             "org.apache.felix.eventadmin");
     /** Without one of these the runtime cannot work; the health check bundles run every plugin's verification. */
-    static final Set<String> REQUIRED = Set.of("org.apache.felix.scr", "org.apache.felix.configadmin",
-            "org.apache.felix.metatype", FILE_INSTALL, "org.apache.felix.gogo.runtime", "org.apache.felix.healthcheck.api",
-            "org.apache.felix.healthcheck.core", "org.apache.felix.eventadmin", "org.ops4j.pax.logging.pax-logging-api",
-            "org.ops4j.pax.logging.pax-logging-log4j2", "kiln-plugin-api", "kiln-runtime");
+    static final Set<String> REQUIRED = Stream.concat(LOGGING.stream(), Stream.of("org.apache.felix.scr",
+            "org.apache.felix.configadmin", "org.apache.felix.metatype", FILE_INSTALL, "org.apache.felix.gogo.runtime",
+            "org.apache.felix.healthcheck.api", "org.apache.felix.healthcheck.core", "kiln-plugin-api", "kiln-runtime"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final String LOCATION_PREFIX = "kiln:system/";
 

@@ -2,6 +2,7 @@ package io.kiln.runtime.internal.config;
 
 import java.util.Dictionary;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a section's consumer checks beyond Metatype, for a section whose keys no {@code @ObjectClassDefinition} can
@@ -9,6 +10,10 @@ import java.util.List;
  * Registered as a service; {@link Sections} consults the one for the section's PID.
  */
 public interface SectionCheck {
+
+    /** Keys every section carries that are not its consumer's: ConfigAdmin's, FileInstall's and Kiln's own. */
+    Set<String> FRAMEWORK_KEYS = Set.of("service.pid", "service.factoryPid", "service.bundleLocation", SectionDelivery.SOURCE,
+            "felix.fileinstall.filename", "component.name", "component.id");
 
     /** @return the PID it checks */
     String pid();

@@ -8,7 +8,6 @@ import java.util.Enumeration;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.ObjectClassDefinition;
@@ -20,10 +19,6 @@ import org.osgi.service.metatype.ObjectClassDefinition;
  * refused naming the bound ({@link AttributeBounds}).
  */
 final class SectionValidator {
-
-    /** Keys that are not the component's: ConfigAdmin's, FileInstall's and Kiln's own. */
-    private static final Set<String> FRAMEWORK_KEYS = Set.of("service.pid", "service.factoryPid", "service.bundleLocation",
-            SectionDelivery.SOURCE, "felix.fileinstall.filename", "component.name", "component.id");
 
     /** What survives validation. */
     record Validated(Dictionary<String, Object> values, List<String> warnings) {
@@ -70,7 +65,7 @@ final class SectionValidator {
         }
         for (Enumeration<String> keys = values.keys(); keys.hasMoreElements();) {
             String key = keys.nextElement();
-            if (!known.contains(key) && !FRAMEWORK_KEYS.contains(key)) {
+            if (!known.contains(key) && !SectionCheck.FRAMEWORK_KEYS.contains(key)) {
                 warnings.add(file + ": unknown key '" + key + "' (" + ocd.getName() + " knows: " + String.join(", ", known) + ")");
             }
         }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.kiln.runtime.api.LogLevel;
 import io.kiln.runtime.internal.config.SectionException;
+import io.kiln.runtime.internal.config.SectionCheck;
 
 /**
  * Checks the logging section before it reaches Pax Logging, for the mistakes Log4j would only note in its status
@@ -16,10 +17,6 @@ import io.kiln.runtime.internal.config.SectionException;
  * plugin for, a file it cannot open) is its verdict after delivery ({@link LoggingSectionCheck}).
  */
 final class Log4jProperties {
-
-    /** Keys ConfigAdmin, FileInstall and Kiln add to every configuration. */
-    private static final Set<String> FRAMEWORK_KEYS = Set.of("service.pid", "service.factoryPid", "service.bundleLocation",
-            "felix.fileinstall.filename", "kiln.section.file");
 
     /** What follows {@code log4j2.} in Log4j's properties format (its configuration's own attributes and elements). */
     private static final Set<String> ELEMENTS = Set.of("rootLogger", "logger", "appender", "filter", "property", "script",
@@ -62,7 +59,7 @@ final class Log4jProperties {
         unknownAttributes(file, values, warnings);
         for (String key : values.keySet()) {
             if (!key.startsWith(LoggingSection.PREFIX) && !key.startsWith(LoggingSection.PAX_PREFIX)
-                    && !FRAMEWORK_KEYS.contains(key) && !key.equals("pax.logging.entries.size")) {
+                    && !SectionCheck.FRAMEWORK_KEYS.contains(key) && !key.equals("pax.logging.entries.size")) {
                 warnings.add(file + ": unknown key '" + key + "' (the logging section takes log4j2.* keys and Pax Logging's "
                         + LoggingSection.PAX_PREFIX + "* settings)");
             }

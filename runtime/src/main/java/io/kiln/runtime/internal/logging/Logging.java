@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -141,7 +142,8 @@ public final class Logging implements LoggingService {
             }
             return List.of(target);
         }
-        List<String> packages = bundle(target).map(PluginLoggers::of).orElse(List.of());
+        Map<Long, Set<String>> exports = PluginLoggers.exports(context);
+        List<String> packages = bundle(target).map(b -> PluginLoggers.of(b, exports)).orElse(List.of());
         if (packages.isEmpty()) {
             throw new IllegalArgumentException("plugin " + target + " has no classes of its own to set a level for");
         }
@@ -150,8 +152,9 @@ public final class Logging implements LoggingService {
 
     private Map<String, String> pluginPackages() {
         Map<String, String> owners = new LinkedHashMap<>();
+        Map<Long, Set<String>> exports = PluginLoggers.exports(context);
         for (PluginInfo plugin : plugins.list()) {
-            bundle(plugin.name()).ifPresent(b -> PluginLoggers.of(b).forEach(p -> owners.putIfAbsent(p, plugin.name())));
+            bundle(plugin.name()).ifPresent(b -> PluginLoggers.of(b, exports).forEach(p -> owners.putIfAbsent(p, plugin.name())));
         }
         return owners;
     }

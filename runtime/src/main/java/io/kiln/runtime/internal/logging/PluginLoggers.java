@@ -3,12 +3,15 @@ package io.kiln.runtime.internal.logging;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleRevision;
 
 /**
@@ -22,21 +25,31 @@ final class PluginLoggers {
     private PluginLoggers() {
     }
 
-    /** @return the topmost packages the bundle's own classes are in, sorted */
-    static List<String> of(Bundle bundle) {
-        Set<String> elsewhere = new HashSet<>();
-        for (Bundle other : bundle.getBundleContext() == null ? new Bundle[0] : bundle.getBundleContext().getBundles()) {
-            BundleRevision revision = other.getBundleId() == bundle.getBundleId() ? null : other.adapt(BundleRevision.class);
+    /** @return each package the framework's bundles export, with the ids of the bundles that export it */
+    static Map<Long, Set<String>> exports(BundleContext context) {
+        Map<Long, Set<String>> exports = new HashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            BundleRevision revision = bundle.adapt(BundleRevision.class);
             if (revision != null) {
+                Set<String> packages = exports.computeIfAbsent(bundle.getBundleId(), id -> new HashSet<>());
                 revision.getDeclaredCapabilities(BundleRevision.PACKAGE_NAMESPACE)
-                        .forEach(c -> elsewhere.add(String.valueOf(c.getAttributes().get(BundleRevision.PACKAGE_NAMESPACE))));
+                        .forEach(c -> packages.add(String.valueOf(c.getAttributes().get(BundleRevision.PACKAGE_NAMESPACE))));
             }
         }
-        return of(bundle, elsewhere);
+        return exports;
     }
 
-    /** @param elsewhere the packages other bundles export */
-    static List<String> of(Bundle bundle, Set<String> elsewhere) {
+    /**
+     * @param exports what each bundle exports ({@link #exports}), read once for all the plugins asked about
+     * @return the topmost packages the bundle's own classes are in, sorted
+     */
+    static List<String> of(Bundle bundle, Map<Long, Set<String>> exports) {
+        Set<String> elsewhere = new HashSet<>();
+        exports.forEach((id, packages) -> {
+            if (id != bundle.getBundleId()) {
+                elsewhere.addAll(packages);
+            }
+        });
         TreeSet<String> packages = new TreeSet<>();
         Enumeration<URL> classes = bundle.findEntries("/", "*.class", true);
         while (classes != null && classes.hasMoreElements()) {
