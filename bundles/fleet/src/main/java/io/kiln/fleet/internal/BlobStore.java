@@ -1,0 +1,110 @@
+package io.kiln.fleet.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import io.kiln.files.AtomicFiles;
+
+/**
+ * This node's jars of the fleet's releases, by SHA-256 ({@code data/kiln/fleet/blobs/<sha256>.jar}): the ones it
+ * published, which the other nodes fetch from it, and the ones it fetched, which it keeps for a rollback and serves
+ * in turn. A jar is stored only once its hash and size are checked, and written atomically.
+ */
+final class BlobStore {
+
+    private final Path folder;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    BlobStore(Path folder) {
+        this.folder = folder;
+    }
+
+    Optional<Path> find(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            return Optional.empty();
+        }
+        Path jar = folder.resolve(sha256 + ".jar");
+        return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
+    }
+
+    /** Keeps a copy of a jar this node runs, for the release it publishes. */
+    ReleasePlugin keep(String name, String version, Path jar) throws IOException {
+        byte[] bytes = Files.readAllBytes(jar);
+        String sha = sha256(bytes);
+        if (find(sha).isEmpty()) {
+            AtomicFiles.write(folder.resolve(sha + ".jar"), bytes);
+        }
+        return new ReleasePlugin(name, version, sha, bytes.length);
+    }
+
+    /**
+     * The plugin's jar: this node's copy, or fetched from the node that published the release and checked.
+     *
+     * @param source that node's admin API, as its release says
+     * @throws IOException naming the plugin, the address and what was wrong
+     */
+    Path fetch(ReleasePlugin plugin, String source, String secret) throws IOException, InterruptedException {
+        Optional<Path> kept = find(plugin.sha256());
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        URI uri = blobUri(source, plugin.sha256());
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + secret).GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IOException(plugin.name() + ": " + uri + " answered " + response.statusCode());
+            }
+            long announced = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (announced > plugin.size()) {
+                throw new IOException(plugin.name() + ": " + uri + " sends " + announced + " bytes, the release says " + plugin.size());
+            }
+            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, plugin.size() + 1));
+            if (bytes.length != plugin.size()) {
+                throw new IOException(plugin.name() + ": " + uri + " sent " + (bytes.length > plugin.size() ? "more than " : "") + bytes.length
+                        + " bytes, the release says " + plugin.size());
+            }
+            String sha = sha256(bytes);
+            if (!sha.equals(plugin.sha256())) {
+                throw new IOException(plugin.name() + ": the jar from " + uri + " has SHA-256 " + sha + ", the release says " + plugin.sha256());
+            }
+            Path jar = folder.resolve(sha + ".jar");
+            AtomicFiles.write(jar, bytes);
+            return jar;
+        }
+    }
+
+    /** Only http and https to the address a release names, never a redirect elsewhere (the client follows none). */
+    static URI blobUri(String source, String sha256) throws IOException {
+        URI base;
+        try {
+            base = URI.create(source.endsWith("/") ? source : source + "/");
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the release's source is not an address: '" + source + "'");
+        }
+        if (!("http".equals(base.getScheme()) || "https".equals(base.getScheme())) || base.getHost() == null) {
+            throw new IOException("the release's source must be an http or https address with a host, not '" + source + "'");
+        }
+        return base.resolve("fleet/blobs/" + sha256);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.kiln.fleet.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's side of the fleet: it works out which release the node should run (the fleet's current one, or the
+ * rollout's if the coordinator admitted it), applies it through the engine when it runs another, and says how that
+ * went. It never writes the fleet's release or rollout: a node that joins late or restarts converges to the fleet,
+ * never the other way round.
+ */
+final class NodeAgent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
+
+    private final String node;
+    private final FleetStore store;
+    private final ReleaseApplier applier;
+    private final Supplier<String> apiUrl;
+    private final Clock clock;
+    private String secret;
+    /** The last attempt that failed, so that it is not repeated until the rollout or the target changes. */
+    private String failedAttempt = "";
+
+    NodeAgent(String node, FleetStore store, ReleaseApplier applier, Supplier<String> apiUrl, Clock clock) {
+        this.node = node;
+        this.store = store;
+        this.applier = applier;
+        this.apiUrl = apiUrl;
+        this.clock = clock;
+    }
+
+    /** One look at the fleet, and the change it asks of this node, if any. */
+    void converge() throws Exception {
+        if (secret == null) {
+            secret = store.secret();
+        }
+        Optional<Versioned<Rollout>> rollout = store.rollout();
+        String target = rollout.map(r -> r.value().releaseFor(node)).orElse(store.current());
+        long rolloutId = rollout.map(r -> r.value().id()).orElse(0L);
+        NodeStatus me = store.status(node).orElse(null);
+        String running = me == null ? "" : me.release();
+        if (me != null && me.runs(target)) {
+            if (!me.apiUrl().equals(apiUrl.get())) {
+                store.writeStatus(new NodeStatus(node, me.release(), me.target(), me.rollout(), me.outcome(), me.message(), apiUrl.get(), me.at()));
+            }
+            return;
+        }
+        String attempt = rolloutId + "/" + target;
+        if (attempt.equals(failedAttempt)) {
+            return;
+        }
+        Optional<Release> from = store.release(running);
+        Optional<Release> to = store.release(target);
+        if (to.isEmpty()) {
+            LOG.error("fleet: release {} is not in ZooKeeper; staying on {}", target, running.isEmpty() ? "no release" : running);
+            failedAttempt = attempt;
+            return;
+        }
+        store.writeStatus(new NodeStatus(node, running, target, rolloutId, NodeOutcome.APPLYING, "", apiUrl.get(), clock.millis()));
+        LOG.info("fleet: applying release {} (rollout {}), from {}", label(target), rolloutId, label(running));
+        ReleaseApplier.Applied applied = applier.apply(from.orElse(Release.NONE), to.get(), secret);
+        if (applied.succeeded()) {
+            failedAttempt = "";
+            store.writeStatus(new NodeStatus(node, target, target, rolloutId, NodeOutcome.APPLIED, applied.changes() + " changes", apiUrl.get(), clock.millis()));
+            LOG.info("fleet: release {} applied ({} changes)", label(target), applied.changes());
+        } else {
+            failedAttempt = attempt;
+            store.writeStatus(new NodeStatus(node, running, target, rolloutId, NodeOutcome.FAILED, applied.error(), apiUrl.get(), clock.millis()));
+            LOG.error("fleet: release {} failed here, undone, still on {}: {}", label(target), label(running), applied.error());
+        }
+    }
+
+    private static String label(String release) {
+        return release.isEmpty() ? "no release" : release;
+    }
+}
