@@ -44,7 +44,12 @@ final class NodeAgent {
         long rolloutId = rollout.map(r -> r.value().id()).orElse(0L);
         NodeStatus me = store.status(node).orElse(null);
         String running = me == null ? "" : me.release();
-        if (me != null && me.runs(target)) {
+        // the publisher ran the refused release as its own proposal, outside the fleet's records: it goes back too
+        boolean publisherAfterRollback = rollout.isPresent() && rollout.get().value().state() == RolloutState.ROLLED_BACK
+                && node.equals(rollout.get().value().requestedBy()) && (me == null || me.rollout() < rolloutId);
+        if (publisherAfterRollback) {
+            running = rollout.get().value().release();
+        } else if (me != null && me.runs(target)) {
             if (!me.apiUrl().equals(apiUrl.get())) {
                 store.writeStatus(new NodeStatus(node, me.release(), me.target(), me.rollout(), me.outcome(), me.message(), apiUrl.get(), me.at()));
             }

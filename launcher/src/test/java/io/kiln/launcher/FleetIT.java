@@ -1,0 +1,178 @@
+package io.kiln.launcher;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingCluster;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * A fleet of three real Kiln processes (the distribution's {@code bin/kiln}, each with its own folders and admin port)
+ * on a real ZooKeeper ensemble of three servers ({@link TestingCluster}), all on loopback.
+ */
+public class FleetIT {
+
+    private static final Duration ROLLOUT = Duration.ofSeconds(90);
+    /** Fails to start wherever the node's folder holds this file: a release that works on the publisher, not everywhere. */
+    private static final String REFUSE = "refuse-fleet-plugin";
+    private static final String PICKY_ACTIVATOR = """
+            package itest;
+            import org.osgi.framework.BundleActivator;
+            import org.osgi.framework.BundleContext;
+            public class Activator implements BundleActivator {
+                public void start(BundleContext context) {
+                    if (new java.io.File(context.getProperty("kiln.home"), "%s").exists()) {
+                        throw new IllegalStateException("this node refuses it-picky");
+                    }
+                }
+                public void stop(BundleContext context) {
+                }
+            }
+            """.formatted(REFUSE);
+
+    @Rule
+    public TemporaryFolder temp = new TemporaryFolder();
+
+    private TestingCluster zookeeper;
+    private final List<ApiKiln> nodes = new ArrayList<>();
+
+    @Before
+    public void ensemble() throws Exception {
+        zookeeper = new TestingCluster(3);
+        zookeeper.start();
+    }
+
+    @After
+    public void stop() throws Exception {
+        for (ApiKiln node : nodes) {
+            node.close();
+        }
+        zookeeper.close();
+    }
+
+    private ApiKiln node(String name) throws Exception {
+        ApiKiln node = ApiKiln.start(temp.newFolder(name).toPath().resolve("kiln"), Map.of("conf/io.kiln.fleet.cfg", """
+                connect = %s
+                fleet = it
+                node = %s
+                sessionTimeoutMillis = 4000
+                connectionTimeoutMillis = 2000
+                progressDeadlineMillis = 60000
+                verifyMillis = 1500
+                """.formatted(zookeeper.getConnectString(), name)));
+        nodes.add(node);
+        return node;
+    }
+
+    private static JsonObject fleet(ApiKiln node) {
+        var response = node.get("/api/v1/fleet");
+        assertEquals(response.body(), 200, response.statusCode());
+        return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+
+    private static JsonObject status(ApiKiln node, String name) {
+        for (JsonElement e : fleet(node).getAsJsonArray("nodes")) {
+            JsonObject n = e.getAsJsonObject();
+            if (n.get("node").getAsString().equals(name)) {
+                return n;
+            }
+        }
+        return new JsonObject();
+    }
+
+    private static String rolloutState(ApiKiln node) {
+        JsonObject fleet = fleet(node);
+        return fleet.has("rollout") ? fleet.getAsJsonObject("rollout").get("state").getAsString() : "";
+    }
+
+    private static boolean runs(ApiKiln node, String plugin) {
+        return node.get("/api/v1/plugins/" + plugin).statusCode() == 200
+                && JsonParser.parseString(node.get("/api/v1/plugins/" + plugin).body()).getAsJsonObject().get("state").getAsString().equals("ACTIVE");
+    }
+
+    private static void install(ApiKiln node, byte[] jar) {
+        var installed = node.postJar("/api/v1/plugins", jar);
+        assertTrue(installed.body(), installed.statusCode() == 200 || installed.statusCode() == 201);
+    }
+
+    private void awaitConnected(ApiKiln from, String... names) {
+        await("every node connected, seen from " + from.home).atMost(ROLLOUT).until(() -> {
+            for (String name : names) {
+                JsonObject n = status(from, name);
+                if (!n.has("connected") || !n.get("connected").getAsBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private JsonObject publish(ApiKiln publisher) {
+        var published = publisher.post("/api/v1/fleet/publish");
+        assertEquals(published.body(), 202, published.statusCode());
+        return JsonParser.parseString(published.body()).getAsJsonObject();
+    }
+
+    @Test
+    public void aReleaseReachesEveryNodeCanaryFirstAFailingOneIsRolledBackFromTheCanaryAndALateNodeConverges() throws Exception {
+        ApiKiln n1 = node("n1");
+        ApiKiln n2 = node("n2");
+        ApiKiln n3 = node("n3");
+        awaitConnected(n1, "n1", "n2", "n3");
+
+        install(n1, ApiKiln.pluginJar("it-fleet-hello", "1.0.0"));
+        JsonObject rollout = publish(n1);
+        assertEquals("CANARY", rollout.get("state").getAsString());
+        assertEquals("the first node that is not the publisher", "[\"n2\"]", rollout.get("canaries").toString());
+        await("rollout 1 succeeded").atMost(ROLLOUT).until(() -> rolloutState(n3).equals("SUCCEEDED"));
+        JsonObject done = fleet(n3).getAsJsonObject("rollout");
+        assertEquals("the canary, then one node at a time", "[\"n2\",\"n1\",\"n3\"]", done.get("admitted").toString());
+        String first = done.get("release").getAsString();
+        assertEquals(first, fleet(n2).get("current").getAsString());
+        for (ApiKiln node : List.of(n1, n2, n3)) {
+            assertTrue(node.home + " runs it-fleet-hello", runs(node, "it-fleet-hello"));
+        }
+
+        // a release that starts on the publisher but not on the canary
+        Files.writeString(n2.home.resolve(REFUSE), "");
+        install(n1, ApiKiln.pluginJarWithActivator("it-picky", PICKY_ACTIVATOR, "org.osgi.framework"));
+        assertTrue(runs(n1, "it-picky"));
+        publish(n1);
+        await("rollout 2 rolled back").atMost(ROLLOUT).until(() -> rolloutState(n1).equals("ROLLED_BACK"));
+        JsonObject back = fleet(n1);
+        assertEquals("the fleet stays on its release", first, back.get("current").getAsString());
+        assertTrue(back.toString(), back.getAsJsonObject("rollout").get("reason").getAsString().startsWith("the canary failed: n2: it-picky"));
+        assertEquals("nobody but the canary was admitted", "[\"n2\"]", back.getAsJsonObject("rollout").get("admitted").toString());
+        assertFalse("never reached n3", n3.get("/api/v1/plugins/it-picky").statusCode() == 200);
+        assertFalse("undone on the canary", runs(n2, "it-picky"));
+        await("the publisher goes back to the fleet's release").atMost(ROLLOUT).until(() -> n1.get("/api/v1/plugins/it-picky").statusCode() == 404);
+        assertTrue(runs(n2, "it-fleet-hello"));
+
+        // a node that joins after the rollouts runs the fleet's release
+        ApiKiln n4 = node("n4");
+        await("n4 converged").atMost(ROLLOUT).until(() -> runs(n4, "it-fleet-hello"));
+        await("n4 says so").atMost(ROLLOUT).until(() -> status(n1, "n4").has("status")
+                && status(n1, "n4").getAsJsonObject("status").get("release").getAsString().equals(first));
+        assertFalse(n4.get("/api/v1/plugins/it-picky").statusCode() == 200);
+        var history = n4.get("/api/v1/fleet/history");
+        assertTrue(history.body(), history.body().indexOf("ROLLED_BACK") < history.body().indexOf("SUCCEEDED"));
+    }
+}
