@@ -7,6 +7,7 @@
 #   bench/run.sh --calls-only    only calls through a swap (issue 10): the per-call JMH microbenchmarks, then calls
 #                                through reloads and memory after updates on Kiln (about 5 minutes); no Karaf
 #   bench/run.sh --flags old,server,server+cds   only JVM option sets side by side, interleaved (issue 11 §4); no Karaf
+#   bench/run.sh --fleet [--trials N]            only the fleet: three nodes on a ZooKeeper ensemble (issue 13); no Karaf
 # Environment: KILN_BENCH_SKIP_BUILD=1 uses the jars already built; KARAF_VERSION (default 4.4.6);
 # KILN_BENCH_REVISION names what was measured in the report (default: git describe --always --dirty).
 set -eu
@@ -38,6 +39,8 @@ done
 if [ "${1:-}" = "--help" ]; then
   exec java -jar bench/target/kiln-bench.jar --help
 fi
+with_fleet=false
+[ "${1:-}" = "--fleet" ] && with_fleet=true
 
 if [ -z "${KILN_BENCH_SKIP_BUILD:-}" ]; then
   echo "Building Kiln (mvn -B -q package -DskipTests) ..."
@@ -52,6 +55,11 @@ if $with_jmh; then
   java -cp "bench/target/kiln-bench.jar:bench/target/jmh-lib/*:launcher/target/kiln/system/kiln-runtime.jar:launcher/target/kiln/system/kiln-plugin-api.jar" \
     org.openjdk.jmh.Main ${KILN_BENCH_JMH_ARGS:--f 1 -wi 3 -i 5 -w 1s -r 1s} \
     -rf text -rff bench/target/jmh-results.txt 'io\.kiln\.bench\.jmh\.'
+fi
+
+if $with_fleet; then
+  # its own run (docs/BENCHMARKS.md, "Fleet"): ZooKeeper and Gson come from the JMH class path
+  exec java -cp "bench/target/kiln-bench.jar:bench/target/jmh-lib/*" io.kiln.bench.FleetMain "$@"
 fi
 
 set --  --kiln launcher/target/kiln "$@"

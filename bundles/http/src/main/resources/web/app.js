@@ -273,6 +273,25 @@
     if (graph) window.KilnGraph.render(graph, selectedPlugin, (name) => { selectedPlugin = name; drawGraph(); });
   }
 
+  // the fleet panel shows only on a node of a fleet (GET /fleet answers 404 on a Kiln that runs alone), and follows the
+  // rollout by asking every two seconds: a rollout's steps happen on other nodes, not in this one's event stream
+  let fleetTimer = null;
+  async function refreshFleet() {
+    const r = await api('GET', '/fleet');
+    $('fleet').hidden = !r.ok && r.status === 404;
+    if (r.ok) {
+      KilnFleet.render(r.data, { summary: $('fleet-summary'), rollout: $('fleet-rollout'), steps: $('fleet-steps'),
+        nodes: $('fleet-nodes'), buttons: document.querySelectorAll('button[data-fleet]') });
+    }
+    if (r.status !== 404 && !fleetTimer) fleetTimer = setInterval(() => { if (token()) refreshFleet(); }, 2000);
+  }
+
+  async function fleetAction(action) {
+    const r = await api('POST', `/fleet/${action}`);
+    show(r.ok ? `fleet: ${action}: rollout ${r.data.id} ${r.data.state}` : `fleet: ${action}: ${r.data.detail}`, r.ok);
+    refreshFleet();
+  }
+
   async function refreshGraph() {
     const r = await api('GET', '/graph');
     if (!r.ok) return;
@@ -351,6 +370,7 @@
     try {
       await refresh();
       refreshGraph();
+      refreshFleet();
       refreshSections();
       refreshHistory();
       stream();
@@ -371,6 +391,7 @@
     $(id).addEventListener('change', refreshHistory);
   }
   $('reload-all').addEventListener('click', () => act('reload-all'));
+  for (const b of document.querySelectorAll('button[data-fleet]')) b.addEventListener('click', () => fleetAction(b.dataset.fleet));
   $('reload-skills').addEventListener('click', async () => {
     const r = await api('POST', '/skills/reload');
     show(r.ok ? `skills reloaded: ${r.data.length}` : `skills: ${r.data.detail}`, r.ok);

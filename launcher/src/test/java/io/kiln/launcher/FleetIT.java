@@ -68,6 +68,30 @@ public class FleetIT {
         zookeeper.close();
     }
 
+    /** Kills a node with SIGKILL: no stop, no goodbye to ZooKeeper; its session ends when it times out. */
+    private void kill(ApiKiln node) throws Exception {
+        node.process.signal("KILL");
+        node.process.awaitExit();
+        node.process.close();
+        nodes.remove(node);
+    }
+
+    private ApiKiln restart(ApiKiln killed) throws Exception {
+        ApiKiln node = ApiKiln.restart(killed.home);
+        nodes.add(node);
+        return node;
+    }
+
+    private static String waiting(ApiKiln node) {
+        JsonObject fleet = fleet(node);
+        return fleet.has("rollout") ? fleet.getAsJsonObject("rollout").get("waiting").getAsString() : "";
+    }
+
+    private static String version(ApiKiln node, String plugin) {
+        var response = node.get("/api/v1/plugins/" + plugin);
+        return response.statusCode() == 200 ? JsonParser.parseString(response.body()).getAsJsonObject().get("version").getAsString() : "";
+    }
+
     private ApiKiln node(String name) throws Exception {
         ApiKiln node = ApiKiln.start(temp.newFolder(name).toPath().resolve("kiln"), Map.of("conf/io.kiln.fleet.cfg", """
                 connect = %s
@@ -76,7 +100,7 @@ public class FleetIT {
                 sessionTimeoutMillis = 4000
                 connectionTimeoutMillis = 2000
                 progressDeadlineMillis = 60000
-                verifyMillis = 1500
+                verifyMillis = 3000
                 """.formatted(zookeeper.getConnectString(), name)));
         nodes.add(node);
         return node;
@@ -174,5 +198,75 @@ public class FleetIT {
         assertFalse(n4.get("/api/v1/plugins/it-picky").statusCode() == 200);
         var history = n4.get("/api/v1/fleet/history");
         assertTrue(history.body(), history.body().indexOf("ROLLED_BACK") < history.body().indexOf("SUCCEEDED"));
+    }
+
+    @Test
+    public void aNodeKilledMidRolloutConvergesWhenItReturnsAndAnotherNodeCarriesOnForAKilledCoordinator() throws Exception {
+        ApiKiln n1 = node("n1");
+        ApiKiln n2 = node("n2");
+        ApiKiln n3 = node("n3");
+        awaitConnected(n1, "n1", "n2", "n3");
+        install(n1, ApiKiln.pluginJar("it-fleet-hello", "1.0.0"));
+        publish(n1);
+        await("rollout 1 succeeded").atMost(ROLLOUT).until(() -> rolloutState(n2).equals("SUCCEEDED"));
+
+        install(n1, ApiKiln.pluginJar("it-fleet-hello", "2.0.0"));
+        publish(n1);
+        await("the canary verifying").atMost(ROLLOUT).until(() -> rolloutState(n1).equals("VERIFYING"));
+        kill(n3);
+        await("the rollout holds for the killed node").atMost(ROLLOUT).until(() -> waiting(n1).equals("waiting for n3 (disconnected)"));
+        assertEquals("PROGRESSING", rolloutState(n1));
+        assertEquals("2.0.0", version(n1, "it-fleet-hello"));
+        ApiKiln back = restart(n3);
+        await("rollout 2 succeeded once n3 returned").atMost(ROLLOUT).until(() -> rolloutState(n1).equals("SUCCEEDED"));
+        assertEquals("2.0.0", version(back, "it-fleet-hello"));
+
+        install(n1, ApiKiln.pluginJar("it-fleet-hello", "3.0.0"));
+        publish(n1);
+        await("the canary verifying").atMost(ROLLOUT).until(() -> rolloutState(n2).equals("VERIFYING"));
+        ApiKiln coordinator = nodes.stream().filter(n -> fleet(n).get("coordinator").getAsBoolean()).findFirst().orElseThrow();
+        List<ApiKiln> others = new ArrayList<>(nodes);
+        others.remove(coordinator);
+        String dead = fleet(coordinator).get("node").getAsString();
+        kill(coordinator);
+        await("another node elected").atMost(ROLLOUT).until(() -> others.stream().anyMatch(n -> fleet(n).get("coordinator").getAsBoolean()));
+        try {
+            await("the rollout carried on past the canary, holding only for " + dead).atMost(ROLLOUT)
+                    .until(() -> waiting(others.get(0)).equals("waiting for " + dead + " (disconnected)"));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(fleet(others.get(0)) + "\n" + String.join("\n", others.get(0).process.output()), e);
+        }
+        for (ApiKiln other : others) {
+            assertEquals("the live nodes were admitted and applied it", "3.0.0", version(other, "it-fleet-hello"));
+        }
+        restart(coordinator);
+        await("rollout 3 succeeded").atMost(ROLLOUT).until(() -> rolloutState(others.get(0)).equals("SUCCEEDED"));
+    }
+
+    @Test
+    public void aZooKeeperServerLostChangesNothingAndQuorumLostHoldsTheRolloutUntilItReturns() throws Exception {
+        ApiKiln n1 = node("n1");
+        ApiKiln n2 = node("n2");
+        ApiKiln n3 = node("n3");
+        awaitConnected(n1, "n1", "n2", "n3");
+        List<InstanceSpec> servers = new ArrayList<>(zookeeper.getInstances());
+        assertTrue(zookeeper.killServer(servers.get(0)));
+        install(n1, ApiKiln.pluginJar("it-fleet-hello", "1.0.0"));
+        publish(n1);
+        await("rollout 1 succeeded on two servers of three").atMost(ROLLOUT).until(() -> rolloutState(n2).equals("SUCCEEDED"));
+        assertEquals("1.0.0", version(n3, "it-fleet-hello"));
+
+        install(n1, ApiKiln.pluginJar("it-fleet-hello", "2.0.0"));
+        publish(n1);
+        await("the canary verifying").atMost(ROLLOUT).until(() -> rolloutState(n1).equals("VERIFYING"));
+        assertTrue(zookeeper.killServer(servers.get(1)));
+        await("no quorum: the nodes see ZooKeeper gone").atMost(ROLLOUT).until(() -> !fleet(n1).get("connected").getAsBoolean()
+                && !fleet(n3).get("connected").getAsBoolean());
+        assertEquals("the canary keeps what it applied", "2.0.0", version(n2, "it-fleet-hello"));
+        assertEquals("the others were not admitted", "1.0.0", version(n3, "it-fleet-hello"));
+        assertTrue(zookeeper.restartServer(servers.get(1)));
+        await("rollout 2 succeeded once the quorum returned").atMost(ROLLOUT).until(() -> fleet(n1).get("connected").getAsBoolean()
+                && rolloutState(n1).equals("SUCCEEDED"));
+        assertEquals("2.0.0", version(n3, "it-fleet-hello"));
     }
 }

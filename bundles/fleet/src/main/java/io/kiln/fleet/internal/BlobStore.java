@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import io.kiln.files.AtomicFiles;
@@ -50,35 +52,54 @@ final class BlobStore {
     }
 
     /**
-     * The plugin's jar: this node's copy, or fetched from the node that published the release and checked.
+     * The plugin's jar: this node's copy, or fetched from the first of the nodes that holds it and checked. Any node's
+     * copy will do, since the hash decides: the publisher may be gone while the canary, which fetched it, serves it.
      *
-     * @param source that node's admin API, as its release says
-     * @throws IOException naming the plugin, the address and what was wrong
+     * @param sources the admin APIs to ask, in order (the release's publisher first)
+     * @throws IOException naming the plugin and what each address answered
      */
-    Path fetch(ReleasePlugin plugin, String source, String secret) throws IOException, InterruptedException {
+    Path fetch(ReleasePlugin plugin, List<String> sources, String secret) throws IOException, InterruptedException {
         Optional<Path> kept = find(plugin.sha256());
         if (kept.isPresent()) {
             return kept.get();
         }
+        List<String> failures = new ArrayList<>();
+        for (String source : sources) {
+            try {
+                return fetchFrom(plugin, source, secret);
+            } catch (IOException e) {
+                failures.add(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
+        throw new IOException(plugin.name() + " " + plugin.version() + ": no node could give its jar (" + plugin.sha256() + "): "
+                + (failures.isEmpty() ? "none was asked" : String.join("; ", failures)));
+    }
+
+    private Path fetchFrom(ReleasePlugin plugin, String source, String secret) throws IOException, InterruptedException {
         URI uri = blobUri(source, plugin.sha256());
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + secret).GET().build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new IOException(uri + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
-                throw new IOException(plugin.name() + ": " + uri + " answered " + response.statusCode());
+                throw new IOException(uri + " answered " + response.statusCode());
             }
             long announced = response.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (announced > plugin.size()) {
-                throw new IOException(plugin.name() + ": " + uri + " sends " + announced + " bytes, the release says " + plugin.size());
+                throw new IOException(uri + " sends " + announced + " bytes, the release says " + plugin.size());
             }
             byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, plugin.size() + 1));
             if (bytes.length != plugin.size()) {
-                throw new IOException(plugin.name() + ": " + uri + " sent " + (bytes.length > plugin.size() ? "more than " : "") + bytes.length
+                throw new IOException(uri + " sent " + (bytes.length > plugin.size() ? "more than " : "") + bytes.length
                         + " bytes, the release says " + plugin.size());
             }
             String sha = sha256(bytes);
             if (!sha.equals(plugin.sha256())) {
-                throw new IOException(plugin.name() + ": the jar from " + uri + " has SHA-256 " + sha + ", the release says " + plugin.sha256());
+                throw new IOException("the jar from " + uri + " has SHA-256 " + sha + ", the release says " + plugin.sha256());
             }
             Path jar = folder.resolve(sha + ".jar");
             AtomicFiles.write(jar, bytes);

@@ -149,9 +149,14 @@ public final class FleetNode {
         return store.secret();
     }
 
+    /** @return the fleet as ZooKeeper has it, or only this node's name and "disconnected" while ZooKeeper cannot answer */
     FleetView view() throws Exception {
         boolean connected = zk.getZookeeperClient().isConnected();
-        return operations.view(connected, connected && election.hasLeadership(), fleet);
+        try {
+            return operations.view(connected, connected && election.hasLeadership(), fleet);
+        } catch (org.apache.zookeeper.KeeperException.ConnectionLossException | org.apache.zookeeper.KeeperException.SessionExpiredException e) {
+            return operations.view(false, false, fleet);
+        }
     }
 
     Rollout publish() throws Exception {

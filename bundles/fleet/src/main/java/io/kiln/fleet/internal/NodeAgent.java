@@ -1,7 +1,11 @@
 package io.kiln.fleet.internal;
 
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -68,7 +72,7 @@ final class NodeAgent {
         }
         store.writeStatus(new NodeStatus(node, running, target, rolloutId, NodeOutcome.APPLYING, "", apiUrl.get(), clock.millis()));
         LOG.info("fleet: applying release {} (rollout {}), from {}", label(target), rolloutId, label(running));
-        ReleaseApplier.Applied applied = applier.apply(from.orElse(Release.NONE), to.get(), secret);
+        ReleaseApplier.Applied applied = applier.apply(from.orElse(Release.NONE), to.get(), sources(to.get(), from.orElse(Release.NONE)), secret);
         if (applied.succeeded()) {
             failedAttempt = "";
             store.writeStatus(new NodeStatus(node, target, target, rolloutId, NodeOutcome.APPLIED, applied.changes() + " changes", apiUrl.get(), clock.millis()));
@@ -78,6 +82,24 @@ final class NodeAgent {
             store.writeStatus(new NodeStatus(node, running, target, rolloutId, NodeOutcome.FAILED, applied.error(), apiUrl.get(), clock.millis()));
             LOG.error("fleet: release {} failed here, undone, still on {}: {}", label(target), label(running), applied.error());
         }
+    }
+
+    /**
+     * Where the jars may be fetched: the publishers of the two releases, then the connected nodes that run the target
+     * (they fetched its jars and serve them), then the other connected nodes.
+     */
+    private List<String> sources(Release to, Release from) throws Exception {
+        Set<String> live = store.live();
+        List<NodeStatus> others = store.statuses().values().stream().filter(s -> !s.node().equals(node) && live.contains(s.node()))
+                .sorted(Comparator.comparing((NodeStatus s) -> !s.release().equals(to.id())).thenComparing(NodeStatus::node)).toList();
+        LinkedHashSet<String> sources = new LinkedHashSet<>();
+        for (String source : List.of(to.source(), from.source())) {
+            if (!source.isEmpty()) {
+                sources.add(source);
+            }
+        }
+        others.stream().map(NodeStatus::apiUrl).filter(u -> !u.isEmpty()).forEach(sources::add);
+        return List.copyOf(sources);
     }
 
     private static String label(String release) {

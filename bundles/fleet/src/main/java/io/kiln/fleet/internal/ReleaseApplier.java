@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +51,10 @@ final class ReleaseApplier {
         }
     }
 
-    Applied apply(Release from, Release to, String secret) throws InterruptedException {
+    /**
+     * @param sources the admin APIs that may hold the jars, in the order to ask them
+     */
+    Applied apply(Release from, Release to, List<String> sources, String secret) throws InterruptedException {
         Deque<Runnable> undo = new ArrayDeque<>();
         int changes = 0;
         try {
@@ -59,7 +63,7 @@ final class ReleaseApplier {
                 if (running.isPresent() && runs(running.get(), plugin)) {
                     continue;
                 }
-                Path jar = blobs.fetch(plugin, to.source(), secret);
+                Path jar = blobs.fetch(plugin, sources, secret);
                 ChangeResult result = plugins.install(jar, plugin.sha256(), Trigger.FLEET);
                 if (!result.succeeded()) {
                     return undone(undo, plugin.name() + " " + plugin.version() + ": " + result.outcome() + ", " + result.error());
@@ -74,7 +78,7 @@ final class ReleaseApplier {
                         return undone(undo, dropped.name() + ": could not be uninstalled: " + result.error());
                     }
                     changes++;
-                    undo.push(() -> reinstall(dropped, from, secret));
+                    undo.push(() -> reinstall(dropped, sources, secret));
                 }
             }
             for (Map.Entry<String, Map<String, String>> section : to.sections().entrySet()) {
@@ -117,9 +121,9 @@ final class ReleaseApplier {
         }
     }
 
-    private void reinstall(ReleasePlugin plugin, Release from, String secret) {
+    private void reinstall(ReleasePlugin plugin, List<String> sources, String secret) {
         try {
-            plugins.install(blobs.fetch(plugin, from.source(), secret), plugin.sha256(), Trigger.FLEET);
+            plugins.install(blobs.fetch(plugin, sources, secret), plugin.sha256(), Trigger.FLEET);
         } catch (IOException e) {
             LOG.error("{}: could not be put back after a failed release: {}", plugin.name(), e.getMessage());
         } catch (InterruptedException e) {
