@@ -56,7 +56,8 @@ public final class FleetMain {
         List<Instance> instances = new ArrayList<>();
         List<AdminApi> nodes = new ArrayList<>();
         String loadBefore = ProcFs.loadAverage();
-        try (TestingCluster zookeeper = new TestingCluster(3)) {
+        TestingCluster zookeeper = new TestingCluster(3);
+        try {
             zookeeper.start();
             for (String name : List.of("n1", "n2", "n3")) {
                 Path home = work.resolve(name);
@@ -92,8 +93,12 @@ public final class FleetMain {
                 double last = Micros.toMillis(lastReport(done) * 1000 - publishedMicros);
 
                 t = System.nanoTime();
-                post(n1, "api/v1/plugins", ProbeJar.failing(PLUGIN, "9." + trial + ".0", out));
+                HttpResponse<String> failed = n1.postBytes("api/v1/plugins", ProbeJar.failing(PLUGIN, "9." + trial + ".0", out),
+                        "application/java-archive", WAIT);
                 double failedMillis = millis(t);
+                if (failed.statusCode() != 422 || !failed.body().contains("\"outcome\":\"ROLLED_BACK\"")) {
+                    throw new IOException("the failing update was not rolled back: " + failed.statusCode() + " " + failed.body());
+                }
 
                 post(n1, "api/v1/plugins", ProbeJar.picky(PICKY, "1." + trial + ".0", out, REFUSE));
                 t = System.nanoTime();
@@ -129,10 +134,15 @@ public final class FleetMain {
             Files.writeString(work.resolveSibling("fleet-results.md"), report, StandardCharsets.UTF_8);
             System.out.println();
             System.out.println(report);
+        } catch (Exception | Error e) {
+            // printed here: ZooKeeper's servers, closed below, may end the JVM as they go (their exit on a lost quorum)
+            e.printStackTrace();
+            throw e;
         } finally {
             for (Instance instance : instances) {
                 instance.stop(Duration.ofSeconds(20));
             }
+            zookeeper.close();
         }
     }
 

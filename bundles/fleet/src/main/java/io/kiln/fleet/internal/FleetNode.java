@@ -48,6 +48,7 @@ public final class FleetNode {
 
     private final String fleet;
     private final String node;
+    private final String connect;
     private final CuratorFramework zk;
     private final FleetStore store;
     private final CuratorCache cache;
@@ -66,6 +67,7 @@ public final class FleetNode {
     public FleetNode(BundleContext context, FleetConfiguration config, @Reference PluginService plugins,
             @Reference ConfigService sectionsService) throws Exception {
         this.fleet = config.fleet();
+        this.connect = config.connect();
         this.node = nodeName(config.node());
         FleetPaths paths = new FleetPaths(fleet);
         RolloutSettings settings = new RolloutSettings(config.canaries(), config.maxUnavailable(), config.failureThreshold(),
@@ -159,7 +161,15 @@ public final class FleetNode {
         }
     }
 
+    /** @throws FleetRefusal while ZooKeeper is out of reach: nothing can be published or changed then */
+    void requireConnected() throws FleetRefusal {
+        if (!zk.getZookeeperClient().isConnected()) {
+            throw new FleetRefusal("this node is not connected to ZooKeeper (" + connect + "); it runs what it last applied");
+        }
+    }
+
     Rollout publish() throws Exception {
+        requireConnected();
         if (apiUrl.isEmpty()) {
             throw new FleetRefusal("not published: this node's admin API is not up, and the others would fetch the jars from it");
         }

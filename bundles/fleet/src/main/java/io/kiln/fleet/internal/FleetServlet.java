@@ -28,6 +28,7 @@ public final class FleetServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(FleetServlet.class);
+    private static final java.util.Set<String> ACTIONS = java.util.Set.of("/publish", "/pause", "/resume", "/abort", "/rollback");
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FleetNode node;
@@ -48,6 +49,9 @@ public final class FleetServlet extends HttpServlet {
         }
         String method = request.getMethod();
         try {
+            if ("POST".equals(method) && ACTIONS.contains(path)) {
+                fleet.requireConnected(); // else Curator would retry for seconds before failing
+            }
             switch (method + " " + path) {
                 case "GET /" -> FleetExchange.json(response, 200, fleet.view());
                 case "GET /history" -> FleetExchange.json(response, 200, fleet.operations().history(limit(request)));
