@@ -196,6 +196,8 @@ public class FleetIT {
         await("n4 says so").atMost(ROLLOUT).until(() -> status(n1, "n4").has("status")
                 && status(n1, "n4").getAsJsonObject("status").get("release").getAsString().equals(first));
         assertFalse(n4.get("/api/v1/plugins/it-picky").statusCode() == 200);
+        var blob = n1.send(n1.request("/fleet/blobs/" + done.get("release").getAsString()).GET());
+        assertEquals("the API token does not open the fleet's jars: the fleet's secret does", 401, blob.statusCode());
         var history = n4.get("/api/v1/fleet/history");
         assertTrue(history.body(), history.body().indexOf("ROLLED_BACK") < history.body().indexOf("SUCCEEDED"));
     }
@@ -268,5 +270,65 @@ public class FleetIT {
         await("rollout 2 succeeded once the quorum returned").atMost(ROLLOUT).until(() -> fleet(n1).get("connected").getAsBoolean()
                 && rolloutState(n1).equals("SUCCEEDED"));
         assertEquals("2.0.0", version(n3, "it-fleet-hello"));
+    }
+
+    @Test
+    public void aNodeCutOffFromZooKeeperRunsAloneAndSaysSoAndBadRequestsAndSectionsAreRefusedInWords() throws Exception {
+        int closed = ApiKiln.freePort(); // nothing listens there
+        ApiKiln alone = ApiKiln.start(temp.newFolder("alone").toPath().resolve("kiln"), Map.of("conf/io.kiln.fleet.cfg", """
+                connect = 127.0.0.1:%d
+                fleet = it
+                node = alone
+                connectionTimeoutMillis = 500
+                """.formatted(closed)));
+        nodes.add(alone);
+        JsonObject view = fleet(alone);
+        assertFalse(view.get("connected").getAsBoolean());
+        assertTrue("its plugins run as ever", runs(alone, "kiln-sample-greeting"));
+        var publish = alone.post("/api/v1/fleet/publish");
+        assertEquals(publish.body(), 409, publish.statusCode());
+        assertTrue(publish.body(), publish.body().contains("not connected to ZooKeeper (127.0.0.1:" + closed + ")"));
+        ApiKiln.ClientRun status = alone.client("fleet", "status");
+        assertEquals(status.toString(), 0, status.exit());
+        assertTrue(status.out(), status.out().contains("disconnected from ZooKeeper"));
+
+        var unknown = alone.get("/api/v1/fleet/nodes");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body(), unknown.body().contains("POST /api/v1/fleet/{publish,pause,resume,abort,rollback}"));
+        assertEquals(405, alone.post("/api/v1/fleet/history").statusCode());
+        var blob = alone.send(alone.request("/fleet/blobs/" + "0".repeat(64)).GET());
+        assertEquals("without ZooKeeper there is no fleet secret to check a request against", 503, blob.statusCode());
+
+        // a section with wrong values: one line naming the file and each value, and the node out of the fleet
+        Files.writeString(alone.home.resolve("conf/.fleet.tmp"), "connect = zk1\nfleet = it\nnode = bad name!\n");
+        Files.move(alone.home.resolve("conf/.fleet.tmp"), alone.home.resolve("conf/io.kiln.fleet.cfg"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        alone.process.awaitLine("conf/io.kiln.fleet.cfg: connect: 'zk1' is not host:port (zk1:2181,zk2:2181,zk3:2181); "
+                + "node: 'bad name!' is not a name");
+        await("the API says why").atMost(ROLLOUT).until(() -> alone.get("/api/v1/fleet").statusCode() == 409);
+        assertTrue(alone.get("/api/v1/fleet").body().contains("this node stays out of the fleet until it is fixed"));
+
+        // without the section, Kiln runs alone and the fleet's API says how to join one
+        Files.delete(alone.home.resolve("conf/io.kiln.fleet.cfg"));
+        await("not in a fleet").atMost(ROLLOUT).until(() -> alone.get("/api/v1/fleet").statusCode() == 404);
+        ApiKiln.ClientRun none = alone.client("fleet");
+        assertEquals(none.toString(), 1, none.exit());
+        assertTrue(none.err(), none.err().contains("this Kiln runs alone: conf/io.kiln.fleet.cfg (connect, fleet, node) joins it to one"));
+    }
+
+    @Test
+    public void aReleaseIsRefusedBeforeAnyNodeIsTouchedWhenThePublisherDoesNotRunItCleanly() throws Exception {
+        ApiKiln n1 = node("n1");
+        ApiKiln n2 = node("n2");
+        awaitConnected(n1, "n1", "n2");
+        // the chain's links lose the API they import: they stay installed, unresolved
+        assertEquals(200, n1.delete("/api/v1/plugins/kiln-sample-api").statusCode());
+        var refused = n1.post("/api/v1/fleet/publish");
+        assertEquals(refused.body(), 409, refused.statusCode());
+        assertTrue(refused.body(), refused.body().contains("not published, this node does not run it cleanly: kiln-sample-chain-alpha is INSTALLED"));
+        JsonObject rollout = fleet(n2).getAsJsonObject("rollout");
+        assertEquals("REFUSED", rollout.get("state").getAsString());
+        assertEquals("", fleet(n2).get("current").getAsString());
+        assertTrue(runs(n2, "kiln-sample-api"));
     }
 }

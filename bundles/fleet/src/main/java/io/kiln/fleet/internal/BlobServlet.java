@@ -46,7 +46,7 @@ public final class BlobServlet extends HttpServlet {
         String header = request.getHeader("Authorization");
         String secret;
         try {
-            secret = node.secret();
+            secret = node.member().secret();
         } catch (Exception e) {
             FleetExchange.error(response, 503, "fleet unavailable", "ZooKeeper did not answer: " + e);
             return;

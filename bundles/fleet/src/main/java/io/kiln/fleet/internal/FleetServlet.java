@@ -28,7 +28,6 @@ public final class FleetServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(FleetServlet.class);
-    private static final java.util.Set<String> ACTIONS = java.util.Set.of("/publish", "/pause", "/resume", "/abort", "/rollback");
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FleetNode node;
@@ -49,17 +48,14 @@ public final class FleetServlet extends HttpServlet {
         }
         String method = request.getMethod();
         try {
-            if ("POST".equals(method) && ACTIONS.contains(path)) {
-                fleet.requireConnected(); // else Curator would retry for seconds before failing
-            }
             switch (method + " " + path) {
-                case "GET /" -> FleetExchange.json(response, 200, fleet.view());
-                case "GET /history" -> FleetExchange.json(response, 200, fleet.operations().history(limit(request)));
+                case "GET /" -> FleetExchange.json(response, 200, fleet.member().view());
+                case "GET /history" -> FleetExchange.json(response, 200, fleet.member().operations().history(limit(request)));
                 case "POST /publish" -> FleetExchange.json(response, 202, fleet.publish());
-                case "POST /pause" -> FleetExchange.json(response, 200, fleet.operations().pause(true));
-                case "POST /resume" -> FleetExchange.json(response, 200, fleet.operations().pause(false));
-                case "POST /abort" -> FleetExchange.json(response, 202, fleet.operations().abort());
-                case "POST /rollback" -> FleetExchange.json(response, 202, fleet.operations().rollback());
+                case "POST /pause" -> FleetExchange.json(response, 200, connected(fleet).operations().pause(true));
+                case "POST /resume" -> FleetExchange.json(response, 200, connected(fleet).operations().pause(false));
+                case "POST /abort" -> FleetExchange.json(response, 202, connected(fleet).operations().abort());
+                case "POST /rollback" -> FleetExchange.json(response, 202, connected(fleet).operations().rollback());
                 default -> FleetExchange.error(response, path.matches("/(|history|publish|pause|resume|abort|rollback)") ? 405 : 404,
                         "no such request", method + " /api/v1/fleet" + path + " is not one: GET /api/v1/fleet, GET /api/v1/fleet/history, "
                                 + "POST /api/v1/fleet/{publish,pause,resume,abort,rollback}");
@@ -72,6 +68,13 @@ public final class FleetServlet extends HttpServlet {
             LOG.warn("{} /api/v1/fleet{} failed: {}", method, path, e.toString());
             FleetExchange.error(response, 503, "fleet unavailable", "ZooKeeper did not answer: " + e);
         }
+    }
+
+    /** Curator would retry for seconds before failing a change while ZooKeeper is away: refuse at once. */
+    private static FleetMember connected(FleetNode fleet) throws FleetRefusal {
+        FleetMember member = fleet.member();
+        member.requireConnected();
+        return member;
     }
 
     private static int limit(HttpServletRequest request) {

@@ -13,8 +13,9 @@ record RolloutSettings(int canaries, int maxUnavailable, int failureThreshold, l
 
     RolloutSettings {
         if (canaries < 1 || maxUnavailable < 1 || failureThreshold < 0 || verifyMillis < 0 || deadlineMillis < 1) {
-            throw new IllegalArgumentException("canaries and maxUnavailable must be at least 1, failureThreshold, "
-                    + "verifyMillis at least 0, progressDeadline positive: " + this);
+            throw new IllegalArgumentException("canaries and maxUnavailable must be at least 1, failureThreshold and verifyMillis "
+                    + "at least 0, progressDeadlineMillis more than 0; found " + canaries + ", " + maxUnavailable + ", "
+                    + failureThreshold + ", " + verifyMillis + ", " + deadlineMillis);
         }
     }
 }

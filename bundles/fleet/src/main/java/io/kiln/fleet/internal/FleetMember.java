@@ -1,0 +1,162 @@
+package io.kiln.fleet.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.leader.LeaderLatch;
+import org.apache.curator.framework.recipes.nodes.PersistentNode;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kiln.runtime.api.ConfigService;
+import io.kiln.runtime.api.PluginService;
+
+/**
+ * This node's membership of the fleet while it lasts: the ZooKeeper session, the presence (an ephemeral znode), the
+ * election of the coordinator, and the two loops — the node agent and, while elected, the coordinator — each woken by
+ * any change under the fleet's znodes or every second.
+ */
+final class FleetMember implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FleetMember.class);
+    private static final long IDLE_LOOK_MILLIS = 1_000;
+
+    private final FleetSettings settings;
+    private final CuratorFramework zk;
+    private final FleetStore store;
+    private final CuratorCache cache;
+    private final PersistentNode presence;
+    private final LeaderLatch election;
+    private final FleetOperations operations;
+    private final Wakeup agentWakeup = new Wakeup();
+    private final Wakeup coordinatorWakeup = new Wakeup();
+    private final ExecutorService loops;
+    private volatile String secret;
+
+    FleetMember(FleetSettings settings, PluginService plugins, ConfigService config, BlobStore blobs, Path hot, Supplier<String> apiUrl) {
+        this.settings = settings;
+        FleetPaths paths = new FleetPaths(settings.fleet());
+        this.zk = CuratorFrameworkFactory.builder().connectString(settings.connect()).sessionTimeoutMs(settings.sessionTimeoutMillis())
+                .connectionTimeoutMs(settings.connectionTimeoutMillis()).retryPolicy(new ExponentialBackoffRetry(200, 10, 5_000)).build();
+        this.store = new FleetStore(zk, paths);
+        Clock clock = Clock.systemUTC();
+        RolloutStep step = new RolloutStep(settings.rollout());
+        this.operations = new FleetOperations(settings.node(), store, step, clock);
+        this.cache = CuratorCache.build(zk, paths.root());
+        this.presence = new PersistentNode(zk, CreateMode.EPHEMERAL, false, paths.live(settings.node()), new byte[0]);
+        this.election = new LeaderLatch(zk, paths.coordinator(), settings.node());
+        zk.start();
+        cache.listenable().addListener((type, before, after) -> wake());
+        cache.start();
+        presence.start();
+        try {
+            election.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the coordinator's election did not start: " + e, e);
+        }
+        NodeAgent agent = new NodeAgent(settings.node(), store, new ReleaseApplier(plugins, config, blobs, hot), apiUrl, clock);
+        Coordinator coordinator = new Coordinator(store, step, election::hasLeadership, clock);
+        this.loops = Executors.newFixedThreadPool(2, r -> {
+            Thread thread = new Thread(r, "kiln-fleet-" + settings.node());
+            thread.setDaemon(true);
+            return thread;
+        });
+        loops.execute(() -> loop("node", agentWakeup, agent::converge));
+        loops.execute(() -> loop("coordinator", coordinatorWakeup, coordinator::drive));
+        LOG.info("fleet {}: node {} joining through ZooKeeper at {}", settings.fleet(), settings.node(), settings.connect());
+    }
+
+    void wake() {
+        agentWakeup.signal();
+        coordinatorWakeup.signal();
+    }
+
+    boolean connected() {
+        return zk.getZookeeperClient().isConnected();
+    }
+
+    /** @throws FleetRefusal while ZooKeeper is out of reach: nothing can be published or changed then */
+    void requireConnected() throws FleetRefusal {
+        if (!connected()) {
+            throw new FleetRefusal("this node is not connected to ZooKeeper (" + settings.connect() + "); it runs what it last applied");
+        }
+    }
+
+    FleetOperations operations() {
+        return operations;
+    }
+
+    /** @return the fleet's secret, read once (it never changes) */
+    String secret() throws Exception {
+        String known = secret;
+        if (known == null) {
+            known = store.secret();
+            secret = known;
+        }
+        return known;
+    }
+
+    /** @return the fleet as ZooKeeper has it, or only this node's name and "disconnected" while ZooKeeper cannot answer */
+    FleetView view() throws Exception {
+        boolean connected = connected();
+        try {
+            return operations.view(connected, connected && election.hasLeadership(), settings.fleet());
+        } catch (KeeperException.ConnectionLossException | KeeperException.SessionExpiredException e) {
+            return operations.view(false, false, settings.fleet());
+        }
+    }
+
+    private void loop(String role, Wakeup wakeup, Step step) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                if (connected()) {
+                    step.run();
+                }
+                wakeup.await(IDLE_LOOK_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                // ZooKeeper unreachable or quorum lost: keep running what was applied, look again shortly
+                LOG.warn("fleet {}: {} step failed: {}", settings.fleet(), role, e.toString());
+                try {
+                    wakeup.await(IDLE_LOOK_MILLIS);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    @Override
+    public void close() {
+        loops.shutdownNow();
+        closeQuietly(election);
+        closeQuietly(presence);
+        closeQuietly(cache);
+        zk.close();
+        LOG.info("fleet {}: node {} left", settings.fleet(), settings.node());
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing {}: {}", closeable, e.toString());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.kiln.fleet.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The section {@code io.kiln.fleet}, checked beyond what its Metatype definition can say (names, the connect string's
+ * form, the rollout's bounds): every problem at once, in words, so that a wrong section is one clear line in the log.
+ */
+record FleetSettings(String connect, String fleet, String node, int sessionTimeoutMillis, int connectionTimeoutMillis,
+        RolloutSettings rollout, List<String> sections) {
+
+    static final String FILE = "conf/io.kiln.fleet.cfg";
+    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
+
+    /** @throws IllegalArgumentException naming every value that is wrong */
+    static FleetSettings of(FleetConfiguration config) {
+        List<String> problems = new ArrayList<>();
+        String connect = config.connect() == null ? "" : config.connect().trim();
+        for (String server : connect.split(",")) {
+            if (!server.trim().matches("[^:/\\s]+:\\d{1,5}")) {
+                problems.add("connect: '" + server.trim() + "' is not host:port (zk1:2181,zk2:2181,zk3:2181)");
+            }
+        }
+        String fleet = config.fleet() == null ? "" : config.fleet().trim();
+        if (!fleet.matches(NAME)) {
+            problems.add("fleet: '" + fleet + "' is not a name (letters, digits, '.', '_', '-')");
+        }
+        String node = config.node() == null || config.node().isBlank() ? hostName() : config.node().trim();
+        if (!node.matches(NAME)) {
+            problems.add("node: '" + node + "' is not a name (letters, digits, '.', '_', '-')");
+        }
+        RolloutSettings rollout = null;
+        try {
+            rollout = new RolloutSettings(config.canaries(), config.maxUnavailable(), config.failureThreshold(), config.verifyMillis(),
+                    config.progressDeadlineMillis());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        List<String> sections = config.sections() == null ? List.of()
+                : Arrays.stream(config.sections()).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (sections.contains("io.kiln.fleet")) {
+            problems.add("sections: io.kiln.fleet is this node's own (each node names itself), not the fleet's");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return new FleetSettings(connect, fleet, node, config.sessionTimeoutMillis(), config.connectionTimeoutMillis(), rollout, sections);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "";
+        }
+    }
+}
