@@ -29,8 +29,12 @@ final class BlobStore {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    BlobStore(Path folder) {
+    private final String repository;
+
+    /** @param repository where jars may also be fetched, by hash ({@code <repository>/<sha256>.jar}); empty for none */
+    BlobStore(Path folder, String repository) {
         this.folder = folder;
+        this.repository = repository.isEmpty() || repository.endsWith("/") ? repository : repository + "/";
     }
 
     Optional<Path> find(String sha256) {
@@ -71,13 +75,40 @@ final class BlobStore {
                 failures.add(e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }
+        if (!repository.isEmpty()) {
+            try {
+                return fromRepository(plugin);
+            } catch (IOException e) {
+                failures.add(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
         throw new IOException(plugin.name() + " " + plugin.version() + ": no node could give its jar (" + plugin.sha256() + "): "
                 + (failures.isEmpty() ? "none was asked" : String.join("; ", failures)));
     }
 
+    private Path fromRepository(ReleasePlugin plugin) throws IOException, InterruptedException {
+        URI uri = URI.create(repository).resolve(plugin.sha256() + ".jar");
+        if ("file".equals(uri.getScheme())) {
+            Path file = Path.of(uri);
+            if (!Files.isRegularFile(file) || Files.size(file) != plugin.size()) {
+                throw new IOException(uri + (Files.isRegularFile(file) ? " holds " + Files.size(file) + " bytes, the release says " + plugin.size()
+                        : " is not there"));
+            }
+            return checked(plugin, uri, Files.readAllBytes(file));
+        }
+        return fetchFrom(plugin, uri, null);
+    }
+
     private Path fetchFrom(ReleasePlugin plugin, String source, String secret) throws IOException, InterruptedException {
-        URI uri = blobUri(source, plugin.sha256());
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + secret).GET().build();
+        return fetchFrom(plugin, blobUri(source, plugin.sha256()), secret);
+    }
+
+    private Path fetchFrom(ReleasePlugin plugin, URI uri, String secret) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+        if (secret != null) {
+            builder.header("Authorization", "Bearer " + secret);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -97,14 +128,18 @@ final class BlobStore {
                 throw new IOException(uri + " sent " + (bytes.length > plugin.size() ? "more than " : "") + bytes.length
                         + " bytes, the release says " + plugin.size());
             }
-            String sha = sha256(bytes);
-            if (!sha.equals(plugin.sha256())) {
-                throw new IOException("the jar from " + uri + " has SHA-256 " + sha + ", the release says " + plugin.sha256());
-            }
-            Path jar = folder.resolve(sha + ".jar");
-            AtomicFiles.write(jar, bytes);
-            return jar;
+            return checked(plugin, uri, bytes);
         }
+    }
+
+    private Path checked(ReleasePlugin plugin, URI uri, byte[] bytes) throws IOException {
+        String sha = sha256(bytes);
+        if (!sha.equals(plugin.sha256())) {
+            throw new IOException("the jar from " + uri + " has SHA-256 " + sha + ", the release says " + plugin.sha256());
+        }
+        Path jar = folder.resolve(sha + ".jar");
+        AtomicFiles.write(jar, bytes);
+        return jar;
     }
 
     /** Only http and https to the address a release names, never a redirect elsewhere (the client follows none). */

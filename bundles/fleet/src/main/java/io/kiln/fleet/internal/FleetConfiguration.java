@@ -37,6 +37,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "How long an admitted, connected node may take to report; past it, it counts as failed (ms)", min = "1000")
     long progressDeadlineMillis() default 120_000;
 
+    @AttributeDefinition(description = "A repository the jars may also be fetched from, by hash (<repository>/<sha256>.jar; http, https or file), "
+            + "after the nodes that hold them; none by default", required = false)
+    String repository() default "";
+
     @AttributeDefinition(description = "The sections a release carries, by PID (the plugins are always carried); none by default", required = false)
     String[] sections() default {};
 }

@@ -42,8 +42,6 @@ public final class FleetNode {
     public FleetNode(BundleContext context, FleetConfiguration config, @Reference PluginService plugins,
             @Reference ConfigService sections) {
         Path hot = folder(context, "kiln.hot");
-        this.blobs = new BlobStore(folder(context, "kiln.data").resolve("fleet").resolve("blobs"));
-        this.releases = new ReleaseBuilder(plugins, sections, blobs, hot, folder(context, "kiln.conf"));
         FleetSettings checked = null;
         String wrong = null;
         try {
@@ -52,6 +50,8 @@ public final class FleetNode {
             wrong = FleetSettings.FILE + ": " + e.getMessage();
             LOG.error("{}; this node stays out of the fleet until the section is fixed", wrong);
         }
+        this.blobs = new BlobStore(folder(context, "kiln.data").resolve("fleet").resolve("blobs"), checked == null ? "" : checked.repository());
+        this.releases = new ReleaseBuilder(plugins, sections, blobs, hot, folder(context, "kiln.conf"));
         this.settings = checked;
         this.problem = wrong;
         this.member = checked == null ? null : new FleetMember(checked, plugins, sections, blobs, hot, () -> apiUrl);

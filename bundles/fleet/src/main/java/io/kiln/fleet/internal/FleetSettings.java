@@ -11,7 +11,7 @@ import java.util.List;
  * form, the rollout's bounds): every problem at once, in words, so that a wrong section is one clear line in the log.
  */
 record FleetSettings(String connect, String fleet, String node, int sessionTimeoutMillis, int connectionTimeoutMillis,
-        RolloutSettings rollout, List<String> sections) {
+        RolloutSettings rollout, List<String> sections, String repository) {
 
     static final String FILE = "conf/io.kiln.fleet.cfg";
     private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
@@ -45,10 +45,22 @@ record FleetSettings(String connect, String fleet, String node, int sessionTimeo
         if (sections.contains("io.kiln.fleet")) {
             problems.add("sections: io.kiln.fleet is this node's own (each node names itself), not the fleet's");
         }
+        String repository = config.repository() == null ? "" : config.repository().trim();
+        if (!repository.isEmpty()) {
+            try {
+                java.net.URI uri = java.net.URI.create(repository);
+                if (!List.of("http", "https", "file").contains(String.valueOf(uri.getScheme()))
+                        || (!"file".equals(uri.getScheme()) && uri.getHost() == null)) {
+                    problems.add("repository: '" + repository + "' is not an http, https or file address");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("repository: '" + repository + "' is not an address: " + e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return new FleetSettings(connect, fleet, node, config.sessionTimeoutMillis(), config.connectionTimeoutMillis(), rollout, sections);
+        return new FleetSettings(connect, fleet, node, config.sessionTimeoutMillis(), config.connectionTimeoutMillis(), rollout, sections, repository);
     }
 
     private static String hostName() {

@@ -11,7 +11,7 @@ import org.junit.Test;
 
 public class FleetSettingsTest {
 
-    private static FleetConfiguration config(String connect, String fleet, String node, int canaries, String... sections) {
+    private static FleetConfiguration config(String connect, String fleet, String node, int canaries, String repository, String... sections) {
         return new FleetConfiguration() {
             @Override public Class<? extends Annotation> annotationType() { return FleetConfiguration.class; }
             @Override public String connect() { return connect; }
@@ -25,12 +25,13 @@ public class FleetSettingsTest {
             @Override public long verifyMillis() { return 0; }
             @Override public long progressDeadlineMillis() { return 120_000; }
             @Override public String[] sections() { return sections; }
+            @Override public String repository() { return repository; }
         };
     }
 
     @Test
     public void aGoodSectionGivesItsValues() {
-        FleetSettings settings = FleetSettings.of(config(" zk1:2181,zk2:2181 ", "shop", "shop-1", 1, " sample.greeting ", ""));
+        FleetSettings settings = FleetSettings.of(config(" zk1:2181,zk2:2181 ", "shop", "shop-1", 1, "", " sample.greeting ", ""));
         assertEquals("zk1:2181,zk2:2181", settings.connect());
         assertEquals("shop-1", settings.node());
         assertEquals(List.of("sample.greeting"), settings.sections());
@@ -39,12 +40,13 @@ public class FleetSettingsTest {
     @Test
     public void everyWrongValueIsNamedAtOnce() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FleetSettings.of(config("zk1:2181,zk2", "my fleet", "bad name!", 0, "io.kiln.fleet")));
+                () -> FleetSettings.of(config("zk1:2181,zk2", "my fleet", "bad name!", 0, "ftp://repo/", "io.kiln.fleet")));
         String message = e.getMessage();
         assertTrue(message, message.contains("connect: 'zk2' is not host:port"));
         assertTrue(message, message.contains("fleet: 'my fleet' is not a name"));
         assertTrue(message, message.contains("node: 'bad name!' is not a name"));
         assertTrue(message, message.contains("canaries and maxUnavailable must be at least 1"));
         assertTrue(message, message.contains("sections: io.kiln.fleet is this node's own"));
+        assertTrue(message, message.contains("repository: 'ftp://repo/' is not an http, https or file address"));
     }
 }
