@@ -127,8 +127,15 @@ final class CrashCheck {
             problems.add(CrashCycles.PROBE + " " + version + " came back with state '" + state + "', expected one of " + states);
         }
         String finished = CrashCycles.PROBE + " " + newVersion + " active, state: " + oldVersion;
-        if (kiln.awaitLine(first, l -> l.contains(finished), CrashCycles.START).isEmpty()) {
+        Optional<Integer> started = kiln.awaitLine(first, l -> l.contains(finished), CrashCycles.START);
+        if (started.isEmpty()) {
             problems.add("no '" + finished + "' after the restart");
+        } else if (version.equals(oldVersion)) {
+            // the change made again: its transaction's last line comes after its last write
+            String committed = CrashCycles.PROBE + " " + newVersion + " (was " + oldVersion + ")";
+            if (kiln.awaitLine(started.get(), l -> l.contains(committed), CrashCycles.START).isEmpty()) {
+                problems.add("no '" + committed + "' after the restart");
+            }
         }
         return version.equals(oldVersion) ? "old" : "new";
     }

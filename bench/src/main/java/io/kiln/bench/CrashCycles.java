@@ -1,21 +1,23 @@
 package io.kiln.bench;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Update cycles of one Kiln copy, each stopped dead: the copy is started, one change is made (a new version of a plugin
  * with state dropped into {@code hot/}, or a value of a {@code .cfg} section set through the admin API), the JVM is
  * stopped at a moment chosen by a {@link Kill}, then Kiln is started again and {@link CrashCheck} says whether what it
- * came back to is the state before the change or after it, nothing lost, nothing half-written.
+ * came back to is the state before the change or after it, nothing lost, nothing half-written. The start that checks
+ * one change makes the next.
  * <p>
  * The plugin is {@value #PROBE} ({@code io.kiln.bench.probe.StateProbe}): version {@code 1.0.k} saves
  * {@code version=1.0.k} as it stops and says, as it starts, which version's state it found. The section is the
@@ -30,17 +32,12 @@ final class CrashCycles {
     static final Duration CHANGE = Duration.ofSeconds(60);
     /** How long a run that reached its change's end is watched for a halt at a write step after it. */
     static final Duration TRAILING = Duration.ofSeconds(1);
+    private static final String HOOK = "kiln.test.crashAtWrite";
+    private static final String HALTING = HOOK + ": halting";
 
     /** What one cycle changes. */
     enum Kind {
-        PLUGIN("crash-probe.state"), SECTION(PID + ".cfg");
-
-        /** The file whose first write starts the hook's count: the first write of this kind of change. */
-        final String firstWrite;
-
-        Kind(String firstWrite) {
-            this.firstWrite = firstWrite;
-        }
+        PLUGIN, SECTION
     }
 
     /** When a cycle's JVM is stopped: after the hook's write step {@code step}, or {@code delayMillis} after the change began. */
@@ -75,25 +72,38 @@ final class CrashCycles {
         }
     }
 
+    /** A change made and stopped, whose restart is still to be checked. */
+    private record Stopped(int number, Kind kind, Kill kill, String stoppedBy, boolean halted, CrashCheck.Expected before,
+            String newText) {
+    }
+
     private final Path home;
     private final Path logs;
+    private final Path armed;
     private final Drop drop;
+    private final Consumer<Cycle> checked;
+    private final List<Cycle> cycles = new ArrayList<>();
     private CrashCheck.Expected expected;
+    private Stopped unchecked;
     private int runs;
-    private int cycles;
 
-    private CrashCycles(Path home, Path logs, CrashCheck.Expected expected) throws IOException {
+    private CrashCycles(Path home, Path logs, CrashCheck.Expected expected, Consumer<Cycle> checked) throws IOException {
         this.home = home;
         this.logs = logs;
+        this.armed = home.resolve("../crash-armed").normalize();
+        Files.deleteIfExists(armed);
         this.drop = new Drop(home.resolve("../staging").normalize());
         this.expected = expected;
+        this.checked = checked;
     }
 
     /**
      * Makes a fresh copy of the distribution in {@code work}, installs {@code crash-probe 1.0.0} and starts it once, to
      * learn its plugins; every later start finds them.
+     *
+     * @param checked told of each cycle once its restart is checked
      */
-    static CrashCycles setUp(Path distribution, Path work) throws IOException, InterruptedException {
+    static CrashCycles setUp(Path distribution, Path work, Consumer<Cycle> checked) throws IOException, InterruptedException {
         Path home = work.resolve("kiln");
         FileTrees.delete(work);
         FileTrees.copy(distribution, home);
@@ -109,7 +119,7 @@ final class CrashCycles {
             AdminApi api = awaitStart(kiln, home);
             await(kiln, 0, PROBE + " 1.0.0 active, state: none", "crash-probe 1.0.0 to start");
             List<String> names = CrashCheck.awaitAllActive(new CrashApi(api)).stream().map(CrashApi.Plugin::name).sorted().toList();
-            return new CrashCycles(home, logs, new CrashCheck.Expected(names, 0, "none", text));
+            return new CrashCycles(home, logs, new CrashCheck.Expected(names, 0, "none", text), checked);
         }
     }
 
@@ -117,40 +127,50 @@ final class CrashCycles {
         return home;
     }
 
-    /** Runs one cycle of {@code kind}, stopped as {@code kill} says, then restarts and checks. */
-    Cycle run(Kind kind, Kill kill) throws IOException, InterruptedException {
-        int number = ++cycles;
-        CrashCheck.Expected before = expected;
-        String options = kill.step() > 0
-                ? "-Dkiln.test.crashAtWrite=" + kill.step() + " -Dkiln.test.crashAtWrite.from=" + kind.firstWrite : "";
-        String stoppedBy;
-        boolean halted = false;
-        try (CrashKiln kiln = CrashKiln.start(home, options, log(number, "change"))) {
-            awaitStart(kiln, home);
+    /**
+     * Starts Kiln with the hook set as {@code kill} asks, checks the restart after the previous change (if any), makes
+     * one change of {@code kind} and stops the JVM as {@code kill} says. One start serves both: the hook counts only
+     * while the harness's arm file exists, which it creates just before the change.
+     *
+     * @return whether the hook halted the JVM (false for a random kill, and when the change completed first)
+     */
+    boolean run(Kind kind, Kill kill) throws IOException, InterruptedException {
+        int number = cycles.size() + (unchecked == null ? 1 : 2);
+        String options = kill.step() > 0 ? "-D" + HOOK + "=" + kill.step() + " -D" + HOOK + ".armedBy=" + armed : "";
+        try (CrashKiln kiln = CrashKiln.start(home, options, log(number, kind))) {
+            if (unchecked != null) {
+                check(kiln);
+            } else {
+                awaitStart(kiln, home);
+            }
+            CrashCheck.Expected before = expected;
             int skip = kiln.lines().size();
+            String newText = "Cycle " + number;
             String done;
+            Files.write(armed, new byte[0]);
             CompletableFuture<Integer> answer = CompletableFuture.completedFuture(200);
             if (kind == Kind.PLUGIN) {
                 drop.put(home.resolve("hot"), PROBE + ".jar", probe(before.probe() + 1, home));
                 done = PROBE + " 1.0." + (before.probe() + 1) + " (was 1.0." + before.probe() + ")";
             } else {
-                String text = "Cycle " + number;
                 CrashApi api = new CrashApi(AdminApi.await(home, START));
                 answer = CompletableFuture.supplyAsync(() -> {
                     try {
-                        return api.setConfig(PID, "text", text);
+                        return api.setConfig(PID, "text", newText);
                     } catch (IOException | InterruptedException e) {
                         return -1; // the JVM was stopped under the request
                     }
                 });
-                done = "section " + PID + " applied: text=" + text;
+                done = "section " + PID + " applied: text=" + newText;
             }
+            String stoppedBy;
+            boolean halted = false;
             if (kill.step() > 0) {
-                Optional<Integer> end = kiln.awaitLine(skip, l -> l.contains(done) || l.startsWith("kiln.test.crashAtWrite: halting"), CHANGE);
+                Optional<Integer> end = kiln.awaitLine(skip, l -> l.contains(done) || l.startsWith(HALTING), CHANGE);
                 Optional<Integer> exit = kiln.awaitExit(end.isPresent() && kiln.lines().get(end.get()).contains(done) ? TRAILING : CHANGE);
-                Optional<String> halt = kiln.lines().stream().filter(l -> l.startsWith("kiln.test.crashAtWrite: halting")).findFirst();
+                Optional<String> halt = kiln.lines().stream().filter(l -> l.startsWith(HALTING)).findFirst();
                 halted = exit.isPresent() && halt.isPresent();
-                stoppedBy = halted ? halt.get().substring("kiln.test.crashAtWrite: ".length())
+                stoppedBy = halted ? halt.get().substring(HOOK.length() + 2)
                         : exit.map(code -> "exited " + code + " without the hook's line").orElse("the change completed before write step " + kill.step());
             } else {
                 TimeUnit.MILLISECONDS.sleep(kill.delayMillis()); // the kill's moment, drawn by the caller
@@ -158,18 +178,36 @@ final class CrashCycles {
                 stoppedBy = "SIGKILL " + kill.delayMillis() + " ms after the change began" + (completed ? ", after it completed" : "");
             }
             kiln.kill();
+            Files.deleteIfExists(armed);
             answer.cancel(true);
-        }
-        try (CrashKiln kiln = CrashKiln.start(home, "", log(number, "restart"))) {
-            CrashCheck.Result result = new CrashCheck(home, kiln, before, kind, "Cycle " + number).check();
-            expected = result.after();
-            kiln.kill();
-            return new Cycle(number, kind, kill, stoppedBy, halted, result.cameBack(), result);
+            unchecked = new Stopped(number, kind, kill, stoppedBy, halted, before, newText);
+            return halted;
         }
     }
 
-    private Path log(int cycle, String what) {
-        return logs.resolve(String.format("cycle-%03d-%s-%d.log", cycle, what, ++runs));
+    /** Starts Kiln once more to check the restart after the last change. @return every cycle, checked */
+    List<Cycle> finish() throws IOException, InterruptedException {
+        if (unchecked != null) {
+            try (CrashKiln kiln = CrashKiln.start(home, "", log(unchecked.number() + 1, null))) {
+                check(kiln);
+                kiln.kill();
+            }
+        }
+        return List.copyOf(cycles);
+    }
+
+    private void check(CrashKiln kiln) throws IOException, InterruptedException {
+        Stopped s = unchecked;
+        CrashCheck.Result result = new CrashCheck(home, kiln, s.before(), s.kind(), s.newText()).check();
+        expected = result.after();
+        Cycle cycle = new Cycle(s.number(), s.kind(), s.kill(), s.stoppedBy(), s.halted(), result.cameBack(), result);
+        cycles.add(cycle);
+        unchecked = null;
+        checked.accept(cycle);
+    }
+
+    private Path log(int cycle, Kind kind) {
+        return logs.resolve(String.format("run-%03d-cycle-%03d-%s.log", ++runs, cycle, kind == null ? "check" : kind));
     }
 
     static byte[] probe(int minor, Path out) {
@@ -187,7 +225,4 @@ final class CrashCycles {
                         + String.join("\n", kiln.lines())));
     }
 
-    static String body(HttpResponse<String> response) {
-        return response.statusCode() + " " + response.body();
-    }
 }

@@ -3,7 +3,6 @@ package io.kiln.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -39,17 +38,11 @@ final class CrashRun {
             throws IOException, InterruptedException {
         progress.println("Crash cycles: seed " + plan.seed() + ", " + plan.cycles() + " random kills"
                 + (plan.sweep() ? ", after every write step of each kind of change" : "") + "; copy in " + work);
-        CrashCycles crashes = CrashCycles.setUp(distribution, work);
-        List<CrashCycles.Cycle> done = new ArrayList<>();
+        CrashCycles crashes = CrashCycles.setUp(distribution, work, cycle -> tell(progress, cycle));
         if (plan.sweep()) {
             for (CrashCycles.Kind kind : CrashCycles.Kind.values()) {
-                for (int step = 1; step <= MAX_STEPS; step++) {
-                    CrashCycles.Cycle cycle = crashes.run(kind, CrashCycles.Kill.atStep(step));
-                    tell(progress, cycle);
-                    done.add(cycle);
-                    if (!cycle.halted()) {
-                        break;
-                    }
+                for (int step = 1; step <= MAX_STEPS && crashes.run(kind, CrashCycles.Kill.atStep(step)); step++) {
+                    // halted after this step: the next one
                 }
             }
         }
@@ -57,11 +50,9 @@ final class CrashRun {
         for (int i = 0; i < plan.cycles(); i++) {
             CrashCycles.Kind kind = i % 2 == 0 ? CrashCycles.Kind.PLUGIN : CrashCycles.Kind.SECTION;
             int bound = kind == CrashCycles.Kind.PLUGIN ? plan.pluginMillis() : plan.sectionMillis();
-            CrashCycles.Cycle cycle = crashes.run(kind, CrashCycles.Kill.after(random.nextInt(bound + 1)));
-            tell(progress, cycle);
-            done.add(cycle);
+            crashes.run(kind, CrashCycles.Kill.after(random.nextInt(bound + 1)));
         }
-        return done;
+        return crashes.finish();
     }
 
     private static void tell(PrintStream progress, CrashCycles.Cycle c) {

@@ -52,9 +52,10 @@ public class CrashCyclesIT {
 
     @Test
     public void aTruncatedBundleInfoAndAMissingRevisionFolderComeBackFromKilnsStore() throws Exception {
-        CrashCycles crashes = CrashCycles.setUp(DISTRIBUTION, temp.getRoot().toPath().resolve("cache"));
+        CrashCycles crashes = CrashCycles.setUp(DISTRIBUTION, temp.getRoot().toPath().resolve("cache"), cycle -> { });
         // one update that completes (the kill comes long after), so that the probe has saved state and a kept build
-        CrashCycles.Cycle update = crashes.run(CrashCycles.Kind.PLUGIN, CrashCycles.Kill.after(3000));
+        crashes.run(CrashCycles.Kind.PLUGIN, CrashCycles.Kill.after(3000));
+        CrashCycles.Cycle update = crashes.finish().get(0);
         assertTrue(update.check().problems().toString(), update.passed());
         Path home = crashes.home();
         Path probe = cachedBundle(home, CrashCycles.PROBE);

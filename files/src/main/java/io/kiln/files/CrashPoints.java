@@ -1,5 +1,6 @@
 package io.kiln.files;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * temporary file written, synced, renamed over its target, its folder synced; an append written, synced; a delete, its
  * folder synced), the process prints one line to {@code stderr} naming the step and the file, and halts
  * ({@link Runtime#halt}: no shutdown hook, no flush, as {@code kill -9} would) right after step N. With
- * {@value #FROM} set as well, counting starts at the first step on a file whose path contains that text, so that
- * N counts from the start of one change rather than from the start of the process.
+ * {@value #ARMED_BY} set as well, only the steps made while the file it names exists are counted, so that a test
+ * counts N from the start of the one change it makes (it creates the file just before), not from the start of the
+ * process.
  * <p>
  * Read once as the class loads: unset, each step costs one read of a constant {@code false}. Each copy of this
  * package (the runtime and the HTTP bundle embed their own) counts its own steps.
@@ -23,17 +25,16 @@ public final class CrashPoints {
     /** System property: the step to halt after, counted from 1; unset or not positive, the hook is off. */
     public static final String PROPERTY = "kiln.test.crashAtWrite";
 
-    /** System property: count from the first step on a file whose path contains this text (unset: from the start). */
-    public static final String FROM = "kiln.test.crashAtWrite.from";
+    /** System property: a file; only the steps made while it exists are counted (unset: every step). */
+    public static final String ARMED_BY = "kiln.test.crashAtWrite.armedBy";
 
     /** The exit code of a process this hook halted, as a shell reports {@code kill -9}: 128 + 9. */
     public static final int EXIT_CODE = 137;
 
     private static final int HALT_AT = haltAt();
     private static final boolean ON = HALT_AT > 0;
-    private static final String ARM = System.getProperty(FROM, "");
+    private static final String ARM = System.getProperty(ARMED_BY, "");
     private static final AtomicInteger STEPS = new AtomicInteger();
-    private static volatile boolean armed = ARM.isEmpty();
 
     private CrashPoints() {
     }
@@ -46,11 +47,8 @@ public final class CrashPoints {
     }
 
     private static void count(String what, Path file) {
-        if (!armed) {
-            if (!file.toString().contains(ARM)) {
-                return;
-            }
-            armed = true;
+        if (!ARM.isEmpty() && !Files.exists(Path.of(ARM))) {
+            return;
         }
         int step = STEPS.incrementAndGet();
         if (step == HALT_AT) {

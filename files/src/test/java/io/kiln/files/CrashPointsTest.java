@@ -58,13 +58,16 @@ public class CrashPointsTest {
     }
 
     @Test
-    public void countsFromTheFirstStepOnTheNamedFile() throws Exception {
+    public void countsOnlyTheStepsMadeWhileItsFileExists() throws Exception {
         Path folder = temp.getRoot().toPath();
-        Files.writeString(folder.resolve("log"), "x");
-        Run run = run(folder, "-D" + CrashPoints.PROPERTY + "=1", "-D" + CrashPoints.FROM + "=log");
-        assertEquals(run.err, CrashPoints.EXIT_CODE, run.exit);
-        assertTrue(run.err, run.err.contains("(appended to " + folder.resolve("log") + ")"));
-        assertEquals("new", Files.readString(folder.resolve("a.txt")));
+        Files.writeString(folder.resolve("a.txt"), "old");
+        Path armed = folder.resolve("armed");
+        Run off = run(folder, "-D" + CrashPoints.PROPERTY + "=1", "-D" + CrashPoints.ARMED_BY + "=" + armed);
+        assertEquals(off.err, 0, off.exit);
+        Files.writeString(armed, "");
+        Run on = run(folder, "-D" + CrashPoints.PROPERTY + "=1", "-D" + CrashPoints.ARMED_BY + "=" + armed);
+        assertEquals(on.err, CrashPoints.EXIT_CODE, on.exit);
+        assertTrue(on.err, on.err.contains("(wrote the temporary file " + folder + "/.a.txt."));
     }
 
     @Test

@@ -43,6 +43,8 @@ final class StartupReconciliation {
             if (kiln.records.plugin(bundle.getSymbolicName()).isEmpty()) {
                 try {
                     kiln.lifecycle.uninstall(bundle);
+                    recoveries.recovered(bundle.getSymbolicName() + ": in the framework cache but not in Kiln's records (an install"
+                            + " that did not commit); uninstalled, its file in hot/ installs it again");
                 } catch (BundleException | StuckException e) {
                     LOG.warn("Cannot uninstall {}, which Kiln has no record of: {}", bundle.getSymbolicName(), e.getMessage());
                 }
