@@ -175,7 +175,7 @@ final class CrashCycles {
             } else {
                 TimeUnit.MILLISECONDS.sleep(kill.delayMillis()); // the kill's moment, drawn by the caller
                 boolean completed = kiln.lines().stream().skip(skip).anyMatch(l -> l.contains(done));
-                stoppedBy = "SIGKILL " + kill.delayMillis() + " ms after the change began" + (completed ? ", after it completed" : "");
+                stoppedBy = "SIGKILL " + kill.delayMillis() + " ms after the change began" + (completed ? CrashRun.COMPLETED : "");
             }
             kiln.kill();
             Files.deleteIfExists(armed);

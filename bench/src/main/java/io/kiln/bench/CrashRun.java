@@ -27,6 +27,9 @@ final class CrashRun {
     record Plan(int cycles, boolean sweep, long seed, int pluginMillis, int sectionMillis) {
     }
 
+    /** How {@link CrashCycles.Cycle#stoppedBy()} ends for a kill that came after the change completed. */
+    static final String COMPLETED = ", after it completed";
+
     /** Bounds a sweep, should a change never complete: far more steps than one change has. */
     private static final int MAX_STEPS = 200;
 
@@ -65,8 +68,8 @@ final class CrashRun {
         StringBuilder out = new StringBuilder("## Crash at any moment\n\n");
         out.append("Command: `").append(command).append("`; seed ").append(plan.seed()).append("\n\n");
         long failed = cycles.stream().filter(c -> !c.passed()).count();
-        out.append("| | cycles | kill points | came back old | came back new | recovered at start | torn history entry dropped | failed |\n");
-        out.append("|---|---|---|---|---|---|---|---|\n");
+        out.append("| | cycles | kill points | killed before the change completed | came back old | came back new | recovered at start | torn history entry dropped | failed |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
         for (CrashCycles.Kind kind : CrashCycles.Kind.values()) {
             row(out, kind + ", each write step", cycles.stream().filter(c -> c.kind() == kind && c.kill().step() > 0).toList());
             row(out, kind + ", random SIGKILL", cycles.stream().filter(c -> c.kind() == kind && c.kill().step() == 0).toList());
@@ -97,6 +100,7 @@ final class CrashRun {
         }
         out.append("| ").append(label).append(" | ").append(cycles.size())
                 .append(" | ").append(cycles.stream().filter(c -> c.halted() || c.kill().step() == 0).count())
+                .append(" | ").append(cycles.stream().filter(c -> c.halted() || (c.kill().step() == 0 && !c.stoppedBy().endsWith(COMPLETED))).count())
                 .append(" | ").append(cycles.stream().filter(c -> c.cameBack().equals("old")).count())
                 .append(" | ").append(cycles.stream().filter(c -> c.cameBack().equals("new")).count())
                 .append(" | ").append(cycles.stream().filter(c -> !c.check().recovered().isEmpty()).count())
