@@ -72,6 +72,7 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         List<FlagSet> flags = List.of();
         boolean crash = false;
         int crashCycles = 50;
+        boolean crashCyclesGiven = false;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (option.equals("--launch-only") || option.equals("--dev-only") || option.equals("--dev-skip")
@@ -110,7 +111,10 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
                 case "--calls-direct-reloads" -> callsDirectReloads = positive(option, value);
                 case "--memory-batches" -> memoryBatches = positive(option, value);
                 case "--flags" -> flags = FlagSet.parse(value);
-                case "--crash-cycles" -> crashCycles = Integer.parseInt(value);
+                case "--crash-cycles" -> {
+                    crashCycles = positive(option, value);
+                    crashCyclesGiven = true;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -119,6 +123,9 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         }
         if (devOnly && (devSkip || launchOnly)) {
             throw new IllegalArgumentException("--dev-only goes with neither --dev-skip nor --launch-only");
+        }
+        if (crashCyclesGiven && !crash) {
+            throw new IllegalArgumentException("--crash-cycles goes with --crash");
         }
         if (crash && (devOnly || callsOnly || !flags.isEmpty())) {
             throw new IllegalArgumentException("--crash is a run of its own: it goes with none of --dev-only, --calls-only, --flags");
