@@ -167,7 +167,12 @@ final class CrashCycles {
             boolean halted = false;
             if (kill.step() > 0) {
                 Optional<Integer> end = kiln.awaitLine(skip, l -> l.contains(done) || l.startsWith(HALTING), CHANGE);
-                Optional<Integer> exit = kiln.awaitExit(end.isPresent() && kiln.lines().get(end.get()).contains(done) ? TRAILING : CHANGE);
+                boolean completed = end.isPresent() && kiln.lines().get(end.get()).contains(done);
+                if (completed) {
+                    // a section's last writes may come after its plugin's line: its request's answer is waited for too
+                    answer.completeOnTimeout(-1, CHANGE.toMillis(), TimeUnit.MILLISECONDS).join();
+                }
+                Optional<Integer> exit = kiln.awaitExit(completed ? TRAILING : CHANGE);
                 Optional<String> halt = kiln.lines().stream().filter(l -> l.startsWith(HALTING)).findFirst();
                 halted = exit.isPresent() && halt.isPresent();
                 stoppedBy = halted ? halt.get().substring(HOOK.length() + 2)
