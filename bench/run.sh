@@ -8,6 +8,8 @@
 #                                through reloads and memory after updates on Kiln (about 5 minutes); no Karaf
 #   bench/run.sh --flags old,server,server+cds   only JVM option sets side by side, interleaved (issue 11 §4); no Karaf
 #   bench/run.sh --fleet [--trials N]            only the fleet: three nodes on a ZooKeeper ensemble (issue 13); no Karaf
+#   bench/run.sh --crash         only crash safety (issue 12 §1): every write step of a plugin and a section change,
+#                                then 50 random SIGKILLs (--crash-cycles N, --seed N; about 8 minutes); no Karaf
 # Environment: KILN_BENCH_SKIP_BUILD=1 uses the jars already built; KARAF_VERSION (default 4.4.6);
 # KILN_BENCH_REVISION names what was measured in the report (default: git describe --always --dirty).
 set -eu
@@ -30,6 +32,9 @@ for arg in "$@"; do
   fi
   if [ "$arg" = "--flags" ]; then
     with_karaf=false # JVM option sets are Kiln's own
+  fi
+  if [ "$arg" = "--crash" ]; then
+    with_karaf=false # so is the crash test's hook
   fi
   if [ "$arg" = "--calls-only" ]; then
     with_karaf=false # so are the calls through a swap

@@ -80,6 +80,11 @@ final class AdminApi {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> putJson(String path, String json) throws IOException, InterruptedException {
+        return http.send(request(path).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Opens {@code GET /api/v1/events}; the answer's body is read as it arrives. */
     EventStream events() throws IOException, InterruptedException {
         HttpResponse<java.io.InputStream> response = http.send(request("api/v1/events").GET().build(),

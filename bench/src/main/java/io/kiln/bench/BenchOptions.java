@@ -13,12 +13,14 @@ import java.util.List;
  * @param results       the Markdown report to write
  * @param raw           every measured value, as CSV
  * @param flags         the JVM option sets {@code --flags} compares, empty when not asked for
+ * @param crashCycles   {@code --crash}: the changes killed at a random moment after the write-step sweep; -1 when
+ *                      not asked for
  */
 record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path results, Path raw, int trials,
                     int karafTrials, int launches, int karafLaunches, int idleSeconds, int settleSeconds,
                     int jvmFloorRuns, long seed, String kilnJavaOptions, boolean launchOnly, boolean devOnly, boolean devSkip,
                     int devWarmups, int devLaunches, boolean callsOnly, int callsSeconds, int callsReloads,
-                    int callsDirectReloads, int memoryBatches, List<FlagSet> flags) {
+                    int callsDirectReloads, int memoryBatches, List<FlagSet> flags, int crashCycles) {
 
     static final String USAGE = """
             Usage: java -jar bench/target/kiln-bench.jar --kiln DIR [options]   (bench/run.sh does it all)
@@ -49,7 +51,11 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
               --memory-batches N     memory readings after each --calls-reloads updates (default 2)
               --flags SETS           only JVM option sets side by side, e.g. old,server,server+cds (%s): per round
                                      each set once (--launches rounds), launch → plugin active, then steady calls
-                                     for --calls-seconds; Kiln only""".formatted(FlagSet.NAMES);
+                                     for --calls-seconds; Kiln only
+              --crash                only crash safety (issue 12): a plugin with state and a .cfg section updated,
+                                     the JVM halted after each durable write step in turn (test-only hook), then
+                                     --crash-cycles changes killed with SIGKILL at random moments (--seed); Kiln only
+              --crash-cycles N       the random kills of --crash (default 50)""".formatted(FlagSet.NAMES);
 
     static BenchOptions parse(List<String> args) {
         Path kiln = null;
@@ -64,10 +70,14 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         boolean launchOnly = false, devOnly = false, devSkip = false, callsOnly = false;
         int devWarmups = 5, devLaunches = 20, callsSeconds = 20, callsReloads = 100, callsDirectReloads = 20, memoryBatches = 2;
         List<FlagSet> flags = List.of();
+        boolean crash = false;
+        int crashCycles = 50;
+        boolean crashCyclesGiven = false;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (option.equals("--launch-only") || option.equals("--dev-only") || option.equals("--dev-skip")
-                    || option.equals("--calls-only")) {
+                    || option.equals("--calls-only") || option.equals("--crash")) {
+                crash |= option.equals("--crash");
                 callsOnly |= option.equals("--calls-only");
                 launchOnly |= option.equals("--launch-only");
                 devOnly |= option.equals("--dev-only");
@@ -101,6 +111,10 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
                 case "--calls-direct-reloads" -> callsDirectReloads = positive(option, value);
                 case "--memory-batches" -> memoryBatches = positive(option, value);
                 case "--flags" -> flags = FlagSet.parse(value);
+                case "--crash-cycles" -> {
+                    crashCycles = positive(option, value);
+                    crashCyclesGiven = true;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -110,13 +124,19 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         if (devOnly && (devSkip || launchOnly)) {
             throw new IllegalArgumentException("--dev-only goes with neither --dev-skip nor --launch-only");
         }
+        if (crashCyclesGiven && !crash) {
+            throw new IllegalArgumentException("--crash-cycles goes with --crash");
+        }
+        if (crash && (devOnly || callsOnly || !flags.isEmpty())) {
+            throw new IllegalArgumentException("--crash is a run of its own: it goes with none of --dev-only, --calls-only, --flags");
+        }
         if (!flags.isEmpty() && (devOnly || callsOnly)) {
             throw new IllegalArgumentException("--flags is a run of its own: it goes with neither --dev-only nor --calls-only");
         }
         return new BenchOptions(kiln.toAbsolutePath(), karaf == null ? null : karaf.toAbsolutePath(), karafMissing,
                 work.toAbsolutePath(), results.toAbsolutePath(), raw.toAbsolutePath(), trials, karafTrials, launches,
                 karafLaunches, idle, settle, floor, seed, javaOptions, launchOnly, devOnly, devSkip, devWarmups, devLaunches,
-                callsOnly, callsSeconds, callsReloads, callsDirectReloads, memoryBatches, flags);
+                callsOnly, callsSeconds, callsReloads, callsDirectReloads, memoryBatches, flags, crash ? crashCycles : -1);
     }
 
     private static int positive(String option, String value) {

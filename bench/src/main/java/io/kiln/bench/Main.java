@@ -43,6 +43,9 @@ public final class Main {
         if (options.callsOnly()) {
             System.exit(CallsRun.run(options, kilnProduct, machine, command(args)));
         }
+        if (options.crashCycles() >= 0) {
+            System.exit(CrashBench.run(options, kilnSnapshot, command(args)));
+        }
         if (!options.flags().isEmpty()) {
             System.exit(FlagsRun.run(options, kilnProduct, machine, command(args)));
         }

@@ -25,7 +25,7 @@ final class ProbeJar {
 
     private static final String PROBE_PACKAGE = "io.kiln.bench.probe";
     private static final List<String> CLASSES = List.of("Stamp", "ProbeActivator", "ConfigProbe",
-            "FailingActivator", "ComponentProbe", "ValidatedConfigProbe", "SkillProbe", "PickyActivator");
+            "FailingActivator", "ComponentProbe", "ValidatedConfigProbe", "SkillProbe", "PickyActivator", "StateProbe");
     private static final String FRAMEWORK = "org.osgi.framework;version=\"[1.8,2)\"";
 
     private ProbeJar() {
@@ -108,6 +108,23 @@ final class ProbeJar {
                 "OSGI-INF/metatype/" + pid + ".xml", metatype));
     }
 
+    /**
+     * A bundle with one immediate DS component bound to {@code PluginState}: it saves its version as it deactivates and
+     * says what state it found as it activates ({@code io.kiln.bench.probe.StateProbe}).
+     */
+    static byte[] stateProbe(String symbolicName, String version, Path out) {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s" immediate="true"
+                    activate="activate" deactivate="deactivate">
+                  <implementation class="%s.StateProbe"/>
+                  <reference name="state" interface="io.kiln.api.state.PluginState" bind="setState"/>
+                </scr:component>
+                """.formatted(symbolicName, PROBE_PACKAGE);
+        byte[] jar = dsBundle(manifest(symbolicName, version, out), Map.of("OSGI-INF/" + symbolicName + ".xml", xml));
+        return jar;
+    }
+
     /** A bundle that records {@code skill-<version>.seen} each time a version of the skill {@code skill} is published. */
     static byte[] skillProbe(String symbolicName, String version, Path out, String skill) {
         Manifest manifest = manifest(symbolicName, version, out);
@@ -120,7 +137,8 @@ final class ProbeJar {
 
     private static byte[] dsBundle(Manifest manifest, Map<String, String> resources) {
         Attributes main = manifest.getMainAttributes();
-        main.putValue("Import-Package", FRAMEWORK);
+        main.putValue("Import-Package", resources.values().stream().anyMatch(x -> x.contains("io.kiln.api.state"))
+                ? FRAMEWORK + ",io.kiln.api.state;version=\"[1.0,2)\"" : FRAMEWORK);
         main.putValue("Service-Component", String.join(",",
                 resources.keySet().stream().filter(name -> !name.contains("/metatype/")).sorted().toList()));
         return jar(manifest, resources);

@@ -24,6 +24,8 @@ import java.util.Set;
  * (atomic within one folder), and then the folder is synced so that the rename itself survives a power cut. An
  * append is synced before it returns. Where a platform cannot open a folder to sync it (Windows), the rename is as
  * durable as that platform makes it.
+ * <p>
+ * Each of these steps is a point where {@link CrashPoints}, a test-only hook, can stop the process.
  */
 public final class AtomicFiles {
 
@@ -67,7 +69,9 @@ public final class AtomicFiles {
         boolean created = !Files.exists(file);
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             writeFully(out, bytes);
+            CrashPoints.step("appended to", file);
             out.force(true);
+            CrashPoints.step("synced the append to", file);
         }
         if (created) {
             syncFolder(folder);
@@ -82,6 +86,7 @@ public final class AtomicFiles {
     public static boolean delete(Path file) throws IOException {
         boolean deleted = Files.deleteIfExists(file);
         if (deleted) {
+            CrashPoints.step("deleted", file);
             syncFolder(folderOf(file));
         }
         return deleted;
@@ -94,6 +99,7 @@ public final class AtomicFiles {
     public static void syncFolder(Path folder) {
         try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
             dir.force(true);
+            CrashPoints.step("synced the folder", folder);
         } catch (IOException | UnsupportedOperationException cannot) {
             // Windows refuses to open a folder; some file systems refuse to sync one (EINVAL). The file itself was
             // synced before its rename, and failing now would report as not written what readers already see.
@@ -107,15 +113,18 @@ public final class AtomicFiles {
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 writeFully(out, bytes);
+                CrashPoints.step("wrote the temporary file", temp);
                 if (permissions != null) {
                     // after the bytes (a read-only file's own mode would forbid writing them), before the sync, which
                     // puts the mode on the disk with them
                     Files.setPosixFilePermissions(temp, permissions);
                 }
                 out.force(true);
+                CrashPoints.step("synced the temporary file", temp);
             }
             // within one folder a rename is atomic on every platform Java runs on: no fallback that would not be
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            CrashPoints.step("renamed the temporary file over", target);
         } catch (IOException | RuntimeException | Error e) {
             try {
                 Files.deleteIfExists(temp);

@@ -29,6 +29,12 @@ final class Views {
         rejected(out, "Rejected skills", s.getAsJsonArray("rejectedSkills"), " (a refused change keeps the last good version published)",
                 new String[] { "FILE", "SKILL", "SINCE", "REASON" }, new String[] { "file", "name", "changed", "reason" });
         out.append("Stuck: ").append(s.getAsJsonArray("stuck").isEmpty() ? "none" : join(s.getAsJsonArray("stuck")));
+        JsonArray recovered = s.getAsJsonArray("recovered");
+        if (recovered != null) {
+            // a Kiln without the member (an older one) prints nothing for it
+            out.append("\nRecovered at the last start:").append(recovered.isEmpty() ? " nothing to recover" : "");
+            recovered.forEach(line -> out.append("\n  ").append(line.getAsString()));
+        }
         JsonArray retained = s.getAsJsonArray("retained");
         if (retained != null) {
             // a Kiln without the member (an older one) prints nothing for it

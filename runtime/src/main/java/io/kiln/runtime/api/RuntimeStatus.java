@@ -16,14 +16,24 @@ import java.util.List;
  * @param queued   changes waiting for their turn: files and source folders in {@code hot/} whose transaction has not
  *                 started yet, including those put aside until another change is done (a change asked for through
  *                 {@link PluginService} runs on the caller's thread and is never queued); since 2.4
+ * @param recovered what Kiln put right as it last started, one line per plugin naming it and what happened (a plugin
+ *                 missing from the framework's cache reinstalled from Kiln's kept jar, a change a crash cut short put
+ *                 back to the last committed version); empty after a clean start; since 2.5
  */
 public record RuntimeStatus(int plugins, int active, int degraded, int disabled, List<RejectedFile> rejected, List<String> stuck,
-        List<RetainedRevision> retained, int queued) {
+        List<RetainedRevision> retained, int queued, List<String> recovered) {
 
     public RuntimeStatus {
         rejected = List.copyOf(rejected);
         stuck = List.copyOf(stuck);
         retained = List.copyOf(retained);
+        recovered = List.copyOf(recovered);
+    }
+
+    /** A status without what was recovered at start (the constructor of API 2.4). */
+    public RuntimeStatus(int plugins, int active, int degraded, int disabled, List<RejectedFile> rejected, List<String> stuck,
+            List<RetainedRevision> retained, int queued) {
+        this(plugins, active, degraded, disabled, rejected, stuck, retained, queued, List.of());
     }
 
     /** A status without a queue length (the constructor of API 2.3). */

@@ -194,6 +194,7 @@ final class Json {
         m.put("stuck", s.stuck());
         m.put("retained", s.retained().stream().map(Json::retained).toList());
         m.put("queued", s.queued());
+        m.put("recovered", s.recovered());
         return m;
     }
 

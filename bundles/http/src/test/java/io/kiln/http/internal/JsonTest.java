@@ -35,4 +35,12 @@ public class JsonTest {
                 Json.status(status, "0.1.0", 1).get("retained"));
         assertEquals(List.of(), Json.status(new RuntimeStatus(0, 0, 0, 0, List.of(), List.of()), "0.1.0", 1).get("retained"));
     }
+
+    @Test
+    public void theStatusSaysWhatWasRecoveredAtTheLastStart() {
+        String line = "acme: missing from the framework cache; reinstalled 1.0 (kept build 2-1f2e3d4c), with the state it last saved";
+        RuntimeStatus status = new RuntimeStatus(1, 1, 0, 0, List.of(), List.of(), List.of(), 0, List.of(line));
+        assertEquals(List.of(line), Json.status(status, "0.1.0", 1).get("recovered"));
+        assertEquals(List.of(), Json.status(new RuntimeStatus(0, 0, 0, 0, List.of(), List.of()), "0.1.0", 1).get("recovered"));
+    }
 }

@@ -48,7 +48,7 @@ public final class PluginViewCommands {
         return out.toString().stripTrailing();
     }
 
-    @Descriptor("shows what runs, which files were refused and why, any plugin stuck in its activator, and retired revisions still in memory")
+    @Descriptor("shows what runs, which files were refused and why, any plugin stuck in its activator, what was recovered at the last start, and retired revisions still in memory")
     public String status() {
         RuntimeStatus status = plugins.status();
         StringBuilder out = new StringBuilder();
@@ -70,6 +70,8 @@ public final class PluginViewCommands {
             out.append("Rejected sections (their components keep the last good configuration):\n").append(table);
         }
         out.append("Stuck: ").append(status.stuck().isEmpty() ? "none" : "\n  " + String.join("\n  ", status.stuck())).append('\n');
+        out.append("Recovered at the last start:").append(status.recovered().isEmpty() ? " nothing to recover"
+                : "\n  " + String.join("\n  ", status.recovered())).append('\n');
         if (status.retained().isEmpty()) {
             out.append("Retained revisions: none");
         } else {

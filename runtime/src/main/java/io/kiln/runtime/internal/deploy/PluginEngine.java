@@ -92,9 +92,10 @@ public final class PluginEngine implements PluginService, BuildService {
         refusals = new Refusals(kiln);
         jars = new JarDeployments(kiln, refusals, uninstalls);
         sources = new SourceDeployments(kiln, jars, refusals, compileOnlyJars(context));
-        StartupReconciliation reconciliation = new StartupReconciliation(kiln, uninstalls);
+        StartupRecoveries recoveries = new StartupRecoveries();
+        StartupReconciliation reconciliation = new StartupReconciliation(kiln, uninstalls, recoveries);
         operations = new PluginOperations(kiln);
-        infos = new PluginInfos(kiln);
+        infos = new PluginInfos(kiln, recoveries);
         graphs = new PluginGraphs(kiln, infos);
         queue = new TransactionQueue(config.transaction_threads());
         startup = new Thread(() -> {

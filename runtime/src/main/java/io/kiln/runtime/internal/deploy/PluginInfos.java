@@ -16,9 +16,11 @@ import io.kiln.runtime.api.RuntimeStatus;
 final class PluginInfos {
 
     private final DeployContext kiln;
+    private final StartupRecoveries recoveries;
 
-    PluginInfos(DeployContext kiln) {
+    PluginInfos(DeployContext kiln, StartupRecoveries recoveries) {
         this.kiln = kiln;
+        this.recoveries = recoveries;
     }
 
     List<PluginInfo> all() {
@@ -43,7 +45,8 @@ final class PluginInfos {
         return new RuntimeStatus(plugins.size(),
                 (int) plugins.stream().filter(p -> p.state() == BundleState.ACTIVE && !p.degraded()).count(),
                 (int) plugins.stream().filter(PluginInfo::degraded).count(),
-                (int) plugins.stream().filter(p -> !p.enabled()).count(), rejected, stuck, kiln.memory.retained(), queued);
+                (int) plugins.stream().filter(p -> !p.enabled()).count(), rejected, stuck, kiln.memory.retained(), queued,
+                recoveries.lines());
     }
 
     private PluginInfo info(PluginRecord record, DependencyGraph graph) {

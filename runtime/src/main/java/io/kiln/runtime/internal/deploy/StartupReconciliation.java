@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.framework.Bundle;
@@ -20,22 +21,30 @@ final class StartupReconciliation {
 
     private final DeployContext kiln;
     private final Uninstalls uninstalls;
+    private final StartupRecoveries recoveries;
 
-    StartupReconciliation(DeployContext kiln, Uninstalls uninstalls) {
+    StartupReconciliation(DeployContext kiln, Uninstalls uninstalls, StartupRecoveries recoveries) {
         this.kiln = kiln;
         this.uninstalls = uninstalls;
+        this.recoveries = recoveries;
     }
 
     /**
      * Brings the framework in line with Kiln's records after a start: plugins whose file went away while Kiln
-     * was stopped are uninstalled, plugins missing from the framework's cache are reinstalled from the kept
-     * jars, and enabled plugins are started.
+     * was stopped are uninstalled; Kiln's records, not the framework's cache, say what runs: a plugin missing from
+     * the cache (Felix deletes a cached bundle it cannot read, with its data area) is reinstalled from its kept
+     * jar, and one the cache holds in another version than the record (a change a crash cut short before it
+     * committed) gets its committed build back; then enabled plugins are started. Each repair is reported
+     * ({@link StartupRecoveries}). A plugin's saved state is Kiln's own ({@code state/}), outside the cache: it
+     * comes back as the plugin last saved it.
      */
     void reconcile() {
         for (Bundle bundle : kiln.pluginBundles()) {
             if (kiln.records.plugin(bundle.getSymbolicName()).isEmpty()) {
                 try {
                     kiln.lifecycle.uninstall(bundle);
+                    recoveries.recovered(bundle.getSymbolicName() + ": in the framework cache but not in Kiln's records (an install"
+                            + " that did not commit); uninstalled, its file in hot/ installs it again");
                 } catch (BundleException | StuckException e) {
                     LOG.warn("Cannot uninstall {}, which Kiln has no record of: {}", bundle.getSymbolicName(), e.getMessage());
                 }
@@ -51,8 +60,8 @@ final class StartupReconciliation {
             }
             try {
                 Bundle bundle = kiln.bundle(record.name()).orElse(null);
+                Optional<VersionStore.Kept> kept = kiln.versions.bySha(record.name(), record.sha256());
                 if (bundle == null) {
-                    Optional<VersionStore.Kept> kept = kiln.versions.bySha(record.name(), record.sha256());
                     if (kept.isEmpty()) {
                         LOG.warn("{}: not installed and its jar is not kept; {} will install it again", record.name(), record.file());
                         kiln.records.remove(record.name());
@@ -61,6 +70,15 @@ final class StartupReconciliation {
                     try (InputStream in = Files.newInputStream(kept.get().jar())) {
                         bundle = kiln.context.installBundle(DeployContext.LOCATION + record.name(), in);
                     }
+                    recoveries.recovered(record.name() + ": missing from the framework cache; reinstalled " + record.version()
+                            + " (kept build " + kept.get().id() + ")" + (kiln.states.snapshot(record.name()).isPresent()
+                                    ? ", with the state it last saved" : "; it had saved no state"));
+                } else if (!bundle.getVersion().toString().equals(record.version()) && kept.isPresent()) {
+                    String found = bundle.getVersion().toString();
+                    kiln.lifecycle.update(bundle, kept.get().jar());
+                    kiln.lifecycle.refresh(List.of(bundle));
+                    recoveries.recovered(record.name() + ": the framework cache held " + found + ", a change that did not commit"
+                            + " (cut short); put back " + record.version() + " (kept build " + kept.get().id() + "), its last committed version");
                 }
                 if (record.enabled()) {
                     kiln.lifecycle.start(bundle);
