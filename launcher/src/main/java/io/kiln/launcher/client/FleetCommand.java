@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code kiln fleet status|publish|rollout|pause|resume|abort|rollback|history}: the fleet this Kiln belongs to
+ * {@code kiln fleet status|publish|rollout|pause|resume|abort|rollback|forget|history}: the fleet this Kiln belongs to
  * ({@code conf/io.kiln.fleet.cfg}), through its admin API.
  */
 @Command(name = "fleet", description = "The fleet of Kiln nodes this one belongs to (docs/fleet.md); without a subcommand: status.")
@@ -83,6 +83,13 @@ final class FleetCommand implements Callable<Integer> {
     @Command(name = "rollback", description = "Rolls the fleet out to the release it ran before its current one (canary first).")
     int rollback() throws ClientException {
         return change("rollback");
+    }
+
+    @Command(name = "forget", description = "Forgets a node that left the fleet for good (stopped, its section removed), so that "
+            + "rollouts stop waiting for it.")
+    int forget(@picocli.CommandLine.Parameters(paramLabel = "NODE", description = "the node's name") String node) throws ClientException {
+        JsonObject answer = kiln.api().post("api/v1/fleet/forget?node=" + Views.encode(node)).getAsJsonObject();
+        return kiln.print(new Output(answer, "the fleet forgot " + node));
     }
 
     @Command(name = "history", description = "The rollouts that ended, the newest first.")

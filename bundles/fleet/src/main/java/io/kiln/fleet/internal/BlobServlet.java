@@ -24,8 +24,11 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * ever serves a jar whose hash the caller already knows.
  */
 @Component(service = Servlet.class)
-@HttpWhiteboardServletPattern("/fleet/blobs/*")
+@HttpWhiteboardServletPattern(BlobServlet.PATH + "*")
 public final class BlobServlet extends HttpServlet {
+
+    /** Where the jars are served: {@code GET /fleet/blobs/<sha256>}. */
+    static final String PATH = "/fleet/blobs/";
 
     private static final long serialVersionUID = 1L;
 
@@ -46,9 +49,15 @@ public final class BlobServlet extends HttpServlet {
         String header = request.getHeader("Authorization");
         String secret;
         try {
-            secret = node.member().secret();
+            FleetMember member = node.member();
+            // read once and kept; while it was never read and ZooKeeper is away, refuse at once rather than hold a thread
+            secret = member.knownSecret().orElse(null);
+            if (secret == null) {
+                member.requireConnected();
+                secret = member.secret();
+            }
         } catch (Exception e) {
-            FleetExchange.error(response, 503, "fleet unavailable", "ZooKeeper did not answer: " + e);
+            FleetExchange.error(response, 503, "fleet unavailable", "this node cannot check the fleet's secret now");
             return;
         }
         if (header == null || !header.startsWith("Bearer ") || !MessageDigest.isEqual(header.substring(7).trim().getBytes(StandardCharsets.US_ASCII),

@@ -38,7 +38,7 @@ final class BlobStore {
     }
 
     Optional<Path> find(String sha256) {
-        if (!sha256.matches("[0-9a-f]{64}")) {
+        if (!sha256.matches(ReleasePlugin.SHA256)) {
             return Optional.empty();
         }
         Path jar = folder.resolve(sha256 + ".jar");
@@ -153,7 +153,7 @@ final class BlobStore {
         if (!("http".equals(base.getScheme()) || "https".equals(base.getScheme())) || base.getHost() == null) {
             throw new IOException("the release's source must be an http or https address with a host, not '" + source + "'");
         }
-        return base.resolve("fleet/blobs/" + sha256);
+        return base.resolve(BlobServlet.PATH.substring(1) + sha256);
     }
 
     static String sha256(byte[] bytes) {

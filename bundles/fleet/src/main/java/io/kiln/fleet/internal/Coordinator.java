@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives the rollout while this node holds the fleet's election: reads the rollout and the nodes, takes the
- * {@link RolloutStep}, writes the result by compare-and-set. It keeps nothing between steps, so a node newly elected
+ * {@link RolloutStep}, writes the result by compare-and-set. It keeps nothing of the rollout between steps, so a node newly elected
  * after the last coordinator died carries on from what ZooKeeper holds.
  */
 final class Coordinator {
@@ -17,26 +17,39 @@ final class Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
 
     private final FleetStore store;
-    private final RolloutStep step;
+    /** More than a few missed looks (one a second) means this node was not coordinating meanwhile. */
+    private static final long ABSENCE_MILLIS = 5_000;
     private final BooleanSupplier leader;
     private final Clock clock;
+    /** When this node last took a step as coordinator; 0 before its first. */
+    private long lastLook;
 
-    Coordinator(FleetStore store, RolloutStep step, BooleanSupplier leader, Clock clock) {
+    Coordinator(FleetStore store, BooleanSupplier leader, Clock clock) {
         this.store = store;
-        this.step = step;
         this.leader = leader;
         this.clock = clock;
     }
 
     /** Moves the rollout on as far as it goes now. */
     void drive() throws Exception {
+        if (!leader.getAsBoolean()) {
+            lastLook = 0;
+            return;
+        }
+        long now = clock.millis();
+        // newly elected, or back from a time without ZooKeeper: nodes could not report meanwhile, so the progress deadline
+        // counts again from now, on this node's clock (which also replaces the publisher's in the rollout)
+        boolean resumed = now - lastLook > ABSENCE_MILLIS;
+        lastLook = now;
         for (int moves = 0; moves < 16 && leader.getAsBoolean(); moves++) {
             Optional<Versioned<Rollout>> current = store.rollout();
             if (current.isEmpty() || current.get().value().state().ended()) {
                 return;
             }
             Rollout rollout = current.get().value();
-            Rollout next = step.next(rollout, store.statuses(), store.live(), clock.millis());
+            Rollout next = resumed && rollout.state().forward() ? rollout.resumedAt(now)
+                    : new RolloutStep(rollout.settings()).next(rollout, store.statuses(), store.live(), clock.millis());
+            resumed = false;
             if (next.equals(rollout)) {
                 return;
             }

@@ -13,8 +13,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "The fleet's name: the nodes that share it run one release")
     String fleet() default "default";
 
-    @AttributeDefinition(description = "This node's name in the fleet, unique in it (letters, digits, '.', '_', '-')")
-    String node();
+    @AttributeDefinition(description = "This node's name in the fleet, unique in it (letters, digits, '.', '_', '-'); empty for the host name", required = false)
+    String node() default "";
+
+    @AttributeDefinition(description = "The address of this node's admin API that the other nodes reach it at (http://10.0.0.5:8181/); "
+            + "empty for the one Jetty reports", required = false)
+    String advertise() default "";
 
     @AttributeDefinition(description = "ZooKeeper session timeout (ms): a node silent this long counts as disconnected", min = "2000")
     int sessionTimeoutMillis() default 15_000;

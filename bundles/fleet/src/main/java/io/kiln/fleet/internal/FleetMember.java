@@ -2,7 +2,6 @@ package io.kiln.fleet.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +30,8 @@ final class FleetMember implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetMember.class);
     private static final long IDLE_LOOK_MILLIS = 1_000;
+    /** How long leaving waits for a release being applied: the engine's own bound on a plugin's lifecycle is 5 s. */
+    private static final long STOP_MILLIS = 30_000;
 
     private final FleetSettings settings;
     private final CuratorFramework zk;
@@ -43,8 +44,9 @@ final class FleetMember implements Closeable {
     private final Wakeup coordinatorWakeup = new Wakeup();
     private final ExecutorService loops;
     private volatile String secret;
+    private volatile boolean stopping;
 
-    FleetMember(FleetSettings settings, PluginService plugins, ConfigService config, BlobStore blobs, Path hot, Supplier<String> apiUrl) {
+    FleetMember(FleetSettings settings, PluginService plugins, ConfigService config, BlobStore blobs, Supplier<String> apiUrl) {
         this.settings = settings;
         FleetPaths paths = new FleetPaths(settings.fleet());
         this.zk = CuratorFrameworkFactory.builder().connectString(settings.connect()).sessionTimeoutMs(settings.sessionTimeoutMillis())
@@ -53,7 +55,8 @@ final class FleetMember implements Closeable {
         Clock clock = Clock.systemUTC();
         RolloutStep step = new RolloutStep(settings.rollout());
         this.operations = new FleetOperations(settings.node(), store, step, clock);
-        this.cache = CuratorCache.build(zk, paths.root());
+        // only to wake the loops: the records are read when a loop runs, so none is kept in memory
+        this.cache = CuratorCache.builder(zk, paths.root()).withStorage(org.apache.curator.framework.recipes.cache.CuratorCacheStorage.dataNotCached()).build();
         this.presence = new PersistentNode(zk, CreateMode.EPHEMERAL, false, paths.live(settings.node()), new byte[0]);
         this.election = new LeaderLatch(zk, paths.coordinator(), settings.node());
         zk.start();
@@ -65,10 +68,11 @@ final class FleetMember implements Closeable {
         } catch (Exception e) {
             throw new IllegalStateException("the coordinator's election did not start: " + e, e);
         }
-        NodeAgent agent = new NodeAgent(settings.node(), store, new ReleaseApplier(plugins, config, blobs, hot), apiUrl, clock);
-        Coordinator coordinator = new Coordinator(store, step, election::hasLeadership, clock);
+        NodeAgent agent = new NodeAgent(settings.node(), store, new ReleaseApplier(plugins, config, blobs), apiUrl, clock);
+        Coordinator coordinator = new Coordinator(store, election::hasLeadership, clock);
+        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
         this.loops = Executors.newFixedThreadPool(2, r -> {
-            Thread thread = new Thread(r, "kiln-fleet-" + settings.node());
+            Thread thread = new Thread(r, "kiln-fleet-" + (threads.getAndIncrement() == 0 ? "node" : "coordinator"));
             thread.setDaemon(true);
             return thread;
         });
@@ -97,6 +101,11 @@ final class FleetMember implements Closeable {
         return operations;
     }
 
+    /** @return the fleet's secret if it was read already */
+    java.util.Optional<String> knownSecret() {
+        return java.util.Optional.ofNullable(secret);
+    }
+
     /** @return the fleet's secret, read once (it never changes) */
     String secret() throws Exception {
         String known = secret;
@@ -118,7 +127,7 @@ final class FleetMember implements Closeable {
     }
 
     private void loop(String role, Wakeup wakeup, Step step) {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!stopping && !Thread.currentThread().isInterrupted()) {
             try {
                 if (connected()) {
                     step.run();
@@ -142,9 +151,24 @@ final class FleetMember implements Closeable {
         void run() throws Exception;
     }
 
+    /**
+     * Leaves the fleet: no new step starts, a release being applied is given the time to finish (its transactions are
+     * the engine's and end cleanly), then the session ends and with it this node's presence.
+     */
     @Override
     public void close() {
-        loops.shutdownNow();
+        stopping = true;
+        wake();
+        loops.shutdown();
+        try {
+            if (!loops.awaitTermination(STOP_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                LOG.warn("fleet {}: a step did not end within {} ms of leaving; interrupting it", settings.fleet(), STOP_MILLIS);
+                loops.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            loops.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         closeQuietly(election);
         closeQuietly(presence);
         closeQuietly(cache);

@@ -54,7 +54,7 @@ public final class FleetNode {
         this.releases = new ReleaseBuilder(plugins, sections, blobs, hot, folder(context, "kiln.conf"));
         this.settings = checked;
         this.problem = wrong;
-        this.member = checked == null ? null : new FleetMember(checked, plugins, sections, blobs, hot, () -> apiUrl);
+        this.member = checked == null ? null : new FleetMember(checked, plugins, sections, blobs, this::advertisedUrl);
     }
 
     @Deactivate
@@ -84,6 +84,11 @@ public final class FleetNode {
         apiUrl = "";
     }
 
+    /** The address the others reach this node's jars at: the section's {@code advertise}, else Jetty's first endpoint. */
+    String advertisedUrl() {
+        return settings != null && !settings.advertise().isEmpty() ? settings.advertise() : apiUrl;
+    }
+
     BlobStore blobs() {
         return blobs;
     }
@@ -99,10 +104,11 @@ public final class FleetNode {
     Rollout publish() throws Exception {
         FleetMember running = member();
         running.requireConnected();
-        if (apiUrl.isEmpty()) {
+        String source = advertisedUrl();
+        if (source.isEmpty()) {
             throw new FleetRefusal("not published: this node's admin API is not up, and the others would fetch the jars from it");
         }
-        Rollout rollout = running.operations().publish(() -> releases.build(settings.node(), apiUrl, settings.sections(), System.currentTimeMillis()));
+        Rollout rollout = running.operations().publish(() -> releases.build(settings.node(), source, settings.sections(), System.currentTimeMillis()));
         running.wake();
         return rollout;
     }

@@ -48,32 +48,50 @@ final class FleetOperations {
         long now = clock.millis();
         long id = last.map(r -> r.value().id() + 1).orElse(1L);
         String current = store.current();
-        Rollout claim = new Rollout(id, "", current, RolloutState.VALIDATING, false, List.of(), List.of(), now, now, "", List.of(), "", node);
-        if (!store.start(claim, last)) {
+        Rollout claim = new Rollout(id, "", current, RolloutState.VALIDATING, false, List.of(), List.of(), now, now, "", List.of(), "", node,
+                step.settings());
+        java.util.OptionalInt claimed = store.start(claim, last);
+        if (claimed.isEmpty()) {
             throw new FleetRefusal("another rollout was started at the same moment; see kiln fleet status");
         }
-        int version = store.rollout().orElseThrow().version();
+        int version = claimed.getAsInt();
         Release release;
         try {
             release = store.publish(source.build());
         } catch (FleetRefusal e) {
-            store.update(claim.ending(RolloutState.REFUSED, e.getMessage(), clock.millis()), version);
+            endClaim(claim, e.getMessage(), version);
             throw e;
         } catch (Exception | Error e) {
-            store.update(claim.ending(RolloutState.REFUSED, "not published: " + e, clock.millis()), version);
+            endClaim(claim, "not published: " + e, version);
             throw e;
         }
         List<String> canaries = step.canaries(store.live(), node);
         Rollout rollout = new Rollout(id, release.id(), current, RolloutState.CANARY, false, canaries, canaries, clock.millis(),
-                clock.millis(), "", List.of(), "", node);
+                clock.millis(), "", List.of(), "", node, step.settings());
         if (!store.update(rollout, version)) {
             throw new FleetRefusal("rollout " + id + " was changed while it was validated (aborted?); see kiln fleet status");
         }
         return rollout;
     }
 
+    /** Ends the claim of a refused release; if that write fails too, the coordinator ends it (VALIDATING has a deadline). */
+    private void endClaim(Rollout claim, String why, int version) {
+        try {
+            store.update(claim.ending(RolloutState.REFUSED, why, clock.millis()), version);
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(FleetOperations.class).warn("fleet: could not end rollout {} as refused: {}", claim.id(), e.toString());
+        }
+    }
+
     Rollout pause(boolean pause) throws Exception {
         Versioned<Rollout> running = running();
+        if (!running.value().state().forward()) {
+            throw new FleetRefusal("rollout " + running.value().id() + " is " + running.value().state() + ": there is nothing to "
+                    + (pause ? "pause" : "resume"));
+        }
+        if (running.value().paused() == pause) {
+            return running.value();
+        }
         Rollout next = running.value().pausing(pause);
         if (!store.update(next, running.version())) {
             throw new FleetRefusal("the rollout changed meanwhile; try again");
@@ -87,7 +105,9 @@ final class FleetOperations {
         if (running.value().state() == RolloutState.ROLLING_BACK || running.value().state() == RolloutState.FAILED) {
             throw new FleetRefusal("rollout " + running.value().id() + " is already " + running.value().state());
         }
-        Rollout next = running.value().failing(List.of(), "aborted by an operator on " + node, clock.millis());
+        Rollout next = running.value().state() == RolloutState.VALIDATING
+                ? running.value().ending(RolloutState.REFUSED, "aborted by an operator on " + node + " while it was validated", clock.millis())
+                : running.value().failing(List.of(), "aborted by an operator on " + node, clock.millis());
         if (!store.update(next, running.version())) {
             throw new FleetRefusal("the rollout changed meanwhile; try again");
         }
@@ -108,6 +128,17 @@ final class FleetOperations {
         }
         Release release = store.release(before).orElseThrow(() -> new FleetRefusal("release " + before + " is gone from ZooKeeper"));
         return publish(() -> release);
+    }
+
+    /** Forgets a node that left the fleet for good, so that rollouts stop waiting for it; a connected one is refused. */
+    boolean forget(String gone) throws Exception {
+        if (store.live().contains(gone)) {
+            throw new FleetRefusal(gone + " is connected: stop it (or remove its conf/io.kiln.fleet.cfg) before the fleet forgets it");
+        }
+        if (!store.forget(gone)) {
+            throw new FleetRefusal("the fleet knows no node " + gone);
+        }
+        return true;
     }
 
     FleetView view(boolean connected, boolean coordinator, String fleet) throws Exception {

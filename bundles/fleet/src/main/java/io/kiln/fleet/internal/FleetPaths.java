@@ -18,7 +18,7 @@ final class FleetPaths {
     private final String root;
 
     FleetPaths(String fleet) {
-        if (!fleet.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        if (!fleet.matches(FleetSettings.NAME)) {
             throw new IllegalArgumentException("a fleet's name is letters, digits, '.', '_' and '-', not '" + fleet + "'");
         }
         this.root = "/kiln/fleets/" + fleet;

@@ -32,9 +32,13 @@ public final class FleetServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FleetNode node;
 
+    private final transient io.kiln.runtime.api.ConfigService sections;
+
     @Activate
-    public FleetServlet(@Reference(target = "(osgi.http.whiteboard.filter.name=kiln-token)") Filter guard) {
+    public FleetServlet(@Reference(target = "(osgi.http.whiteboard.filter.name=kiln-token)") Filter guard,
+            @Reference io.kiln.runtime.api.ConfigService sections) {
         // the guard is taken, not called: the whiteboard puts it before this servlet
+        this.sections = sections;
     }
 
     @Override
@@ -42,8 +46,14 @@ public final class FleetServlet extends HttpServlet {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         FleetNode fleet = node;
         if (fleet == null) {
-            FleetExchange.error(response, 404, "not in a fleet", "this Kiln runs alone: conf/io.kiln.fleet.cfg (connect, fleet, node) "
-                    + "joins it to one (docs/fleet.md)");
+            java.util.Optional<io.kiln.runtime.api.SectionInfo> section = sections.section("io.kiln.fleet");
+            if (section.isPresent() && section.get().state() != null && !section.get().state().succeeded()) {
+                FleetExchange.error(response, 409, "refused", FleetSettings.FILE + " was refused (" + section.get().reason()
+                        + "); this node stays out of the fleet until it is fixed");
+            } else {
+                FleetExchange.error(response, 404, "not in a fleet", "this Kiln runs alone: conf/io.kiln.fleet.cfg (connect, fleet, node) "
+                        + "joins it to one (docs/fleet.md)");
+            }
             return;
         }
         String method = request.getMethod();
@@ -56,17 +66,23 @@ public final class FleetServlet extends HttpServlet {
                 case "POST /resume" -> FleetExchange.json(response, 200, connected(fleet).operations().pause(false));
                 case "POST /abort" -> FleetExchange.json(response, 202, connected(fleet).operations().abort());
                 case "POST /rollback" -> FleetExchange.json(response, 202, connected(fleet).operations().rollback());
-                default -> FleetExchange.error(response, path.matches("/(|history|publish|pause|resume|abort|rollback)") ? 405 : 404,
+                case "POST /forget" -> FleetExchange.json(response, 200, java.util.Map.of("forgotten",
+                        connected(fleet).operations().forget(required(request, "node"))));
+                default -> FleetExchange.error(response, path.matches("/(|history|publish|pause|resume|abort|rollback|forget)") ? 405 : 404,
                         "no such request", method + " /api/v1/fleet" + path + " is not one: GET /api/v1/fleet, GET /api/v1/fleet/history, "
-                                + "POST /api/v1/fleet/{publish,pause,resume,abort,rollback}");
+                                + "POST /api/v1/fleet/{publish,pause,resume,abort,rollback}, POST /api/v1/fleet/forget?node=NAME");
             }
         } catch (FleetRefusal e) {
             FleetExchange.error(response, 409, "refused", e.getMessage());
         } catch (IllegalArgumentException e) {
             FleetExchange.error(response, 400, "bad request", e.getMessage());
-        } catch (Exception e) {
+        } catch (org.apache.zookeeper.KeeperException e) {
             LOG.warn("{} /api/v1/fleet{} failed: {}", method, path, e.toString());
-            FleetExchange.error(response, 503, "fleet unavailable", "ZooKeeper did not answer: " + e);
+            FleetExchange.error(response, 503, "fleet unavailable", "ZooKeeper did not answer: " + e.getMessage());
+        } catch (Exception e) {
+            // a damaged record in ZooKeeper, a jar that cannot be read at publish: the cause, not ZooKeeper's name
+            LOG.error("{} /api/v1/fleet{} failed: {}", method, path, e.toString());
+            FleetExchange.error(response, 500, "internal error", e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
@@ -75,6 +91,14 @@ public final class FleetServlet extends HttpServlet {
         FleetMember member = fleet.member();
         member.requireConnected();
         return member;
+    }
+
+    private static String required(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("the query parameter '" + name + "' is missing");
+        }
+        return value.trim();
     }
 
     private static int limit(HttpServletRequest request) {

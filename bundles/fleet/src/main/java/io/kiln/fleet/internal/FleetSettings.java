@@ -11,17 +11,21 @@ import java.util.List;
  * form, the rollout's bounds): every problem at once, in words, so that a wrong section is one clear line in the log.
  */
 record FleetSettings(String connect, String fleet, String node, int sessionTimeoutMillis, int connectionTimeoutMillis,
-        RolloutSettings rollout, List<String> sections, String repository) {
+        RolloutSettings rollout, List<String> sections, String repository, String advertise) {
 
     static final String FILE = "conf/io.kiln.fleet.cfg";
-    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
+    /** A fleet's or a node's name: it is a znode's name too ({@link FleetPaths}). */
+    static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
 
     /** @throws IllegalArgumentException naming every value that is wrong */
     static FleetSettings of(FleetConfiguration config) {
         List<String> problems = new ArrayList<>();
         String connect = config.connect() == null ? "" : config.connect().trim();
-        for (String server : connect.split(",")) {
-            if (!server.trim().matches("[^:/\\s]+:\\d{1,5}")) {
+        // host:port pairs (a host may be [IPv6]), the last one optionally followed by a chroot (/kiln)
+        String servers = connect.contains("/") ? connect.substring(0, connect.indexOf('/')) : connect;
+        for (String server : servers.split(",")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^:/\\s\\[\\]]+):(\\d{1,5})").matcher(server.trim());
+            if (!m.matches() || Integer.parseInt(m.group(2)) > 65_535) {
                 problems.add("connect: '" + server.trim() + "' is not host:port (zk1:2181,zk2:2181,zk3:2181)");
             }
         }
@@ -50,17 +54,23 @@ record FleetSettings(String connect, String fleet, String node, int sessionTimeo
             try {
                 java.net.URI uri = java.net.URI.create(repository);
                 if (!List.of("http", "https", "file").contains(String.valueOf(uri.getScheme()))
-                        || (!"file".equals(uri.getScheme()) && uri.getHost() == null)) {
+                        || (!"file".equals(uri.getScheme()) && uri.getHost() == null)
+                        || ("file".equals(uri.getScheme()) && (uri.getPath() == null || !uri.getPath().startsWith("/")))) {
                     problems.add("repository: '" + repository + "' is not an http, https or file address");
                 }
             } catch (IllegalArgumentException e) {
                 problems.add("repository: '" + repository + "' is not an address: " + e.getMessage());
             }
         }
+        String advertise = config.advertise() == null ? "" : config.advertise().trim();
+        if (!advertise.isEmpty() && !advertise.matches("https?://[^/\\s]+/?")) {
+            problems.add("advertise: '" + advertise + "' is not http://host:port/ or https://host:port/");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return new FleetSettings(connect, fleet, node, config.sessionTimeoutMillis(), config.connectionTimeoutMillis(), rollout, sections, repository);
+        return new FleetSettings(connect, fleet, node, config.sessionTimeoutMillis(), config.connectionTimeoutMillis(), rollout, sections, repository,
+                advertise.isEmpty() || advertise.endsWith("/") ? advertise : advertise + "/");
     }
 
     private static String hostName() {

@@ -47,6 +47,16 @@ final class FleetStore {
         return new String(zk.getData().forPath(paths.secret()), java.nio.charset.StandardCharsets.US_ASCII);
     }
 
+    /** Deletes what a node last said, for a node that has left the fleet for good. @return whether there was a record */
+    boolean forget(String node) throws Exception {
+        try {
+            zk.delete().forPath(paths.status(node));
+            return true;
+        } catch (KeeperException.NoNodeException e) {
+            return false;
+        }
+    }
+
     /** Stores a release; ZooKeeper names it, in order. @return it, with its id */
     Release publish(Release release) throws Exception {
         String path = zk.create().creatingParentsIfNeeded().withMode(CreateMode.PERSISTENT_SEQUENTIAL)
@@ -86,21 +96,24 @@ final class FleetStore {
     }
 
     /**
-     * Starts a rollout in the one slot there is: only if the last one has ended (or there was none).
+     * Starts a rollout in the one slot there is: only if the last one has ended (or there was none). Idempotent under
+     * Curator's retries: a write that reached ZooKeeper before the connection dropped is not taken for another's.
      *
      * @param last the rollout read before, whose version must still be the znode's; empty for the first rollout
-     * @return whether it was started; {@code false} if another node changed the slot first
+     * @return the znode's version after the write, to compare-and-set the next one against; empty if another node
+     *         changed the slot first
      */
-    boolean start(Rollout rollout, Optional<Versioned<Rollout>> last) throws Exception {
+    java.util.OptionalInt start(Rollout rollout, Optional<Versioned<Rollout>> last) throws Exception {
         try {
+            Stat stat = new Stat();
             if (last.isEmpty()) {
-                zk.create().creatingParentsIfNeeded().forPath(paths.rollout(), FleetJson.bytes(rollout));
+                zk.create().idempotent().creatingParentsIfNeeded().storingStatIn(stat).forPath(paths.rollout(), FleetJson.bytes(rollout));
             } else {
-                zk.setData().withVersion(last.get().version()).forPath(paths.rollout(), FleetJson.bytes(rollout));
+                stat = zk.setData().idempotent().withVersion(last.get().version()).forPath(paths.rollout(), FleetJson.bytes(rollout));
             }
-            return true;
+            return java.util.OptionalInt.of(stat.getVersion());
         } catch (KeeperException.NodeExistsException | KeeperException.BadVersionException e) {
-            return false;
+            return java.util.OptionalInt.empty();
         }
     }
 

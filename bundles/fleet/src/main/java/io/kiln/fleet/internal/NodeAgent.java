@@ -27,8 +27,9 @@ final class NodeAgent {
     private final Supplier<String> apiUrl;
     private final Clock clock;
     private String secret;
-    /** The last attempt that failed, so that it is not repeated until the rollout or the target changes. */
+    /** The last attempt that failed, so that it is not repeated at once (only when the rollout or the target changes, or later). */
     private String failedAttempt = "";
+    private long failedAt;
 
     NodeAgent(String node, FleetStore store, ReleaseApplier applier, Supplier<String> apiUrl, Clock clock) {
         this.node = node;
@@ -48,7 +49,8 @@ final class NodeAgent {
         long rolloutId = rollout.map(r -> r.value().id()).orElse(0L);
         NodeStatus me = store.status(node).orElse(null);
         String running = me == null ? "" : me.release();
-        // the publisher ran the refused release as its own proposal, outside the fleet's records: it goes back too
+        // the publisher ran the rolled-back release as its own proposal, outside the fleet's records: it goes back too (for
+        // a node that asked for a rollback without running the release, going from it to the previous one changes nothing)
         boolean publisherAfterRollback = rollout.isPresent() && rollout.get().value().state() == RolloutState.ROLLED_BACK
                 && node.equals(rollout.get().value().requestedBy()) && (me == null || me.rollout() < rolloutId);
         if (publisherAfterRollback) {
@@ -60,14 +62,17 @@ final class NodeAgent {
             return;
         }
         String attempt = rolloutId + "/" + target;
-        if (attempt.equals(failedAttempt)) {
+        if (attempt.equals(failedAttempt) && clock.millis() - failedAt < RolloutStep.RETRY_MILLIS) {
             return;
         }
         Optional<Release> from = store.release(running);
         Optional<Release> to = store.release(target);
         if (to.isEmpty()) {
-            LOG.error("fleet: release {} is not in ZooKeeper; staying on {}", target, running.isEmpty() ? "no release" : running);
+            LOG.error("fleet: release {} is not in ZooKeeper; staying on {}", target, label(running));
             failedAttempt = attempt;
+            failedAt = clock.millis();
+            store.writeStatus(new NodeStatus(node, running, target, rolloutId, NodeOutcome.FAILED, "release " + target + " is not in ZooKeeper",
+                    apiUrl.get(), clock.millis()));
             return;
         }
         store.writeStatus(new NodeStatus(node, running, target, rolloutId, NodeOutcome.APPLYING, "", apiUrl.get(), clock.millis()));
@@ -79,6 +84,7 @@ final class NodeAgent {
             LOG.info("fleet: release {} applied ({} changes)", label(target), applied.changes());
         } else {
             failedAttempt = attempt;
+            failedAt = clock.millis();
             store.writeStatus(new NodeStatus(node, running, target, rolloutId, NodeOutcome.FAILED, applied.error(), apiUrl.get(), clock.millis()));
             LOG.error("fleet: release {} failed here, undone, still on {}: {}", label(target), label(running), applied.error());
         }

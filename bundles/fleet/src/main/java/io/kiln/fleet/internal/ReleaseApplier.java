@@ -1,7 +1,6 @@
 package io.kiln.fleet.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -35,13 +34,10 @@ final class ReleaseApplier {
     private final PluginService plugins;
     private final ConfigService config;
     private final BlobStore blobs;
-    private final Path hot;
-
-    ReleaseApplier(PluginService plugins, ConfigService config, BlobStore blobs, Path hot) {
+    ReleaseApplier(PluginService plugins, ConfigService config, BlobStore blobs) {
         this.plugins = plugins;
         this.config = config;
         this.blobs = blobs;
-        this.hot = hot;
     }
 
     /** How applying a release ended: {@code null} error when it applied. */
@@ -100,6 +96,11 @@ final class ReleaseApplier {
             return new Applied(null, changes);
         } catch (IOException | RuntimeException e) {
             return undone(undo, e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (InterruptedException e) {
+            // the node is leaving the fleet (its section changed, Kiln stops): a release is applied whole or not at all
+            Applied undoneApplied = undone(undo, "interrupted: the node left the fleet while applying it");
+            Thread.currentThread().interrupt();
+            return undoneApplied;
         }
     }
 
@@ -131,12 +132,9 @@ final class ReleaseApplier {
         }
     }
 
-    private boolean runs(PluginInfo info, ReleasePlugin plugin) throws IOException {
-        if (info.file().isEmpty() || info.state() != BundleState.ACTIVE || !info.version().equals(plugin.version())) {
-            return false;
-        }
-        Path file = hot.resolve(info.file());
-        return Files.isRegularFile(file) && BlobStore.sha256(Files.readAllBytes(file)).equals(plugin.sha256());
+    /** Whether the build that runs is the release's, by the engine's record (not by the file, which a rollback may hold back). */
+    private boolean runs(PluginInfo info, ReleasePlugin plugin) {
+        return info.state() == BundleState.ACTIVE && plugins.runningSha256(info.name()).map(plugin.sha256()::equals).orElse(false);
     }
 
     private static boolean same(SectionInfo running, Map<String, String> wanted) {

@@ -56,7 +56,13 @@ final class ReleaseBuilder {
                 problems.add(plugin.name() + ": " + jar + " is not a file");
                 continue;
             }
-            carried.add(blobs.keep(plugin.name(), plugin.version(), jar));
+            ReleasePlugin kept = blobs.keep(plugin.name(), plugin.version(), jar);
+            if (!plugins.runningSha256(plugin.name()).map(kept.sha256()::equals).orElse(false)) {
+                // after a rollback the file in hot/ is the newer build, held back: it is not what runs here
+                problems.add(plugin.name() + ": " + jar + " is not the build that runs (a rollback held it back); install the build to publish");
+                continue;
+            }
+            carried.add(kept);
         }
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
         for (String pid : sectionPids) {

@@ -20,14 +20,17 @@ import java.util.Objects;
  * @param failures    each failed node and why
  * @param reason      how it ended or why it is rolling back
  * @param requestedBy who started it (the node whose API was asked)
+ * @param settings    how it proceeds, taken from the publisher's section when it started: every coordinator decides by
+ *                    the same, as Kubernetes keeps a rollout's strategy in its spec
  */
 record Rollout(long id, String release, String previous, RolloutState state, boolean paused, List<String> canaries,
         List<String> admitted, long since, long batchSince, String waiting, List<String> failures, String reason,
-        String requestedBy) {
+        String requestedBy, RolloutSettings settings) {
 
     Rollout {
         Objects.requireNonNull(release, "release");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(settings, "settings");
         canaries = List.copyOf(canaries);
         admitted = List.copyOf(admitted);
         failures = List.copyOf(failures);
@@ -38,30 +41,35 @@ record Rollout(long id, String release, String previous, RolloutState state, boo
     }
 
     Rollout moveTo(RolloutState next, long now) {
-        return new Rollout(id, release, previous, next, paused, canaries, admitted, now, batchSince, "", failures, reason, requestedBy);
+        return new Rollout(id, release, previous, next, paused, canaries, admitted, now, batchSince, "", failures, reason, requestedBy, settings);
     }
 
     Rollout admit(List<String> nodes, long now) {
         List<String> all = new java.util.ArrayList<>(admitted);
         nodes.stream().filter(n -> !all.contains(n)).forEach(all::add);
-        return new Rollout(id, release, previous, state, paused, canaries, all, since, now, "", failures, reason, requestedBy);
+        return new Rollout(id, release, previous, state, paused, canaries, all, since, now, "", failures, reason, requestedBy, settings);
     }
 
     Rollout waitingFor(String why) {
         return why.equals(waiting) ? this
-                : new Rollout(id, release, previous, state, paused, canaries, admitted, since, batchSince, why, failures, reason, requestedBy);
+                : new Rollout(id, release, previous, state, paused, canaries, admitted, since, batchSince, why, failures, reason, requestedBy, settings);
     }
 
     Rollout failing(List<String> failed, String why, long now) {
-        return new Rollout(id, release, previous, RolloutState.FAILED, paused, canaries, admitted, now, batchSince, "", failed, why, requestedBy);
+        return new Rollout(id, release, previous, RolloutState.FAILED, paused, canaries, admitted, now, batchSince, "", failed, why, requestedBy, settings);
+    }
+
+    /** The progress deadline counts again from {@code now}: after a wait for disconnected nodes, or a coordinator's absence. */
+    Rollout resumedAt(long now) {
+        return new Rollout(id, release, previous, state, paused, canaries, admitted, since, now, "", failures, reason, requestedBy, settings);
     }
 
     Rollout pausing(boolean pause) {
-        return new Rollout(id, release, previous, state, pause, canaries, admitted, since, batchSince, waiting, failures, reason, requestedBy);
+        return new Rollout(id, release, previous, state, pause, canaries, admitted, since, batchSince, waiting, failures, reason, requestedBy, settings);
     }
 
     Rollout ending(RolloutState end, String why, long now) {
-        return new Rollout(id, release, previous, end, paused, canaries, admitted, now, batchSince, "", failures, why, requestedBy);
+        return new Rollout(id, release, previous, end, paused, canaries, admitted, now, batchSince, "", failures, why, requestedBy, settings);
     }
 
     /** @return the release a node should run in this rollout's state, given whether it was admitted */

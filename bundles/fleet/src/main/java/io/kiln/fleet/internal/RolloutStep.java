@@ -8,15 +8,24 @@ import java.util.TreeSet;
 
 /**
  * The coordinator's one decision: given the rollout, what every node last said and which nodes are connected now,
- * the rollout's next state. A pure function of its arguments (the clock is one of them), so that the state machine is
- * tested without ZooKeeper and any newly elected coordinator decides exactly as the last one would have.
+ * the rollout's next state. A pure function of its arguments (the clock is one of them; the settings are the rollout's
+ * own), so that the state machine is tested without ZooKeeper and any newly elected coordinator decides as the last
+ * one would have.
  */
 final class RolloutStep {
 
+    /** Retry a failed attempt outside a rollout's admission this long after it failed (a tolerated node, say). */
+    static final long RETRY_MILLIS = 60_000;
+
+    /** The publisher's settings, for the canaries of a rollout it starts; a running rollout carries its own. */
     private final RolloutSettings settings;
 
     RolloutStep(RolloutSettings settings) {
         this.settings = settings;
+    }
+
+    RolloutSettings settings() {
+        return settings;
     }
 
     /**
@@ -34,14 +43,32 @@ final class RolloutStep {
     /** @return the rollout's next state, or the same object when nothing changes */
     Rollout next(Rollout rollout, Map<String, NodeStatus> statuses, Set<String> live, long now) {
         return switch (rollout.state()) {
-            case VALIDATING, SUCCEEDED, REFUSED, ROLLED_BACK -> rollout;
+            case SUCCEEDED, REFUSED, ROLLED_BACK -> rollout;
+            case VALIDATING -> validating(rollout, live, now);
             case CANARY, VERIFYING, PROGRESSING -> forward(rollout, statuses, live, now);
             case FAILED -> rollout.moveTo(RolloutState.ROLLING_BACK, now);
             case ROLLING_BACK -> back(rollout, statuses, live, now);
         };
     }
 
+    /** A publisher that left while validating, or takes past the deadline, leaves the slot: nobody else would end it. */
+    private Rollout validating(Rollout rollout, Set<String> live, long now) {
+        if (!live.contains(rollout.requestedBy())) {
+            return rollout.ending(RolloutState.REFUSED, rollout.requestedBy() + " left while it validated the release", now);
+        }
+        if (now - rollout.since() > rollout.settings().deadlineMillis()) {
+            return rollout.ending(RolloutState.REFUSED, rollout.requestedBy() + " did not finish validating within the progress deadline of "
+                    + rollout.settings().deadlineMillis() + " ms", now);
+        }
+        return rollout;
+    }
+
     private Rollout forward(Rollout rollout, Map<String, NodeStatus> statuses, Set<String> live, long now) {
+        RolloutSettings settings = rollout.settings();
+        if (rollout.waiting().endsWith(DISCONNECTED) && rollout.admitted().stream().allMatch(live::contains)) {
+            // they are back: their time to report counts from now, not from when they were admitted
+            return rollout.resumedAt(now);
+        }
         List<String> failed = new ArrayList<>();
         List<String> pending = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
@@ -67,7 +94,7 @@ final class RolloutStep {
         }
         if (!unreachable.isEmpty()) {
             // a node cut off may still apply the release when it returns; going on past it would hide that
-            return rollout.waitingFor("waiting for " + String.join(", ", unreachable) + " (disconnected)");
+            return rollout.waitingFor("waiting for " + String.join(", ", unreachable) + DISCONNECTED);
         }
         if (!pending.isEmpty()) {
             return rollout.waitingFor("");
@@ -80,6 +107,8 @@ final class RolloutStep {
         };
     }
 
+    private static final String DISCONNECTED = " (disconnected)";
+
     private Rollout admitNext(Rollout rollout, Map<String, NodeStatus> statuses, Set<String> live, long now) {
         if (rollout.paused()) {
             return rollout.waitingFor("paused");
@@ -90,22 +119,32 @@ final class RolloutStep {
         List<String> reachable = rest.stream().filter(live::contains).toList();
         if (reachable.isEmpty()) {
             if (!rest.isEmpty()) {
-                return rollout.waitingFor("waiting for " + String.join(", ", rest) + " (disconnected)");
+                return rollout.waitingFor("waiting for " + String.join(", ", rest) + DISCONNECTED);
             }
-            return rollout.ending(RolloutState.SUCCEEDED, "every node runs " + rollout.release(), now);
+            List<String> without = rollout.admitted().stream()
+                    .filter(n -> statuses.get(n) == null || !statuses.get(n).runs(rollout.release())).toList();
+            return rollout.ending(RolloutState.SUCCEEDED, without.isEmpty() ? "every node runs " + rollout.release()
+                    : "every node runs " + rollout.release() + " but " + String.join(", ", without) + " (failed, within the threshold of "
+                            + rollout.settings().failureThreshold() + ")", now);
         }
-        return rollout.admit(reachable.subList(0, Math.min(settings.maxUnavailable(), reachable.size())), now);
+        return rollout.admit(reachable.subList(0, Math.min(rollout.settings().maxUnavailable(), reachable.size())), now);
     }
 
     private Rollout back(Rollout rollout, Map<String, NodeStatus> statuses, Set<String> live, long now) {
         List<String> still = new ArrayList<>();
         List<String> stuck = new ArrayList<>();
+        boolean late = now - rollout.since() > rollout.settings().deadlineMillis();
         for (NodeStatus status : statuses.values()) {
-            if (status.release().equals(rollout.release()) && !rollout.release().equals(rollout.previous())) {
+            boolean applyingIt = status.outcome() == NodeOutcome.APPLYING && status.target().equals(rollout.release());
+            if ((status.release().equals(rollout.release()) || applyingIt) && !rollout.release().equals(rollout.previous())) {
                 if (status.failed(rollout.id(), rollout.previous())) {
                     stuck.add(status.node() + ": " + status.message());
                 } else if (live.contains(status.node())) {
-                    still.add(status.node());
+                    if (late) {
+                        stuck.add(status.node() + ": did not roll back within the progress deadline of " + rollout.settings().deadlineMillis() + " ms");
+                    } else {
+                        still.add(status.node());
+                    }
                 }
                 // a node cut off goes back when it returns: it converges to the fleet's release like a late joiner
             }

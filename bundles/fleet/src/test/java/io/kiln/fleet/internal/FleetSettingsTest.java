@@ -26,6 +26,7 @@ public class FleetSettingsTest {
             @Override public long progressDeadlineMillis() { return 120_000; }
             @Override public String[] sections() { return sections; }
             @Override public String repository() { return repository; }
+            @Override public String advertise() { return ""; }
         };
     }
 
@@ -35,14 +36,18 @@ public class FleetSettingsTest {
         assertEquals("zk1:2181,zk2:2181", settings.connect());
         assertEquals("shop-1", settings.node());
         assertEquals(List.of("sample.greeting"), settings.sections());
+        assertEquals("a chroot and IPv6", "[::1]:2181,zk2:2181/kiln",
+                FleetSettings.of(config("[::1]:2181,zk2:2181/kiln", "shop", "", 1, "")).connect());
+        assertTrue("the host name when no node is named", !FleetSettings.of(config("zk:2181", "shop", "", 1, "")).node().isEmpty());
     }
 
     @Test
     public void everyWrongValueIsNamedAtOnce() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FleetSettings.of(config("zk1:2181,zk2", "my fleet", "bad name!", 0, "ftp://repo/", "io.kiln.fleet")));
+                () -> FleetSettings.of(config("zk1:2181,zk2,zk3:99999", "my fleet", "bad name!", 0, "ftp://repo/", "io.kiln.fleet")));
         String message = e.getMessage();
         assertTrue(message, message.contains("connect: 'zk2' is not host:port"));
+        assertTrue(message, message.contains("connect: 'zk3:99999' is not host:port"));
         assertTrue(message, message.contains("fleet: 'my fleet' is not a name"));
         assertTrue(message, message.contains("node: 'bad name!' is not a name"));
         assertTrue(message, message.contains("canaries and maxUnavailable must be at least 1"));

@@ -14,13 +14,14 @@ import org.junit.Test;
 public class RolloutStepTest {
 
     private static final long DEADLINE = 10_000;
-    private final RolloutStep step = new RolloutStep(new RolloutSettings(1, 1, 0, 500, DEADLINE));
+    private static final RolloutSettings SETTINGS = new RolloutSettings(1, 1, 0, 500, DEADLINE);
+    private final RolloutStep step = new RolloutStep(SETTINGS);
     private final Set<String> all = Set.of("a", "b", "c");
     private final Map<String, NodeStatus> statuses = new HashMap<>();
 
     private Rollout started() {
         List<String> canaries = step.canaries(all, "a");
-        return new Rollout(1, "r-2", "r-1", RolloutState.CANARY, false, canaries, canaries, 0, 0, "", List.of(), "", "a");
+        return new Rollout(1, "r-2", "r-1", RolloutState.CANARY, false, canaries, canaries, 0, 0, "", List.of(), "", "a", SETTINGS);
     }
 
     private void says(String node, String release, String target, NodeOutcome outcome) {
@@ -72,7 +73,7 @@ public class RolloutStepTest {
     @Test
     public void aNodeThatAppliedTheReleaseIsWaitedForUntilItRunsThePreviousOneAgain() {
         Rollout rollout = new Rollout(1, "r-2", "r-1", RolloutState.PROGRESSING, false, List.of("b"), List.of("b", "a"), 0, 0, "",
-                List.of(), "", "a");
+                List.of(), "", "a", SETTINGS);
         says("b", "r-2", "r-2", NodeOutcome.APPLIED);
         says("a", "r-1", "r-2", NodeOutcome.FAILED);
         rollout = step.next(step.next(rollout, statuses, all, 100), statuses, all, 100);
@@ -85,10 +86,11 @@ public class RolloutStepTest {
 
     @Test
     public void failuresUpToTheThresholdAreToleratedAfterTheCanaries() {
-        RolloutStep tolerant = new RolloutStep(new RolloutSettings(1, 2, 1, 0, DEADLINE));
+        RolloutSettings tolerating = new RolloutSettings(1, 2, 1, 0, DEADLINE);
+        RolloutStep tolerant = new RolloutStep(tolerating);
         Set<String> four = Set.of("a", "b", "c", "d");
         Rollout rollout = new Rollout(1, "r-2", "r-1", RolloutState.PROGRESSING, false, List.of("b"), List.of("b", "a", "c"), 0, 0,
-                "", List.of(), "", "a");
+                "", List.of(), "", "a", tolerating);
         says("b", "r-2", "r-2", NodeOutcome.APPLIED);
         says("a", "r-2", "r-2", NodeOutcome.APPLIED);
         says("c", "r-1", "r-2", NodeOutcome.FAILED);
@@ -97,6 +99,57 @@ public class RolloutStepTest {
         assertEquals(List.of("b", "a", "c", "d"), next.admitted());
         says("d", "r-1", "r-2", NodeOutcome.FAILED);
         assertEquals("two failures, one more than the threshold", RolloutState.FAILED, tolerant.next(next, statuses, four, 200).state());
+
+        // with d applied instead, the rollout succeeds and says which node it went without
+        says("d", "r-2", "r-2", NodeOutcome.APPLIED);
+        Rollout done = tolerant.next(next, statuses, four, 200);
+        assertEquals(RolloutState.SUCCEEDED, done.state());
+        assertEquals("every node runs r-2 but c (failed, within the threshold of 1)", done.reason());
+    }
+
+    @Test
+    public void theRolloutsOwnSettingsDecideNotTheCoordinators() {
+        RolloutStep strict = new RolloutStep(new RolloutSettings(1, 1, 0, 0, DEADLINE));
+        RolloutSettings tolerating = new RolloutSettings(1, 1, 5, 0, DEADLINE);
+        Rollout rollout = new Rollout(1, "r-2", "r-1", RolloutState.PROGRESSING, false, List.of("b"), List.of("b", "a"), 0, 0, "",
+                List.of(), "", "a", tolerating);
+        says("b", "r-2", "r-2", NodeOutcome.APPLIED);
+        says("a", "r-1", "r-2", NodeOutcome.FAILED);
+        assertEquals(List.of("b", "a", "c"), strict.next(rollout, statuses, all, 100).admitted());
+    }
+
+    @Test
+    public void aNodeBackAfterALongOutageGetsTheWholeDeadlineToReport() {
+        Rollout rollout = started();
+        Rollout waiting = step.next(rollout, statuses, Set.of("a", "c"), DEADLINE * 5);
+        assertEquals("waiting for b (disconnected)", waiting.waiting());
+        Rollout back = step.next(waiting, statuses, all, DEADLINE * 6);
+        assertEquals("not failed for the time it was away", RolloutState.CANARY, back.state());
+        assertEquals(DEADLINE * 6, back.batchSince());
+        assertSame(back, step.next(back, statuses, all, DEADLINE * 7));
+        assertEquals(RolloutState.FAILED, step.next(back, statuses, all, DEADLINE * 7 + 1).state());
+    }
+
+    @Test
+    public void aPublisherThatLeftWhileValidatingFreesTheSlot() {
+        Rollout claim = new Rollout(1, "", "r-1", RolloutState.VALIDATING, false, List.of(), List.of(), 0, 0, "", List.of(), "", "a", SETTINGS);
+        assertSame(claim, step.next(claim, statuses, all, 100));
+        Rollout left = step.next(claim, statuses, Set.of("b", "c"), 100);
+        assertEquals(RolloutState.REFUSED, left.state());
+        assertEquals("a left while it validated the release", left.reason());
+        assertEquals(RolloutState.REFUSED, step.next(claim, statuses, all, DEADLINE + 1).state());
+    }
+
+    @Test
+    public void aNodeStillApplyingTheReleaseIsWaitedForBeforeTheRollbackEnds() {
+        Rollout rollout = new Rollout(1, "r-2", "r-1", RolloutState.ROLLING_BACK, false, List.of("b"), List.of("b", "a"), 0, 0, "",
+                List.of(), "b failed", "a", SETTINGS);
+        says("b", "r-1", "r-2", NodeOutcome.FAILED);
+        says("a", "r-1", "r-2", NodeOutcome.APPLYING);
+        assertEquals("rolling back a", step.next(rollout, statuses, all, 100).waiting());
+        Rollout late = step.next(rollout, statuses, all, DEADLINE + 1);
+        assertEquals(RolloutState.ROLLED_BACK, late.state());
+        assertTrue(late.reason(), late.reason().contains("could not roll back a: did not roll back within the progress deadline"));
     }
 
     @Test
@@ -106,8 +159,10 @@ public class RolloutStepTest {
         assertEquals(RolloutState.CANARY, next.state());
         assertEquals("waiting for b (disconnected)", next.waiting());
         says("b", "r-2", "r-2", NodeOutcome.APPLIED);
+        Rollout back = step.next(next, statuses, all, DEADLINE * 6);
+        assertEquals("", back.waiting());
         assertEquals("it goes on once the node is back and has applied it", RolloutState.VERIFYING,
-                step.next(next, statuses, all, DEADLINE * 6).state());
+                step.next(back, statuses, all, DEADLINE * 6).state());
     }
 
     @Test
@@ -121,7 +176,7 @@ public class RolloutStepTest {
 
     @Test
     public void aPausedRolloutAdmitsNobodyUntilResumed() {
-        Rollout rollout = new Rollout(1, "r-2", "r-1", RolloutState.PROGRESSING, true, List.of("b"), List.of("b"), 0, 0, "", List.of(), "", "a");
+        Rollout rollout = new Rollout(1, "r-2", "r-1", RolloutState.PROGRESSING, true, List.of("b"), List.of("b"), 0, 0, "", List.of(), "", "a", SETTINGS);
         says("b", "r-2", "r-2", NodeOutcome.APPLIED);
         Rollout paused = step.next(rollout, statuses, all, 100);
         assertEquals(List.of("b"), paused.admitted());
@@ -132,7 +187,7 @@ public class RolloutStepTest {
     @Test
     public void aNodeThatLeftAndNeverReturnedHoldsTheRolloutBeforeItSucceeds() {
         Rollout rollout = new Rollout(1, "r-2", "r-1", RolloutState.PROGRESSING, false, List.of("b"), List.of("b", "a"), 0, 0, "",
-                List.of(), "", "a");
+                List.of(), "", "a", SETTINGS);
         says("a", "r-2", "r-2", NodeOutcome.APPLIED);
         says("b", "r-2", "r-2", NodeOutcome.APPLIED);
         says("c", "r-1", "r-1", NodeOutcome.APPLIED);
