@@ -283,10 +283,22 @@
       KilnFleet.render(r.data, { summary: $('fleet-summary'), rollout: $('fleet-rollout'), steps: $('fleet-steps'),
         nodes: $('fleet-nodes'), buttons: document.querySelectorAll('button[data-fleet]') });
     }
-    if (r.status !== 404 && !fleetTimer) fleetTimer = setInterval(() => { if (token()) refreshFleet(); }, 2000);
+    // every 2 s on a node of a fleet; every 30 s on a Kiln alone, so a fleet section added later shows the panel
+    const every = r.status === 404 ? 30000 : 2000;
+    if (!fleetTimer || fleetTimer.every !== every) {
+      if (fleetTimer) clearInterval(fleetTimer.id);
+      fleetTimer = { every, id: setInterval(() => { if (token()) refreshFleet(); }, every) };
+    }
   }
 
+  // these act on every node of the fleet: asked once more, as a deploy tool would
+  const FLEET_CONFIRM = {
+    publish: "Publish what this node runs to every node of the fleet?",
+    abort: 'Abort the rollout and roll back the nodes that applied it?',
+    rollback: 'Roll the whole fleet back to its release before this one?',
+  };
   async function fleetAction(action) {
+    if (FLEET_CONFIRM[action] && !window.confirm(FLEET_CONFIRM[action])) return;
     const r = await api('POST', `/fleet/${action}`);
     show(r.ok ? `fleet: ${action}: rollout ${r.data.id} ${r.data.state}` : `fleet: ${action}: ${r.data.detail}`, r.ok);
     refreshFleet();

@@ -18,7 +18,9 @@ window.KilnFleet = (function () {
   // the rollout's states as a row of steps, the current one marked, the way back shown only when taken
   function progress(list, rollout) {
     list.textContent = '';
-    const steps = BACK.includes(rollout.state) ? STEPS.slice(0, 2).concat(BACK) : rollout.state === 'REFUSED' ? ['VALIDATING', 'REFUSED'] : STEPS;
+    // the way back starts where the rollout failed: after the canary if only canaries were admitted, else after progressing
+    const failedAt = rollout.admitted.length > rollout.canaries.length ? 4 : 2;
+    const steps = BACK.includes(rollout.state) ? STEPS.slice(0, failedAt).concat(BACK) : rollout.state === 'REFUSED' ? ['VALIDATING', 'REFUSED'] : STEPS;
     for (const s of steps) {
       const li = text(list, 'li', s.toLowerCase().replace('_', ' '));
       if (s === rollout.state) { li.className = 'current'; li.setAttribute('aria-current', 'step'); }

@@ -60,6 +60,7 @@ public class FleetPageIT {
         assertEquals("no rollout yet", browser.findElement(By.id("fleet-rollout")).getText());
 
         browser.findElement(By.cssSelector("button[data-fleet='publish']")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept(); // it acts on every node: asked once more
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fleet-rollout"), "SUCCEEDED"));
         assertTrue(browser.findElement(By.id("fleet-rollout")).getText().contains("canaries solo"));
         assertEquals("succeeded", browser.findElement(By.cssSelector("#fleet-steps li.current")).getText());
