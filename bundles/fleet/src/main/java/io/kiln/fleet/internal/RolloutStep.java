@@ -65,7 +65,7 @@ final class RolloutStep {
 
     private Rollout forward(Rollout rollout, Map<String, NodeStatus> statuses, Set<String> live, long now) {
         RolloutSettings settings = rollout.settings();
-        if (rollout.waiting().endsWith(DISCONNECTED) && rollout.admitted().stream().allMatch(live::contains)) {
+        if (rollout.waiting().endsWith(DISCONNECTED) && rollout.admitted().stream().allMatch(n -> live.contains(n) || !statuses.containsKey(n))) {
             // they are back: their time to report counts from now, not from when they were admitted
             return rollout.resumedAt(now);
         }
@@ -74,6 +74,9 @@ final class RolloutStep {
         List<String> unreachable = new ArrayList<>();
         for (String node : rollout.admitted()) {
             NodeStatus status = statuses.get(node);
+            if (status == null && !live.contains(node)) {
+                continue; // forgotten (kiln fleet forget), or gone before it ever reported: nothing to wait for
+            }
             if (status != null && status.failed(rollout.id(), rollout.release())) {
                 failed.add(node + ": " + status.message());
             } else if (status == null || !status.runs(rollout.release())) {

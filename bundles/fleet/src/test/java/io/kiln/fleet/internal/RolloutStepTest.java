@@ -19,7 +19,11 @@ public class RolloutStepTest {
     private final Set<String> all = Set.of("a", "b", "c");
     private final Map<String, NodeStatus> statuses = new HashMap<>();
 
+    /** Every node has said what it runs before a rollout starts: each writes its status as it joins. */
     private Rollout started() {
+        for (String node : all) {
+            says(node, "r-1", "r-1", NodeOutcome.APPLIED);
+        }
         List<String> canaries = step.canaries(all, "a");
         return new Rollout(1, "r-2", "r-1", RolloutState.CANARY, false, canaries, canaries, 0, 0, "", List.of(), "", "a", SETTINGS);
     }
@@ -128,6 +132,21 @@ public class RolloutStepTest {
         assertEquals(DEADLINE * 6, back.batchSince());
         assertSame(back, step.next(back, statuses, all, DEADLINE * 7));
         assertEquals(RolloutState.FAILED, step.next(back, statuses, all, DEADLINE * 7 + 1).state());
+    }
+
+    @Test
+    public void aForgottenNodeIsNotWaitedFor() {
+        Rollout rollout = new Rollout(1, "r-2", "r-1", RolloutState.PROGRESSING, false, List.of("b"), List.of("b", "c"), 0, 0, "",
+                List.of(), "", "a", SETTINGS);
+        says("a", "r-2", "r-2", NodeOutcome.APPLIED);
+        says("b", "r-2", "r-2", NodeOutcome.APPLIED);
+        says("c", "r-1", "r-2", NodeOutcome.APPLYING);
+        Set<String> withoutC = Set.of("a", "b");
+        assertEquals("waiting for c (disconnected)", step.next(rollout, statuses, withoutC, 100).waiting());
+        statuses.remove("c"); // kiln fleet forget c
+        Rollout next = step.next(rollout, statuses, withoutC, 100);
+        assertEquals("the next batch, as if c had never been", List.of("b", "c", "a"), next.admitted());
+        assertEquals(RolloutState.SUCCEEDED, step.next(next, statuses, withoutC, 200).state());
     }
 
     @Test
