@@ -114,8 +114,10 @@ final class FleetCommand implements Callable<Integer> {
         out.append("rollout ").append(Views.text(r, "id")).append(": ").append(orNone(Views.text(r, "release"))).append(" (from ")
                 .append(orNone(Views.text(r, "previous"))).append(") ").append(Views.text(r, "state"))
                 .append(r.has("paused") && r.get("paused").getAsBoolean() ? ", paused" : "").append('\n');
-        out.append("  canaries ").append(Views.join(r.getAsJsonArray("canaries"), ", ")).append("; admitted ")
-                .append(Views.join(r.getAsJsonArray("admitted"), ", ")).append('\n');
+        if (r.has("canaries") && !r.getAsJsonArray("canaries").isEmpty()) {
+            out.append("  canaries ").append(Views.join(r.getAsJsonArray("canaries"), ", ")).append("; admitted ")
+                    .append(Views.join(r.getAsJsonArray("admitted"), ", ")).append('\n');
+        }
         if (!Views.text(r, "waiting").isEmpty()) {
             out.append("  ").append(Views.text(r, "waiting")).append('\n');
         }

@@ -45,10 +45,15 @@ final class FleetMember implements Closeable {
     private final ExecutorService loops;
     private volatile String secret;
     private volatile boolean stopping;
+    private final FleetPaths paths;
+    private volatile boolean named;
+    private long heldSince;
+    private boolean toldHeld;
+    private volatile FleetView lastView;
 
     FleetMember(FleetSettings settings, PluginService plugins, ConfigService config, BlobStore blobs, Supplier<String> apiUrl) {
         this.settings = settings;
-        FleetPaths paths = new FleetPaths(settings.fleet());
+        this.paths = new FleetPaths(settings.fleet());
         this.zk = CuratorFrameworkFactory.builder().connectString(settings.connect()).sessionTimeoutMs(settings.sessionTimeoutMillis())
                 .connectionTimeoutMs(settings.connectionTimeoutMillis()).retryPolicy(new ExponentialBackoffRetry(200, 10, 5_000)).build();
         this.store = new FleetStore(zk, paths);
@@ -62,7 +67,6 @@ final class FleetMember implements Closeable {
         zk.start();
         cache.listenable().addListener((type, before, after) -> wake());
         cache.start();
-        presence.start();
         try {
             election.start();
         } catch (Exception e) {
@@ -76,9 +80,39 @@ final class FleetMember implements Closeable {
             thread.setDaemon(true);
             return thread;
         });
-        loops.execute(() -> loop("node", agentWakeup, agent::converge));
+        loops.execute(() -> loop("node", agentWakeup, () -> {
+            if (claimName()) {
+                agent.converge();
+            }
+        }));
         loops.execute(() -> loop("coordinator", coordinatorWakeup, coordinator::drive));
         LOG.info("fleet {}: node {} joining through ZooKeeper at {}", settings.fleet(), settings.node(), settings.connect());
+    }
+
+    /**
+     * Takes this node's name in the fleet (its ephemeral presence) before anything else: a name held by another session
+     * is this node's own last one until that session times out (after a crash), or another process with the same name.
+     */
+    private boolean claimName() throws Exception {
+        if (named) {
+            return true;
+        }
+        org.apache.zookeeper.data.Stat held = zk.checkExists().forPath(paths.live(settings.node()));
+        long mine = zk.getZookeeperClient().getZooKeeper().getSessionId();
+        if (held == null || held.getEphemeralOwner() == mine) {
+            presence.start();
+            named = true;
+            return true;
+        }
+        long now = System.currentTimeMillis();
+        if (heldSince == 0) {
+            heldSince = now;
+        } else if (now - heldSince > 2L * settings.sessionTimeoutMillis() && !toldHeld) {
+            toldHeld = true;
+            LOG.error("{}: node {} is connected to the fleet from another process (its name is held past two session timeouts); "
+                    + "this node stays out until the name is free: give each node its own name", FleetSettings.FILE, settings.node());
+        }
+        return false;
     }
 
     void wake() {
@@ -116,13 +150,21 @@ final class FleetMember implements Closeable {
         return known;
     }
 
-    /** @return the fleet as ZooKeeper has it, or only this node's name and "disconnected" while ZooKeeper cannot answer */
+    /** @return the fleet as ZooKeeper has it, or as it was last seen (marked disconnected) while ZooKeeper cannot answer */
     FleetView view() throws Exception {
         boolean connected = connected();
+        FleetView seen = lastView;
+        if (!connected && seen != null) {
+            return seen.disconnected();
+        }
         try {
-            return operations.view(connected, connected && election.hasLeadership(), settings.fleet());
+            FleetView view = operations.view(connected, connected && election.hasLeadership(), settings.fleet());
+            if (connected) {
+                lastView = view;
+            }
+            return view;
         } catch (KeeperException.ConnectionLossException | KeeperException.SessionExpiredException e) {
-            return operations.view(false, false, settings.fleet());
+            return seen != null ? seen.disconnected() : operations.view(false, false, settings.fleet());
         }
     }
 
@@ -170,6 +212,14 @@ final class FleetMember implements Closeable {
             Thread.currentThread().interrupt();
         }
         closeQuietly(election);
+        if (named && connected()) {
+            // a node that stops cleanly leaves the fleet: rollouts do not wait for it, and it converges when it returns
+            try {
+                store.forget(settings.node());
+            } catch (Exception e) {
+                LOG.debug("fleet {}: could not remove this node's status as it left: {}", settings.fleet(), e.toString());
+            }
+        }
         closeQuietly(presence);
         closeQuietly(cache);
         zk.close();

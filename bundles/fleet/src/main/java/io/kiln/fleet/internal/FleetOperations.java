@@ -116,6 +116,11 @@ final class FleetOperations {
 
     /** Rolls the fleet out to the release it ran before its current one: a rollout like any other, canary first. */
     Rollout rollback() throws Exception {
+        Optional<Versioned<Rollout>> last = store.rollout();
+        if (last.isPresent() && !last.get().value().state().ended()) {
+            throw new FleetRefusal("rollout " + last.get().value().id() + " is " + last.get().value().state()
+                    + "; abort it (kiln fleet abort) to roll its nodes back");
+        }
         String current = store.current();
         if (current.isEmpty()) {
             throw new FleetRefusal("the fleet has no release yet");

@@ -16,6 +16,11 @@ import java.util.List;
 record FleetView(String fleet, String node, boolean connected, boolean coordinator, String current, Rollout rollout,
         List<NodeView> nodes) {
 
+    /** @return this view as last seen, now that this node is cut off from ZooKeeper */
+    FleetView disconnected() {
+        return new FleetView(fleet, node, false, false, current, rollout, nodes);
+    }
+
     /**
      * @param node      its name
      * @param connected whether it has a ZooKeeper session now

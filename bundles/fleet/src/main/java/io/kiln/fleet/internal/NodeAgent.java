@@ -56,8 +56,27 @@ final class NodeAgent {
         if (publisherAfterRollback) {
             running = rollout.get().value().release();
         } else if (me != null && me.runs(target)) {
-            if (!me.apiUrl().equals(apiUrl.get())) {
-                store.writeStatus(new NodeStatus(node, me.release(), me.target(), me.rollout(), me.outcome(), me.message(), apiUrl.get(), me.at()));
+            Optional<Release> release = target.isEmpty() ? Optional.of(Release.NONE) : releaseCached(target);
+            ReleaseApplier.Check check = release.map(applier::check).orElse(new ReleaseApplier.Check(List.of(), List.of()));
+            // say how what it runs compares with the release: a canary that degrades fails its rollout; a change made here
+            // by hand is shown, not undone (it is how the next release is prepared, on the node that will publish it)
+            NodeOutcome outcome = check.unhealthy().isEmpty() ? NodeOutcome.APPLIED : NodeOutcome.FAILED;
+            List<String> notes = new java.util.ArrayList<>();
+            if (!check.unhealthy().isEmpty()) {
+                notes.add("runs the release, unhealthy: " + String.join("; ", check.unhealthy()));
+            }
+            if (!check.drift().isEmpty()) {
+                notes.add("changed here since: " + String.join("; ", check.drift()));
+            }
+            String message = !notes.isEmpty() ? String.join("; ", notes) : me.outcome() == NodeOutcome.APPLIED ? me.message()
+                    : me.target().equals(target) ? "healthy again" : "runs " + label(target) + "; " + label(me.target()) + " failed here: " + me.message();
+            long reportedRollout = outcome == me.outcome() ? me.rollout() : rolloutId;
+            if (outcome != me.outcome() || !message.equals(me.message()) || !me.apiUrl().equals(apiUrl.get())) {
+                if (!message.equals(me.message()) && !notes.isEmpty()) {
+                    LOG.warn("fleet: release {} here: {}", label(target), message);
+                }
+                String reportedTarget = outcome == me.outcome() ? me.target() : target;
+                store.writeStatus(new NodeStatus(node, me.release(), reportedTarget, reportedRollout, outcome, message, apiUrl.get(), clock.millis()));
             }
             return;
         }
@@ -76,17 +95,20 @@ final class NodeAgent {
             return;
         }
         store.writeStatus(new NodeStatus(node, running, target, rolloutId, NodeOutcome.APPLYING, "", apiUrl.get(), clock.millis()));
-        LOG.info("fleet: applying release {} (rollout {}), from {}", label(target), rolloutId, label(running));
+        if (!(target.isEmpty() && running.isEmpty())) {
+            LOG.info("fleet: applying release {} (rollout {}), from {}", label(target), rolloutId, label(running));
+        }
         ReleaseApplier.Applied applied = applier.apply(from.orElse(Release.NONE), to.get(), sources(to.get(), from.orElse(Release.NONE)), secret);
         if (applied.succeeded()) {
             failedAttempt = "";
-            store.writeStatus(new NodeStatus(node, target, target, rolloutId, NodeOutcome.APPLIED, applied.changes() + " changes", apiUrl.get(), clock.millis()));
-            LOG.info("fleet: release {} applied ({} changes)", label(target), applied.changes());
+            String changes = applied.changes() == 1 ? "1 change" : applied.changes() + " changes";
+            store.writeStatus(new NodeStatus(node, target, target, rolloutId, NodeOutcome.APPLIED, changes, apiUrl.get(), clock.millis()));
+            LOG.info("fleet: release {} applied ({})", label(target), changes);
         } else {
             failedAttempt = attempt;
             failedAt = clock.millis();
             store.writeStatus(new NodeStatus(node, running, target, rolloutId, NodeOutcome.FAILED, applied.error(), apiUrl.get(), clock.millis()));
-            LOG.error("fleet: release {} failed here, undone, still on {}: {}", label(target), label(running), applied.error());
+            LOG.error("fleet: release {} failed here{}, still on {}: {}", label(target), applied.undone() ? ", undone" : "", label(running), applied.error());
         }
     }
 
@@ -106,6 +128,20 @@ final class NodeAgent {
         }
         others.stream().map(NodeStatus::apiUrl).filter(u -> !u.isEmpty()).forEach(sources::add);
         return List.copyOf(sources);
+    }
+
+    private Release cached = Release.NONE;
+
+    /** Releases never change once published: the one last read is kept. */
+    private Optional<Release> releaseCached(String id) throws Exception {
+        if (!cached.id().equals(id)) {
+            Optional<Release> read = store.release(id);
+            if (read.isEmpty()) {
+                return read;
+            }
+            cached = read.get();
+        }
+        return Optional.of(cached);
     }
 
     private static String label(String release) {

@@ -40,12 +40,19 @@ final class ReleaseApplier {
         this.blobs = blobs;
     }
 
-    /** How applying a release ended: {@code null} error when it applied. */
-    record Applied(String error, int changes) {
+    /**
+     * How applying a release ended: {@code null} error when it applied.
+     *
+     * @param undone for a failure: whether every change made before it was undone
+     */
+    record Applied(String error, int changes, boolean undone) {
         boolean succeeded() {
             return error == null;
         }
     }
+
+    /** The undo steps that failed in the last {@link #undone}: each is the engine's own rollback of one change. */
+    private final List<String> undoFailures = new java.util.ArrayList<>();
 
     /**
      * @param sources the admin APIs that may hold the jars, in the order to ask them
@@ -93,7 +100,7 @@ final class ReleaseApplier {
                 Map<String, String> old = values(before.get(), section.getValue());
                 undo.push(() -> config.set(section.getKey(), old, Trigger.FLEET));
             }
-            return new Applied(null, changes);
+            return new Applied(null, changes, true);
         } catch (IOException | RuntimeException e) {
             return undone(undo, e.getMessage() == null ? e.toString() : e.getMessage());
         } catch (InterruptedException e) {
@@ -105,20 +112,25 @@ final class ReleaseApplier {
     }
 
     private Applied undone(Deque<Runnable> undo, String error) {
+        undoFailures.clear();
         while (!undo.isEmpty()) {
             try {
                 undo.pop().run();
             } catch (RuntimeException e) {
-                LOG.error("undoing a change of a failed release: {}", e.toString());
+                undoFailures.add(e.toString());
             }
         }
-        return new Applied(error, 0);
+        if (!undoFailures.isEmpty()) {
+            LOG.error("undoing the changes of a failed release: {}", String.join("; ", undoFailures));
+            return new Applied(error + "; and undoing it failed too: " + String.join("; ", undoFailures), 0, false);
+        }
+        return new Applied(error, 0, true);
     }
 
     private void back(PluginInfo before) {
         ChangeResult result = plugins.rollback(before.name(), before.version(), Trigger.FLEET);
         if (!result.succeeded()) {
-            LOG.error("{}: could not go back to {} after a failed release: {}", before.name(), before.version(), result.error());
+            throw new IllegalStateException(before.name() + " could not go back to " + before.version() + ": " + result.error());
         }
     }
 
@@ -126,10 +138,40 @@ final class ReleaseApplier {
         try {
             plugins.install(blobs.fetch(plugin, sources, secret), plugin.sha256(), Trigger.FLEET);
         } catch (IOException e) {
-            LOG.error("{}: could not be put back after a failed release: {}", plugin.name(), e.getMessage());
+            throw new IllegalStateException(plugin.name() + " could not be put back: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * What of the release this node does not run as it should, by the engine's records: a plugin missing or on another
+     * build (someone changed it by hand, or a change was cut short), or on the release's build but not working fully.
+     *
+     * @param drift     one line per plugin not on the release's build
+     * @param unhealthy one line per plugin on it but not active or degraded
+     */
+    record Check(List<String> drift, List<String> unhealthy) {
+        boolean clean() {
+            return drift.isEmpty() && unhealthy.isEmpty();
+        }
+    }
+
+    Check check(Release release) {
+        List<String> drift = new java.util.ArrayList<>();
+        List<String> unhealthy = new java.util.ArrayList<>();
+        for (ReleasePlugin plugin : release.plugins()) {
+            Optional<PluginInfo> info = plugins.plugin(plugin.name());
+            if (info.isEmpty()) {
+                drift.add(plugin.name() + " is not installed");
+            } else if (!plugins.runningSha256(plugin.name()).map(plugin.sha256()::equals).orElse(false)) {
+                drift.add(plugin.name() + " runs another build than " + plugin.version() + " of the release");
+            } else if (info.get().state() != BundleState.ACTIVE || info.get().degraded()) {
+                unhealthy.add(plugin.name() + " is " + (info.get().degraded() ? "degraded (" + info.get().state() + ")" : info.get().state())
+                        + (info.get().problems().isEmpty() ? "" : ": " + String.join("; ", info.get().problems())));
+            }
+        }
+        return new Check(drift, unhealthy);
     }
 
     /** Whether the build that runs is the release's, by the engine's record (not by the file, which a rollback may hold back). */

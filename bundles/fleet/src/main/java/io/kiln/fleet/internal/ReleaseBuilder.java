@@ -64,6 +64,12 @@ final class ReleaseBuilder {
             }
             carried.add(kept);
         }
+        for (io.kiln.runtime.api.RejectedFile refused : plugins.status().rejected()) {
+            if (refused.file().endsWith(".jar")) {
+                // a jar in hot/ that Kiln refused would be left out of the release without a word
+                problems.add(refused.file() + " in hot/ was refused (" + refused.reason() + "): fix it or remove it");
+            }
+        }
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
         for (String pid : sectionPids) {
             Optional<SectionInfo> section = config.section(pid);

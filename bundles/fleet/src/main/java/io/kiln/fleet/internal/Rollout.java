@@ -65,7 +65,8 @@ record Rollout(long id, String release, String previous, RolloutState state, boo
     }
 
     Rollout pausing(boolean pause) {
-        return new Rollout(id, release, previous, state, pause, canaries, admitted, since, batchSince, waiting, failures, reason, requestedBy, settings);
+        return new Rollout(id, release, previous, state, pause, canaries, admitted, since, batchSince, pause ? waiting : "", failures, reason,
+                requestedBy, settings);
     }
 
     Rollout ending(RolloutState end, String why, long now) {

@@ -79,6 +79,8 @@ final class RolloutStep {
             }
             if (status != null && status.failed(rollout.id(), rollout.release())) {
                 failed.add(node + ": " + status.message());
+            } else if (rollout.state() == RolloutState.VERIFYING && !live.contains(node)) {
+                unreachable.add(node); // a canary must stay connected to be verified: its health is what it reports
             } else if (status == null || !status.runs(rollout.release())) {
                 if (!live.contains(node)) {
                     unreachable.add(node);
@@ -92,7 +94,8 @@ final class RolloutStep {
         boolean canaryFailed = failed.stream().anyMatch(f -> rollout.canaries().stream().anyMatch(c -> f.startsWith(c + ": ")));
         long failedAfterCanaries = failed.stream().filter(f -> rollout.canaries().stream().noneMatch(c -> f.startsWith(c + ": "))).count();
         if (canaryFailed || failedAfterCanaries > settings.failureThreshold()) {
-            return rollout.failing(failed, (canaryFailed ? "the canary failed" : failedAfterCanaries + " nodes failed, more than the threshold of "
+            return rollout.failing(failed, (canaryFailed ? "the canary failed" : failedAfterCanaries + (failedAfterCanaries == 1 ? " node" : " nodes")
+                    + " failed, more than the threshold of "
                     + settings.failureThreshold()) + ": " + String.join("; ", failed), now);
         }
         if (!unreachable.isEmpty()) {
@@ -105,7 +108,8 @@ final class RolloutStep {
         // every admitted node runs the release
         return switch (rollout.state()) {
             case CANARY -> rollout.moveTo(RolloutState.VERIFYING, now);
-            case VERIFYING -> now - rollout.since() >= settings.verifyMillis() ? admitNext(rollout.moveTo(RolloutState.PROGRESSING, now), statuses, live, now) : rollout;
+            case VERIFYING -> now - rollout.since() >= settings.verifyMillis() ? admitNext(rollout.moveTo(RolloutState.PROGRESSING, now), statuses, live, now)
+                    : rollout.waitingFor("");
             default -> admitNext(rollout, statuses, live, now);
         };
     }
