@@ -135,6 +135,20 @@ public class RolloutStepTest {
     }
 
     @Test
+    public void aCanaryThatDisconnectsOrTurnsUnhealthyWhileVerifyingHoldsOrFailsTheRollout() {
+        Rollout rollout = started();
+        says("b", "r-2", "r-2", NodeOutcome.APPLIED);
+        Rollout verifying = step.next(rollout, statuses, all, 100);
+        assertEquals(RolloutState.VERIFYING, verifying.state());
+        Rollout held = step.next(verifying, statuses, Set.of("a", "c"), 700);
+        assertEquals("not verified while it cannot report", RolloutState.VERIFYING, held.state());
+        assertEquals("waiting for b (disconnected)", held.waiting());
+        says("b", "r-2", "r-2", NodeOutcome.FAILED); // back, and reporting its plugin degraded
+        Rollout back = step.next(held, statuses, all, 800);
+        assertEquals(RolloutState.FAILED, step.next(back, statuses, all, 800).state());
+    }
+
+    @Test
     public void aForgottenNodeIsNotWaitedFor() {
         Rollout rollout = new Rollout(1, "r-2", "r-1", RolloutState.PROGRESSING, false, List.of("b"), List.of("b", "c"), 0, 0, "",
                 List.of(), "", "a", SETTINGS);
