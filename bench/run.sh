@@ -7,6 +7,8 @@
 #   bench/run.sh --calls-only    only calls through a swap (issue 10): the per-call JMH microbenchmarks, then calls
 #                                through reloads and memory after updates on Kiln (about 5 minutes); no Karaf
 #   bench/run.sh --flags old,server,server+cds   only JVM option sets side by side, interleaved (issue 11 §4); no Karaf
+#   bench/run.sh --scale-only    only the scale run (issue 12 §2): launch with 200 and 1,000 DS plugins, one update
+#                                with 5 and with 200 installed, a 10-deep chain's root updated; no Karaf
 # Environment: KILN_BENCH_SKIP_BUILD=1 uses the jars already built; KARAF_VERSION (default 4.4.6);
 # KILN_BENCH_REVISION names what was measured in the report (default: git describe --always --dirty).
 set -eu
@@ -29,6 +31,9 @@ for arg in "$@"; do
   fi
   if [ "$arg" = "--flags" ]; then
     with_karaf=false # JVM option sets are Kiln's own
+  fi
+  if [ "$arg" = "--scale-only" ]; then
+    with_karaf=false # the scale run is Kiln's alone
   fi
   if [ "$arg" = "--calls-only" ]; then
     with_karaf=false # so are the calls through a swap

@@ -13,12 +13,15 @@ import java.util.List;
  * @param results       the Markdown report to write
  * @param raw           every measured value, as CSV
  * @param flags         the JVM option sets {@code --flags} compares, empty when not asked for
+ * @param scaleOnly     only the scale run ({@link ScaleRun})
+ * @param scalePlugins  the plugin counts the scale run launches with
  */
 record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path results, Path raw, int trials,
                     int karafTrials, int launches, int karafLaunches, int idleSeconds, int settleSeconds,
                     int jvmFloorRuns, long seed, String kilnJavaOptions, boolean launchOnly, boolean devOnly, boolean devSkip,
                     int devWarmups, int devLaunches, boolean callsOnly, int callsSeconds, int callsReloads,
-                    int callsDirectReloads, int memoryBatches, List<FlagSet> flags) {
+                    int callsDirectReloads, int memoryBatches, List<FlagSet> flags, boolean scaleOnly, List<Integer> scalePlugins,
+                    int scaleRounds, int scaleUpdates) {
 
     static final String USAGE = """
             Usage: java -jar bench/target/kiln-bench.jar --kiln DIR [options]   (bench/run.sh does it all)
@@ -49,7 +52,12 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
               --memory-batches N     memory readings after each --calls-reloads updates (default 2)
               --flags SETS           only JVM option sets side by side, e.g. old,server,server+cds (%s): per round
                                      each set once (--launches rounds), launch → plugin active, then steady calls
-                                     for --calls-seconds; Kiln only""".formatted(FlagSet.NAMES);
+                                     for --calls-seconds; Kiln only
+              --scale-only           only the scale run (issue 12): launch with many DS plugins, one update with 5 and
+                                     with 200 installed, a 10-deep chain's root updated; Kiln only
+              --scale-plugins LIST   the plugin counts to launch with (default 200,1000)
+              --scale-rounds N       launches per count, each a fresh copy then a restart of it (default 3)
+              --scale-updates N      updates per series (default 30)""".formatted(FlagSet.NAMES);
 
     static BenchOptions parse(List<String> args) {
         Path kiln = null;
@@ -64,10 +72,14 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         boolean launchOnly = false, devOnly = false, devSkip = false, callsOnly = false;
         int devWarmups = 5, devLaunches = 20, callsSeconds = 20, callsReloads = 100, callsDirectReloads = 20, memoryBatches = 2;
         List<FlagSet> flags = List.of();
+        boolean scaleOnly = false;
+        List<Integer> scalePlugins = List.of(200, 1000);
+        int scaleRounds = 3, scaleUpdates = 30;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (option.equals("--launch-only") || option.equals("--dev-only") || option.equals("--dev-skip")
-                    || option.equals("--calls-only")) {
+                    || option.equals("--calls-only") || option.equals("--scale-only")) {
+                scaleOnly |= option.equals("--scale-only");
                 callsOnly |= option.equals("--calls-only");
                 launchOnly |= option.equals("--launch-only");
                 devOnly |= option.equals("--dev-only");
@@ -101,6 +113,9 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
                 case "--calls-direct-reloads" -> callsDirectReloads = positive(option, value);
                 case "--memory-batches" -> memoryBatches = positive(option, value);
                 case "--flags" -> flags = FlagSet.parse(value);
+                case "--scale-plugins" -> scalePlugins = java.util.Arrays.stream(value.split(",")).map(v -> positive(option, v.trim())).toList();
+                case "--scale-rounds" -> scaleRounds = positive(option, value);
+                case "--scale-updates" -> scaleUpdates = positive(option, value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -116,7 +131,8 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         return new BenchOptions(kiln.toAbsolutePath(), karaf == null ? null : karaf.toAbsolutePath(), karafMissing,
                 work.toAbsolutePath(), results.toAbsolutePath(), raw.toAbsolutePath(), trials, karafTrials, launches,
                 karafLaunches, idle, settle, floor, seed, javaOptions, launchOnly, devOnly, devSkip, devWarmups, devLaunches,
-                callsOnly, callsSeconds, callsReloads, callsDirectReloads, memoryBatches, flags);
+                callsOnly, callsSeconds, callsReloads, callsDirectReloads, memoryBatches, flags, scaleOnly, scalePlugins,
+                scaleRounds, scaleUpdates);
     }
 
     private static int positive(String option, String value) {

@@ -43,6 +43,9 @@ public final class Main {
         if (options.callsOnly()) {
             System.exit(CallsRun.run(options, kilnProduct, machine, command(args)));
         }
+        if (options.scaleOnly()) {
+            System.exit(ScaleRun.run(options, kilnProduct, machine, command(args)));
+        }
         if (!options.flags().isEmpty()) {
             System.exit(FlagsRun.run(options, kilnProduct, machine, command(args)));
         }
