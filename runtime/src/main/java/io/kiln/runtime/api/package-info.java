@@ -9,5 +9,5 @@
  * known beforehand: {@link io.kiln.runtime.api.PluginService#dependencyGraph()}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.4.0")
+@org.osgi.annotation.versioning.Version("2.5.0")
 package io.kiln.runtime.api;

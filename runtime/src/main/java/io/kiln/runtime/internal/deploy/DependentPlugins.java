@@ -60,6 +60,20 @@ final class DependentPlugins {
     }
 
     /**
+     * Stops, last first, the dependents that a refresh taking in {@code refreshed} will stop, so that they start again in
+     * dependency order ({@link #bringBack}) rather than in the order the framework restarts what it refreshed.
+     */
+    void stopForRefresh(java.util.Collection<Bundle> refreshed) throws BundleException, StuckException {
+        List<Dependent> last = new ArrayList<>(dependents);
+        java.util.Collections.reverse(last);
+        for (Dependent dependent : last) {
+            if (refreshed.contains(dependent.bundle())) {
+                kiln.lifecycle.stop(dependent.bundle());
+            }
+        }
+    }
+
+    /**
      * After a plugin started that was not running (an enable): checks each dependent against its components'
      * states before, so that what waited for the plugin may now work and what worked must still work.
      */

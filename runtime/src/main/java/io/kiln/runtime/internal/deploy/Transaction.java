@@ -35,6 +35,8 @@ final class Transaction {
     private String to = "";
     private List<DependentChange> dependents = List.of();
     private final List<Leftover> leftovers = new java.util.ArrayList<>();
+    private int refreshed;
+    private boolean restartedItself;
 
     Transaction(DeployContext kiln, String plugin, Action action, Trigger trigger) {
         this.kiln = kiln;
@@ -70,6 +72,23 @@ final class Transaction {
     Transaction dependents(List<DependentChange> changes) {
         this.dependents = List.copyOf(changes);
         return this;
+    }
+
+    /** The framework refreshed that many bundles for the change (added to earlier refreshes of the same change). */
+    Transaction refreshed(int bundles) {
+        this.refreshed += bundles;
+        return this;
+    }
+
+    /** The plugin ran before the change and was started again: it counts among the bundles the change restarted. */
+    Transaction restartedItself() {
+        this.restartedItself = true;
+        return this;
+    }
+
+    /** @return how many plugins the change restarted: the plugin itself if it did, and each dependent it restarted */
+    int restarted() {
+        return (restartedItself ? 1 : 0) + (int) dependents.stream().filter(DependentChange::restarted).count();
     }
 
     /** What the plugin left behind as it stopped, and what was done about it; added to what earlier stops left. */
@@ -108,7 +127,7 @@ final class Transaction {
 
     private HistoryEntry entry(Instant now, Outcome outcome, String error, Duration took) {
         return new HistoryEntry(now, Subject.PLUGIN, plugin, trigger, action, from, to, outcome, took.toMillis(), error, dependents,
-                leftovers);
+                leftovers, refreshed, restarted());
     }
 
     private void markFailed(String why, Instant now) {
