@@ -53,9 +53,11 @@ final class JarDeployments {
     private final VersionSwap swap;
     private final Refusals refusals;
     private final Uninstalls uninstalls;
+    private final WaitingPlugins waiting;
 
     JarDeployments(DeployContext kiln, Refusals refusals, Uninstalls uninstalls) {
         this.kiln = kiln;
+        this.waiting = new WaitingPlugins(kiln);
         this.swap = new VersionSwap(kiln);
         this.refusals = refusals;
         this.uninstalls = uninstalls;
@@ -260,14 +262,14 @@ final class JarDeployments {
             kiln.lifecycle.start(bundle);
             kiln.verifier.verify(bundle, Map.of());
             commit(jar, fileName, source, () -> kiln.records.put(PluginRecord.installed(jar, fileName)));
-            return tx.dependents(startThoseWaitingFor(bundle)).end(Outcome.APPLIED, "");
+            return tx.dependents(waiting.startFor(List.of(bundle))).end(Outcome.APPLIED, "");
         } catch (BundleException | StuckException | VerificationException | IOException | UncheckedIOException failure) {
             String reason = fileName + ": " + failure.getMessage();
             try {
                 kiln.lifecycle.stop(bundle);
                 tx.leftovers(kiln.memory.stopped(bundle));
                 kiln.lifecycle.uninstall(bundle);
-                kiln.lifecycle.refresh(List.of(bundle));
+                tx.refreshed(kiln.lifecycle.refresh(List.of(bundle)));
             } catch (BundleException | StuckException e) {
                 return tx.end(Outcome.FAILED, reason + "; and it could not be removed again: " + e.getMessage());
             }
@@ -283,40 +285,6 @@ final class JarDeployments {
             commit(jar, fileName, source, () -> kiln.records.put(record.running(jar, fileName)));
             prune(record.name(), jar.sha256());
         });
-    }
-
-    /**
-     * Plugins that are enabled but stayed unresolved when what they need went away (an uninstall leaves its
-     * dependents so) are resolved again now that a new plugin is here, and started: each is one of the new plugin's
-     * dependents, and the result says whether it runs.
-     */
-    private List<DependentChange> startThoseWaitingFor(Bundle installed) {
-        List<Bundle> enabled = kiln.pluginBundles().stream()
-                .filter(b -> kiln.records.plugin(b.getSymbolicName()).map(PluginRecord::enabled).orElse(false)).toList();
-        List<Bundle> unresolved = enabled.stream().filter(b -> b.getState() == Bundle.INSTALLED).toList();
-        List<Bundle> resolved = new ArrayList<>(kiln.resolveCheck.resolveWhatCan(unresolved));
-        // resolved already, by the framework as it resolved the new plugin (which it may do for a bundle that waits
-        // for it), but not started: waiting just the same
-        enabled.stream().filter(b -> b.getState() == Bundle.RESOLVED && !resolved.contains(b) && wiredTo(b, installed))
-                .forEach(resolved::add);
-        List<DependentChange> started = new ArrayList<>();
-        for (Bundle bundle : new DependencyGraph(kiln.pluginBundles()).startOrder(resolved)) {
-            String problem = "";
-            try {
-                kiln.lifecycle.start(bundle);
-                kiln.verifier.verify(bundle, Map.of());
-            } catch (BundleException | StuckException | VerificationException e) {
-                problem = e.getMessage();
-            }
-            started.add(new DependentChange(bundle.getSymbolicName(), "was waiting for what " + installed.getSymbolicName()
-                    + " provides: resolved and started again", problem));
-        }
-        return started;
-    }
-
-    private static boolean wiredTo(Bundle bundle, Bundle provider) {
-        org.osgi.framework.wiring.BundleWiring wiring = bundle.adapt(org.osgi.framework.wiring.BundleWiring.class);
-        return wiring != null && wiring.getRequiredWires(null).stream().anyMatch(w -> w.getProvider().getBundle().equals(provider));
     }
 
     /**
