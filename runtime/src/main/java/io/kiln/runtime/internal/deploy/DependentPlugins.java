@@ -43,7 +43,10 @@ final class DependentPlugins {
 
     /** @return the dependents of {@code plugin} as they are now, in start order */
     static DependentPlugins of(DeployContext kiln, Bundle plugin) {
-        DependencyGraph graph = new DependencyGraph(kiln.pluginBundles());
+        // the graph of the plugin and its dependents only: what the others use is no part of this change
+        // (sorted by name as every plugin was, so that the start order breaks ties as it did)
+        DependencyGraph graph = new DependencyGraph(new PluginUsers(kiln).withPlugin(plugin).stream()
+                .sorted(java.util.Comparator.comparing(Bundle::getSymbolicName)).toList());
         DependentPlugins found = new DependentPlugins(kiln, plugin, graph);
         for (Bundle dependent : graph.startOrder(graph.dependentsOf(plugin))) {
             found.dependents.add(new Dependent(dependent, graph.why(dependent, plugin), dependent.getState() == Bundle.ACTIVE,
