@@ -72,6 +72,10 @@ final class BatchInstall {
         Set<String> names = new HashSet<>();
         Set<String> shas = new HashSet<>();
         for (Request request : requests) {
+            if (kiln.records.byFile(request.file().getFileName().toString()).isPresent()) {
+                alone.add(request); // a plugin's own file (all of them when Kiln starts again): not a new plugin
+                continue;
+            }
             StagedJar jar;
             try {
                 jar = StagedJar.stage(request.file(), kiln.stagingFolder);
@@ -149,14 +153,13 @@ final class BatchInstall {
             }
         }
         phases.done("started");
+        failed.putAll(kiln.verifier.verifyNew(order.stream().filter(b -> !failed.containsKey(b)).toList()));
         for (Bundle bundle : order) {
-            Member member = installed.get(bundle);
             try {
                 if (!failed.containsKey(bundle)) {
-                    kiln.verifier.verify(bundle, Map.of());
-                    kiln.versions.keep(member.jar());
+                    kiln.versions.keep(installed.get(bundle).jar());
                 }
-            } catch (VerificationException | IOException | UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 failed.put(bundle, e.getMessage());
             }
         }

@@ -71,6 +71,10 @@ final class JarDeployments {
      */
     Optional<ChangeResult> deployFile(Path file, Trigger trigger, BooleanSupplier othersUnderWay) throws DeferredException {
         String fileName = file.getFileName().toString();
+        Optional<ChangeResult> same = sameAsRunning(file, fileName, trigger);
+        if (same.isPresent()) {
+            return same;
+        }
         StagedJar jar;
         try {
             jar = StagedJar.stage(file, kiln.stagingFolder);
@@ -93,6 +97,35 @@ final class JarDeployments {
             return deploy(jar, fileName, Source.HOT_FOLDER, trigger, othersUnderWay);
         } finally {
             StagedJar.discard(jar.staged());
+        }
+    }
+
+    /**
+     * The file holds, byte for byte, the build its plugin runs (as every file does when Kiln starts again, or a file only
+     * touched): known by its hash, without staging and checking its entries again, for that content was checked when it
+     * was applied.
+     *
+     * @return what {@link #unchanged} says, or empty when the file holds something else (or cannot be read now)
+     */
+    private Optional<ChangeResult> sameAsRunning(Path file, String fileName, Trigger trigger) {
+        Optional<PluginRecord> owner = kiln.records.byFile(fileName);
+        Optional<String> sha = owner.isPresent() ? StagedJar.hashOf(file) : Optional.empty();
+        if (sha.isEmpty()) {
+            return Optional.empty();
+        }
+        ReentrantLock lock = kiln.lock(owner.get().name());
+        lock.lock();
+        try {
+            Optional<PluginRecord> record = kiln.records.plugin(owner.get().name()).filter(r -> r.file().equals(fileName));
+            Optional<Bundle> bundle = kiln.bundle(owner.get().name());
+            if (record.isEmpty() || bundle.isEmpty()
+                    || !(record.get().sha256().equals(sha.get()) || record.get().heldSha256().equals(sha.get()))) {
+                return Optional.empty();
+            }
+            refusals.passed(fileName, Source.HOT_FOLDER);
+            return Optional.of(unchanged(record.get(), bundle.get(), fileName, trigger));
+        } finally {
+            lock.unlock();
         }
     }
 
