@@ -55,7 +55,7 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
                                      for --calls-seconds; Kiln only
               --scale-only           only the scale run (issue 12): launch with many DS plugins, one update with 5 and
                                      with 200 installed, a 10-deep chain's root updated; Kiln only
-              --scale-plugins LIST   the plugin counts to launch with (default 200,1000)
+              --scale-plugins LIST   the plugin counts to launch with (default 200,1000; none: no launches)
               --scale-rounds N       launches per count, each a fresh copy then a restart of it (default 3)
               --scale-updates N      updates per series (default 30)""".formatted(FlagSet.NAMES);
 
@@ -113,7 +113,8 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
                 case "--calls-direct-reloads" -> callsDirectReloads = positive(option, value);
                 case "--memory-batches" -> memoryBatches = positive(option, value);
                 case "--flags" -> flags = FlagSet.parse(value);
-                case "--scale-plugins" -> scalePlugins = java.util.Arrays.stream(value.split(",")).map(v -> positive(option, v.trim())).toList();
+                case "--scale-plugins" -> scalePlugins = value.equals("none") ? List.of()
+                        : java.util.Arrays.stream(value.split(",")).map(v -> positive(option, v.trim())).toList();
                 case "--scale-rounds" -> scaleRounds = positive(option, value);
                 case "--scale-updates" -> scaleUpdates = positive(option, value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
