@@ -10,6 +10,8 @@
 #   bench/run.sh --fleet [--trials N]            only the fleet: three nodes on a ZooKeeper ensemble (issue 13); no Karaf
 #   bench/run.sh --crash         only crash safety (issue 12 §1): every write step of a plugin and a section change,
 #                                then 50 random SIGKILLs (--crash-cycles N, --seed N; about 8 minutes); no Karaf
+#   bench/run.sh --scale-only    only the scale run (issue 12 §2): launch with 200 and 1,000 DS plugins, one update
+#                                with 5 and with 200 installed, a 10-deep chain's root updated; no Karaf
 # Environment: KILN_BENCH_SKIP_BUILD=1 uses the jars already built; KARAF_VERSION (default 4.4.6);
 # KILN_BENCH_REVISION names what was measured in the report (default: git describe --always --dirty).
 set -eu
@@ -35,6 +37,8 @@ for arg in "$@"; do
   fi
   if [ "$arg" = "--crash" ]; then
     with_karaf=false # so is the crash test's hook
+  if [ "$arg" = "--scale-only" ]; then
+    with_karaf=false # the scale run is Kiln's alone
   fi
   if [ "$arg" = "--calls-only" ]; then
     with_karaf=false # so are the calls through a swap

@@ -85,6 +85,12 @@ final class AdminApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends a plugin jar to {@code POST /api/v1/plugins} (install or update); the answer is the change's result. */
+    HttpResponse<String> postJar(byte[] jar) throws IOException, InterruptedException {
+        return http.send(request("api/v1/plugins").timeout(REQUEST_TIMEOUT).header("Content-Type", "application/java-archive")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jar)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Opens {@code GET /api/v1/events}; the answer's body is read as it arrives. */
     EventStream events() throws IOException, InterruptedException {
         HttpResponse<java.io.InputStream> response = http.send(request("api/v1/events").GET().build(),

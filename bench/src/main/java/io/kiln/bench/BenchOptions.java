@@ -15,12 +15,15 @@ import java.util.List;
  * @param flags         the JVM option sets {@code --flags} compares, empty when not asked for
  * @param crashCycles   {@code --crash}: the changes killed at a random moment after the write-step sweep; -1 when
  *                      not asked for
+ * @param scaleOnly     only the scale run ({@link ScaleRun})
+ * @param scalePlugins  the plugin counts the scale run launches with
  */
 record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path results, Path raw, int trials,
                     int karafTrials, int launches, int karafLaunches, int idleSeconds, int settleSeconds,
                     int jvmFloorRuns, long seed, String kilnJavaOptions, boolean launchOnly, boolean devOnly, boolean devSkip,
                     int devWarmups, int devLaunches, boolean callsOnly, int callsSeconds, int callsReloads,
-                    int callsDirectReloads, int memoryBatches, List<FlagSet> flags, int crashCycles) {
+                    int callsDirectReloads, int memoryBatches, List<FlagSet> flags, int crashCycles, boolean scaleOnly,
+                    List<Integer> scalePlugins, int scaleRounds, int scaleUpdates) {
 
     static final String USAGE = """
             Usage: java -jar bench/target/kiln-bench.jar --kiln DIR [options]   (bench/run.sh does it all)
@@ -55,7 +58,12 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
               --crash                only crash safety (issue 12): a plugin with state and a .cfg section updated,
                                      the JVM halted after each durable write step in turn (test-only hook), then
                                      --crash-cycles changes killed with SIGKILL at random moments (--seed); Kiln only
-              --crash-cycles N       the random kills of --crash (default 50)""".formatted(FlagSet.NAMES);
+              --crash-cycles N       the random kills of --crash (default 50)
+              --scale-only           only the scale run (issue 12): launch with many DS plugins, one update with 5 and
+                                     with 200 installed, a 10-deep chain's root updated; Kiln only
+              --scale-plugins LIST   the plugin counts to launch with (default 200,1000; none: no launches)
+              --scale-rounds N       launches per count, each a fresh copy then a restart of it (default 3)
+              --scale-updates N      updates per series (default 30)""".formatted(FlagSet.NAMES);
 
     static BenchOptions parse(List<String> args) {
         Path kiln = null;
@@ -73,11 +81,15 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         boolean crash = false;
         int crashCycles = 50;
         boolean crashCyclesGiven = false;
+        boolean scaleOnly = false;
+        List<Integer> scalePlugins = List.of(200, 1000);
+        int scaleRounds = 3, scaleUpdates = 30;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (option.equals("--launch-only") || option.equals("--dev-only") || option.equals("--dev-skip")
-                    || option.equals("--calls-only") || option.equals("--crash")) {
+                    || option.equals("--calls-only") || option.equals("--crash") || option.equals("--scale-only")) {
                 crash |= option.equals("--crash");
+                scaleOnly |= option.equals("--scale-only");
                 callsOnly |= option.equals("--calls-only");
                 launchOnly |= option.equals("--launch-only");
                 devOnly |= option.equals("--dev-only");
@@ -115,6 +127,10 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
                     crashCycles = positive(option, value);
                     crashCyclesGiven = true;
                 }
+                case "--scale-plugins" -> scalePlugins = value.equals("none") ? List.of()
+                        : java.util.Arrays.stream(value.split(",")).map(v -> positive(option, v.trim())).toList();
+                case "--scale-rounds" -> scaleRounds = positive(option, value);
+                case "--scale-updates" -> scaleUpdates = positive(option, value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -136,7 +152,8 @@ record BenchOptions(Path kiln, Path karaf, String karafMissing, Path work, Path 
         return new BenchOptions(kiln.toAbsolutePath(), karaf == null ? null : karaf.toAbsolutePath(), karafMissing,
                 work.toAbsolutePath(), results.toAbsolutePath(), raw.toAbsolutePath(), trials, karafTrials, launches,
                 karafLaunches, idle, settle, floor, seed, javaOptions, launchOnly, devOnly, devSkip, devWarmups, devLaunches,
-                callsOnly, callsSeconds, callsReloads, callsDirectReloads, memoryBatches, flags, crash ? crashCycles : -1);
+                callsOnly, callsSeconds, callsReloads, callsDirectReloads, memoryBatches, flags, crash ? crashCycles : -1, scaleOnly,
+                scalePlugins, scaleRounds, scaleUpdates);
     }
 
     private static int positive(String option, String value) {

@@ -46,6 +46,9 @@ public final class Main {
         if (options.crashCycles() >= 0) {
             System.exit(CrashBench.run(options, kilnSnapshot, command(args)));
         }
+        if (options.scaleOnly()) {
+            System.exit(ScaleRun.run(options, kilnProduct, machine, command(args)));
+        }
         if (!options.flags().isEmpty()) {
             System.exit(FlagsRun.run(options, kilnProduct, machine, command(args)));
         }

@@ -151,6 +151,54 @@ public final class PluginJar {
     }
 
     /**
+     * Copies a bundle under another {@code Bundle-SymbolicName}, the old name replaced by the new in its Declarative
+     * Services descriptors too (SCR wants every component name once): many plugins from one build, without building
+     * each.
+     */
+    public static Path copyAs(Path bundle, String symbolicName, Path target) throws IOException {
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(bundle))) {
+            Manifest manifest = new Manifest(in.getManifest());
+            String old = manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME).split(";", 2)[0].trim();
+            manifest.getMainAttributes().putValue(Constants.BUNDLE_SYMBOLICNAME, symbolicName);
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target))) {
+                out.putNextEntry(entry(JarFile.MANIFEST_NAME));
+                manifest.write(out);
+                out.closeEntry();
+                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                    out.putNextEntry(entry(entry.getName()));
+                    byte[] content = in.readAllBytes();
+                    if (entry.getName().startsWith("OSGI-INF/") && entry.getName().endsWith(".xml")) {
+                        content = new String(content, java.nio.charset.StandardCharsets.UTF_8).replace(old, symbolicName)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                    out.write(content);
+                    out.closeEntry();
+                }
+            }
+        }
+        return target;
+    }
+
+    /**
+     * A bundle of nothing but its manifest: what a test of wiring alone needs (packages exported and imported need no
+     * classes).
+     *
+     * @param headers the manifest's main attributes besides its version
+     * @return {@code target}
+     */
+    public static Path manifestOnly(Path target, Map<String, String> headers) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        headers.forEach((name, value) -> manifest.getMainAttributes().putValue(name, value));
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target))) {
+            out.putNextEntry(entry(JarFile.MANIFEST_NAME));
+            manifest.write(out);
+            out.closeEntry();
+        }
+        return target;
+    }
+
+    /**
      * Writes a plain zip (not a bundle) of these entries, for tests of what Kiln refuses.
      *
      * @return {@code target}

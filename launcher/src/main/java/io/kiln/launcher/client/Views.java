@@ -130,18 +130,26 @@ final class Views {
     }
 
     static Output history(JsonArray entries) {
-        Table table = new Table("TIME", "KIND", "NAME", "ACTION", "FROM", "TO", "RESULT", "MS", "BY", "ERROR").firstLinesOnly();
+        Table table = new Table("TIME", "KIND", "NAME", "ACTION", "FROM", "TO", "RESULT", "MS", "REFRESHED", "RESTARTED", "BY", "ERROR")
+                .firstLinesOnly();
         StringBuilder touched = new StringBuilder();
         for (JsonElement e : entries) {
             JsonObject h = e.getAsJsonObject();
             table.row(text(h, "time"), text(h, "subject"), text(h, "name"), text(h, "action"), text(h, "fromVersion"), text(h, "toVersion"),
-                    text(h, "outcome"), text(h, "durationMillis"), text(h, "trigger"), text(h, "error"));
+                    text(h, "outcome"), text(h, "durationMillis"), count(h, "refreshed"), count(h, "restarted"), text(h, "trigger"),
+                    text(h, "error"));
             String dependents = dependents(h);
             if (!dependents.isEmpty()) {
                 touched.append('\n').append(text(h, "time")).append(' ').append(text(h, "name")).append(':').append(dependents);
             }
         }
         return new Output(entries, table.text() + touched);
+    }
+
+    /** A count of a history entry; "?" where the entry was recorded before Kiln counted it (null or absent). */
+    private static String count(JsonObject o, String member) {
+        String count = text(o, member);
+        return count.isEmpty() ? "?" : count;
     }
 
     static String text(JsonObject o, String member) {

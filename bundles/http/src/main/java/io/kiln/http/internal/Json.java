@@ -175,6 +175,9 @@ final class Json {
         m.put("error", e.error());
         m.put("dependents", dependents(e.dependents()));
         m.put("leftovers", leftovers(e.leftovers()));
+        // null in an entry recorded before Kiln counted them
+        m.put("refreshed", e.refreshed() == HistoryEntry.UNKNOWN ? null : e.refreshed());
+        m.put("restarted", e.restarted() == HistoryEntry.UNKNOWN ? null : e.restarted());
         return m;
     }
 

@@ -1,6 +1,8 @@
 package io.kiln.http.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +13,13 @@ import org.junit.Test;
 
 import io.kiln.runtime.api.Action;
 import io.kiln.runtime.api.ChangeResult;
+import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.Leftover;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.RetainedRevision;
 import io.kiln.runtime.api.RuntimeStatus;
+import io.kiln.runtime.api.Subject;
+import io.kiln.runtime.api.Trigger;
 
 public class JsonTest {
 
@@ -25,6 +30,20 @@ public class JsonTest {
                 List.of(), List.of(thread));
         assertEquals(List.of(Map.of("kind", "thread", "description", "\"worker\" (runs acme.Worker)", "handling", "still_running",
                 "text", "thread \"worker\" (runs acme.Worker): interrupted, did not end")), Json.result(result).get("leftovers"));
+    }
+
+    @Test
+    public void aHistoryEntrySaysWhatItRefreshedAndRestartedAndNullWhereThatIsNotKnown() {
+        HistoryEntry counted = new HistoryEntry(Instant.parse("2026-12-01T10:00:00Z"), Subject.PLUGIN, "root", Trigger.HTTP,
+                Action.UPDATE, "1.0", "1.1", Outcome.APPLIED, 12, "", List.of(), List.of(), 10, 10);
+        Map<String, Object> json = Json.history(counted);
+        assertEquals(10, json.get("refreshed"));
+        assertEquals(10, json.get("restarted"));
+        HistoryEntry older = new HistoryEntry(Instant.parse("2026-12-01T10:00:00Z"), Subject.PLUGIN, "root", Trigger.HTTP,
+                Action.UPDATE, "1.0", "1.1", Outcome.APPLIED, 12, "", List.of(), List.of());
+        assertTrue(Json.history(older).containsKey("refreshed"));
+        assertNull(Json.history(older).get("refreshed"));
+        assertNull(Json.history(older).get("restarted"));
     }
 
     @Test

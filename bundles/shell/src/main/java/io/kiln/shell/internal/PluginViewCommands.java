@@ -85,10 +85,11 @@ public final class PluginViewCommands {
     @Descriptor("shows the latest changes, newest first")
     public String history(@Descriptor("how many (default 20)") int limit) {
         List<HistoryEntry> entries = plugins.history(limit);
-        Table table = new Table("TIME", "KIND", "NAME", "ACTION", "FROM", "TO", "RESULT", "MS", "BY", "ERROR");
+        Table table = new Table("TIME", "KIND", "NAME", "ACTION", "FROM", "TO", "RESULT", "MS", "REFRESHED", "RESTARTED", "BY", "ERROR");
         for (HistoryEntry e : entries) {
             table.row(TIME.format(e.time()), e.subject().label(), e.name(), e.action().label(), e.fromVersion(), e.toVersion(),
-                    e.outcome(), e.durationMillis(), e.trigger().label(), e.error().lines().findFirst().orElse(""));
+                    e.outcome(), e.durationMillis(), count(e.refreshed()), count(e.restarted()), e.trigger().label(),
+                    e.error().lines().findFirst().orElse(""));
         }
         StringBuilder out = new StringBuilder(table.text()).append('\n');
         for (HistoryEntry e : entries) {
@@ -98,6 +99,11 @@ public final class PluginViewCommands {
                     .append(l.text()).append('\n'));
         }
         return out.toString().stripTrailing();
+    }
+
+    /** "?" for an entry recorded before Kiln counted what a change refreshed and restarted. */
+    private static String count(int count) {
+        return count == HistoryEntry.UNKNOWN ? "?" : Integer.toString(count);
     }
 
     @Descriptor("shows the latest 20 changes, newest first")

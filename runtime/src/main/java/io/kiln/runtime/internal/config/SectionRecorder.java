@@ -65,7 +65,7 @@ final class SectionRecorder {
     private void record(String pid, Trigger trigger, Action action, Outcome outcome, long start, String error) {
         Subject subject = SectionPids.isAgent(pid) ? Subject.AGENT : Subject.SECTION;
         HistoryEntry entry = new HistoryEntry(Instant.now(), subject, pid, trigger, action, "", "", outcome, took(start).toMillis(),
-                error, List.of());
+                error, List.of(), List.of(), 0, 0); // a section restarts components, never bundles
         try {
             journal.record(entry);
         } catch (java.io.UncheckedIOException e) {

@@ -80,8 +80,13 @@ final class BoundedLifecycle implements AutoCloseable {
         call("uninstall", bundle, bundle::uninstall);
     }
 
-    /** Refreshes the bundles and everything wired to them (never the whole framework), and waits for it. */
-    void refresh(Collection<Bundle> bundles) throws StuckException {
+    /**
+     * Refreshes the bundles and everything wired to them (never the whole framework), and waits for it.
+     *
+     * @return how many bundles the refresh took in: the given ones and what depends on them through wires
+     */
+    int refresh(Collection<Bundle> bundles) throws StuckException {
+        int refreshed = closure(bundles).size();
         CountDownLatch done = new CountDownLatch(1);
         wiring.refreshBundles(bundles, event -> {
             if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
@@ -96,6 +101,12 @@ final class BoundedLifecycle implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StuckException("interrupted while refreshing " + names(bundles));
         }
+        return refreshed;
+    }
+
+    /** @return the bundles a refresh of these would take in: themselves and what is wired to them, directly or not */
+    Collection<Bundle> closure(Collection<Bundle> bundles) {
+        return wiring.getDependencyClosure(bundles);
     }
 
     void timeoutMillis(long millis) {

@@ -43,7 +43,10 @@ final class DependentPlugins {
 
     /** @return the dependents of {@code plugin} as they are now, in start order */
     static DependentPlugins of(DeployContext kiln, Bundle plugin) {
-        DependencyGraph graph = new DependencyGraph(kiln.pluginBundles());
+        // the graph of the plugin and its dependents only: what the others use is no part of this change
+        // (sorted by name as every plugin was, so that the start order breaks ties as it did)
+        DependencyGraph graph = new DependencyGraph(new PluginUsers(kiln).withPlugin(plugin).stream()
+                .sorted(java.util.Comparator.comparing(Bundle::getSymbolicName)).toList());
         DependentPlugins found = new DependentPlugins(kiln, plugin, graph);
         for (Bundle dependent : graph.startOrder(graph.dependentsOf(plugin))) {
             found.dependents.add(new Dependent(dependent, graph.why(dependent, plugin), dependent.getState() == Bundle.ACTIVE,
@@ -57,6 +60,20 @@ final class DependentPlugins {
         DependentPlugins fewer = new DependentPlugins(kiln, plugin, graph);
         dependents.stream().filter(d -> !plugins.contains(d.bundle())).forEach(fewer.dependents::add);
         return fewer;
+    }
+
+    /**
+     * Stops, last first, the dependents that a refresh taking in {@code refreshed} will stop, so that they start again in
+     * dependency order ({@link #bringBack}) rather than in the order the framework restarts what it refreshed.
+     */
+    void stopForRefresh(java.util.Collection<Bundle> refreshed) throws BundleException, StuckException {
+        List<Dependent> last = new ArrayList<>(dependents);
+        java.util.Collections.reverse(last);
+        for (Dependent dependent : last) {
+            if (refreshed.contains(dependent.bundle())) {
+                kiln.lifecycle.stop(dependent.bundle());
+            }
+        }
     }
 
     /**

@@ -53,9 +53,11 @@ final class JarDeployments {
     private final VersionSwap swap;
     private final Refusals refusals;
     private final Uninstalls uninstalls;
+    private final WaitingPlugins waiting;
 
     JarDeployments(DeployContext kiln, Refusals refusals, Uninstalls uninstalls) {
         this.kiln = kiln;
+        this.waiting = new WaitingPlugins(kiln);
         this.swap = new VersionSwap(kiln);
         this.refusals = refusals;
         this.uninstalls = uninstalls;
@@ -69,6 +71,10 @@ final class JarDeployments {
      */
     Optional<ChangeResult> deployFile(Path file, Trigger trigger, BooleanSupplier othersUnderWay) throws DeferredException {
         String fileName = file.getFileName().toString();
+        Optional<ChangeResult> same = sameAsRunning(file, fileName, trigger);
+        if (same.isPresent()) {
+            return same;
+        }
         StagedJar jar;
         try {
             jar = StagedJar.stage(file, kiln.stagingFolder);
@@ -91,6 +97,35 @@ final class JarDeployments {
             return deploy(jar, fileName, Source.HOT_FOLDER, trigger, othersUnderWay);
         } finally {
             StagedJar.discard(jar.staged());
+        }
+    }
+
+    /**
+     * The file holds, byte for byte, the build its plugin runs (as every file does when Kiln starts again, or a file only
+     * touched): known by its hash, without staging and checking its entries again, for that content was checked when it
+     * was applied.
+     *
+     * @return what {@link #unchanged} says, or empty when the file holds something else (or cannot be read now)
+     */
+    private Optional<ChangeResult> sameAsRunning(Path file, String fileName, Trigger trigger) {
+        Optional<PluginRecord> owner = kiln.records.byFile(fileName);
+        Optional<String> sha = owner.isPresent() ? StagedJar.hashOf(file) : Optional.empty();
+        if (sha.isEmpty()) {
+            return Optional.empty();
+        }
+        ReentrantLock lock = kiln.lock(owner.get().name());
+        lock.lock();
+        try {
+            Optional<PluginRecord> record = kiln.records.plugin(owner.get().name()).filter(r -> r.file().equals(fileName));
+            Optional<Bundle> bundle = kiln.bundle(owner.get().name());
+            if (record.isEmpty() || bundle.isEmpty()
+                    || !(record.get().sha256().equals(sha.get()) || record.get().heldSha256().equals(sha.get()))) {
+                return Optional.empty();
+            }
+            refusals.passed(fileName, Source.HOT_FOLDER);
+            return Optional.of(unchanged(record.get(), bundle.get(), fileName, trigger));
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -260,14 +295,14 @@ final class JarDeployments {
             kiln.lifecycle.start(bundle);
             kiln.verifier.verify(bundle, Map.of());
             commit(jar, fileName, source, () -> kiln.records.put(PluginRecord.installed(jar, fileName)));
-            return tx.dependents(startThoseWaitingFor(bundle)).end(Outcome.APPLIED, "");
+            return tx.dependents(waiting.startFor(List.of(bundle))).end(Outcome.APPLIED, "");
         } catch (BundleException | StuckException | VerificationException | IOException | UncheckedIOException failure) {
             String reason = fileName + ": " + failure.getMessage();
             try {
                 kiln.lifecycle.stop(bundle);
                 tx.leftovers(kiln.memory.stopped(bundle));
                 kiln.lifecycle.uninstall(bundle);
-                kiln.lifecycle.refresh(List.of(bundle));
+                tx.refreshed(kiln.lifecycle.refresh(List.of(bundle)));
             } catch (BundleException | StuckException e) {
                 return tx.end(Outcome.FAILED, reason + "; and it could not be removed again: " + e.getMessage());
             }
@@ -283,40 +318,6 @@ final class JarDeployments {
             commit(jar, fileName, source, () -> kiln.records.put(record.running(jar, fileName)));
             prune(record.name(), jar.sha256());
         });
-    }
-
-    /**
-     * Plugins that are enabled but stayed unresolved when what they need went away (an uninstall leaves its
-     * dependents so) are resolved again now that a new plugin is here, and started: each is one of the new plugin's
-     * dependents, and the result says whether it runs.
-     */
-    private List<DependentChange> startThoseWaitingFor(Bundle installed) {
-        List<Bundle> enabled = kiln.pluginBundles().stream()
-                .filter(b -> kiln.records.plugin(b.getSymbolicName()).map(PluginRecord::enabled).orElse(false)).toList();
-        List<Bundle> unresolved = enabled.stream().filter(b -> b.getState() == Bundle.INSTALLED).toList();
-        List<Bundle> resolved = new ArrayList<>(kiln.resolveCheck.resolveWhatCan(unresolved));
-        // resolved already, by the framework as it resolved the new plugin (which it may do for a bundle that waits
-        // for it), but not started: waiting just the same
-        enabled.stream().filter(b -> b.getState() == Bundle.RESOLVED && !resolved.contains(b) && wiredTo(b, installed))
-                .forEach(resolved::add);
-        List<DependentChange> started = new ArrayList<>();
-        for (Bundle bundle : new DependencyGraph(kiln.pluginBundles()).startOrder(resolved)) {
-            String problem = "";
-            try {
-                kiln.lifecycle.start(bundle);
-                kiln.verifier.verify(bundle, Map.of());
-            } catch (BundleException | StuckException | VerificationException e) {
-                problem = e.getMessage();
-            }
-            started.add(new DependentChange(bundle.getSymbolicName(), "was waiting for what " + installed.getSymbolicName()
-                    + " provides: resolved and started again", problem));
-        }
-        return started;
-    }
-
-    private static boolean wiredTo(Bundle bundle, Bundle provider) {
-        org.osgi.framework.wiring.BundleWiring wiring = bundle.adapt(org.osgi.framework.wiring.BundleWiring.class);
-        return wiring != null && wiring.getRequiredWires(null).stream().anyMatch(w -> w.getProvider().getBundle().equals(provider));
     }
 
     /**

@@ -64,6 +64,7 @@ public final class PluginEngine implements PluginService, BuildService {
     private final Refusals refusals;
     private final PluginOperations operations;
     private final TransactionQueue queue;
+    private final BatchInstall batch;
     private final PluginInfos infos;
     private final PluginGraphs graphs;
     private final Thread startup;
@@ -97,7 +98,8 @@ public final class PluginEngine implements PluginService, BuildService {
         operations = new PluginOperations(kiln);
         infos = new PluginInfos(kiln, recoveries);
         graphs = new PluginGraphs(kiln, infos);
-        queue = new TransactionQueue(config.transaction_threads());
+        batch = new BatchInstall(kiln, refusals);
+        queue = new TransactionQueue(config.transaction_threads(), this::filesTogether);
         startup = new Thread(() -> {
             reconciliation.reconcile();
             queue.open();
@@ -163,26 +165,52 @@ public final class PluginEngine implements PluginService, BuildService {
     }
 
     void fileChanged(Path file, Trigger trigger) {
-        String key = file.toString();
-        queue.submit(key, new Runnable() {
-            @Override
-            public void run() {
-                try {
-                    Optional<ChangeResult> result = jars.deployFile(file, trigger, () -> queue.othersUnderWay(key));
-                    if (result.isPresent() && result.get().succeeded()) {
-                        retryWaiting(file, result.get());
-                    }
-                } catch (DeferredException e) {
-                    queue.defer(key, this);
+        queue.submit(file.toString(), new FileChange(file, trigger));
+    }
+
+    /** A jar in {@code hot/} to apply: by itself, or together with the others waiting beside it ({@link #filesTogether}). */
+    private final class FileChange implements TransactionQueue.Groupable {
+
+        private final Path file;
+        private final Trigger trigger;
+
+        FileChange(Path file, Trigger trigger) {
+            this.file = file;
+            this.trigger = trigger;
+        }
+
+        @Override
+        public void run() {
+            String key = file.toString();
+            try {
+                Optional<ChangeResult> result = jars.deployFile(file, trigger, () -> queue.othersUnderWay(key));
+                if (result.isPresent() && result.get().succeeded()) {
+                    retryWaiting(file, result.get().outcome() == Outcome.APPLIED);
                 }
+            } catch (DeferredException e) {
+                queue.defer(key, this);
             }
-        });
+        }
+    }
+
+    /**
+     * Jar files that waited in the queue at the same moment (the whole of {@code hot/} at start): the new plugins among
+     * them installed as one batch, the rest one by one.
+     */
+    private void filesTogether(List<TransactionQueue.Groupable> changes) {
+        // only FileChange is ever submitted as groupable
+        List<FileChange> files = changes.stream().map(FileChange.class::cast).toList();
+        List<BatchInstall.Request> left = batch.run(files.stream().map(f -> new BatchInstall.Request(f.file, f.trigger)).toList());
+        files.stream().filter(f -> left.contains(new BatchInstall.Request(f.file, f.trigger))).forEach(FileChange::run);
+        if (left.size() < files.size()) {
+            retryWaiting(null, true);
+        }
     }
 
     /** Something new is installed: files that waited for a missing requirement may resolve now. */
-    private void retryWaiting(Path except, ChangeResult done) {
+    private void retryWaiting(Path except, boolean applied) {
         refusals.waitingFiles().stream().filter(f -> !f.equals(except)).forEach(f -> fileChanged(f, Trigger.RETRY));
-        if (done.outcome() == Outcome.APPLIED) {
+        if (applied) {
             // a refused source folder may have failed for want of a package the new code exports: built again (a build
             // that fails the same way again is not recorded again)
             refusals.refusedFolders().stream().filter(f -> !f.equals(except))
@@ -210,7 +238,7 @@ public final class PluginEngine implements PluginService, BuildService {
     private void deployFolder(Path folder, Trigger trigger, boolean retry) {
         Optional<ChangeResult> result = sources.deployFolder(folder, trigger, retry);
         if (result.isPresent() && result.get().succeeded()) {
-            retryWaiting(folder, result.get());
+            retryWaiting(folder, result.get().outcome() == Outcome.APPLIED);
         }
     }
 
@@ -259,7 +287,7 @@ public final class PluginEngine implements PluginService, BuildService {
     public ChangeResult install(Path jar, String sha256, Trigger trigger) {
         ChangeResult result = jars.install(jar, sha256, trigger);
         if (result.succeeded()) {
-            retryWaiting(null, result);
+            retryWaiting(null, result.outcome() == Outcome.APPLIED);
         }
         return result;
     }

@@ -90,6 +90,8 @@ final class PluginOperations {
                 // only what is out of date: refreshing a current bundle would restart everything that imports
                 // from it, plugin or not
                 if (!stale.isEmpty()) {
+                    // each stale plugin's entry counts what a refresh of it takes in
+                    stale.forEach(b -> transactions.get(b).refreshed(kiln.lifecycle.closure(List.of(b)).size()));
                     kiln.lifecycle.refresh(stale);
                 }
             } catch (StuckException e) {
@@ -102,6 +104,7 @@ final class PluginOperations {
                 if (failure.isEmpty() && enabled) {
                     try {
                         kiln.lifecycle.start(bundle);
+                        transactions.get(bundle).restartedItself();
                         kiln.verifier.verify(bundle, before.get(bundle));
                         // what it serves again, its callers may call now (the next in the order may, as it starts)
                         swaps.get(bundle).settle(true, before.get(bundle));

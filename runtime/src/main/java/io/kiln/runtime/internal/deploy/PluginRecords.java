@@ -35,6 +35,9 @@ final class PluginRecords {
     private final Path file;
     private final Map<String, PluginRecord> plugins = new TreeMap<>();
     private final Map<String, Rejection> rejections = new TreeMap<>();
+    /** Each record's lines in the file, by plugin name and by file name; dropped when the record changes. */
+    private final Map<String, String> pluginText = new java.util.HashMap<>();
+    private final Map<String, String> rejectionText = new java.util.HashMap<>();
 
     /** A refused file: its content hash, so that it is not tried again until it changes. */
     record Rejection(String file, String sha256, String plugin, String reason, Instant time, boolean waiting) {
@@ -67,6 +70,7 @@ final class PluginRecords {
 
     synchronized void put(PluginRecord record) {
         PluginRecord before = plugins.put(record.name(), record);
+        pluginText.remove(record.name());
         try {
             save();
         } catch (UncheckedIOException e) {
@@ -77,6 +81,7 @@ final class PluginRecords {
 
     synchronized void remove(String name) {
         PluginRecord before = plugins.remove(name);
+        pluginText.remove(name);
         try {
             save();
         } catch (UncheckedIOException e) {
@@ -86,6 +91,7 @@ final class PluginRecords {
     }
 
     private void restore(String name, PluginRecord before) {
+        pluginText.remove(name);
         if (before == null) {
             plugins.remove(name);
         } else {
@@ -103,44 +109,88 @@ final class PluginRecords {
 
     synchronized void reject(Rejection rejection) {
         rejections.put(rejection.file(), rejection);
+        rejectionText.remove(rejection.file());
         save();
     }
 
     synchronized void clearRejection(String fileName) {
         if (rejections.remove(fileName) != null) {
+            rejectionText.remove(fileName);
             save();
+        }
+    }
+
+    /**
+     * Puts several records at once with one write of the file: for a batch of plugins installed together, each of which
+     * would otherwise rewrite the whole file.
+     */
+    synchronized void putAll(List<PluginRecord> records) {
+        Map<String, PluginRecord> before = new TreeMap<>();
+        for (PluginRecord record : records) {
+            before.put(record.name(), plugins.put(record.name(), record));
+            pluginText.remove(record.name());
+        }
+        try {
+            save();
+        } catch (UncheckedIOException e) {
+            before.forEach(this::restore);
+            throw e;
         }
     }
 
     /** @throws UncheckedIOException if the file cannot be written: the change that asked must fail */
     private void save() {
-        Properties out = new Properties();
-        plugins.values().forEach(p -> {
-            String k = "plugin." + p.name() + ".";
-            out.setProperty(k + "file", p.file());
-            out.setProperty(k + "sha256", p.sha256());
-            out.setProperty(k + "version", p.version());
-            out.setProperty(k + "enabled", Boolean.toString(p.enabled()));
-            out.setProperty(k + "held", p.heldSha256());
-            out.setProperty(k + "outcome", p.lastOutcome() == null ? "" : p.lastOutcome().name());
-            out.setProperty(k + "error", p.lastError());
-            out.setProperty(k + "time", p.lastChange() == null ? "" : p.lastChange().toString());
-        });
-        rejections.values().forEach(r -> {
-            String k = "rejected." + r.file() + ".";
-            out.setProperty(k + "sha256", r.sha256());
-            out.setProperty(k + "plugin", r.plugin());
-            out.setProperty(k + "reason", r.reason());
-            out.setProperty(k + "time", r.time().toString());
-            out.setProperty(k + "waiting", Boolean.toString(r.waiting()));
-        });
+        // each record's lines are kept as written: a change writes the file anew but formats only what changed, so that
+        // its cost does not grow with the plugins installed beyond copying their text
+        StringBuilder text = new StringBuilder("#Kiln's plugins and refused files; written by Kiln, do not edit while it runs\n#")
+                .append(Instant.now()).append('\n');
+        pluginText.keySet().retainAll(plugins.keySet());
+        rejectionText.keySet().retainAll(rejections.keySet());
+        plugins.values().forEach(p -> text.append(pluginText.computeIfAbsent(p.name(), n -> lines(pluginProperties(p)))));
+        rejections.values().forEach(r -> text.append(rejectionText.computeIfAbsent(r.file(), f -> lines(rejectionProperties(r)))));
         try {
-            StringWriter text = new StringWriter();
-            out.store(text, "Kiln's plugins and refused files; written by Kiln, do not edit while it runs");
             AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the plugin records to " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Properties pluginProperties(PluginRecord p) {
+        Properties out = new Properties();
+        String k = "plugin." + p.name() + ".";
+        out.setProperty(k + "file", p.file());
+        out.setProperty(k + "sha256", p.sha256());
+        out.setProperty(k + "version", p.version());
+        out.setProperty(k + "enabled", Boolean.toString(p.enabled()));
+        out.setProperty(k + "held", p.heldSha256());
+        out.setProperty(k + "outcome", p.lastOutcome() == null ? "" : p.lastOutcome().name());
+        out.setProperty(k + "error", p.lastError());
+        out.setProperty(k + "time", p.lastChange() == null ? "" : p.lastChange().toString());
+        return out;
+    }
+
+    private static Properties rejectionProperties(Rejection r) {
+        Properties out = new Properties();
+        String k = "rejected." + r.file() + ".";
+        out.setProperty(k + "sha256", r.sha256());
+        out.setProperty(k + "plugin", r.plugin());
+        out.setProperty(k + "reason", r.reason());
+        out.setProperty(k + "time", r.time().toString());
+        out.setProperty(k + "waiting", Boolean.toString(r.waiting()));
+        return out;
+    }
+
+    /** The properties as {@link Properties#store} writes them, without its comment lines. */
+    private static String lines(Properties properties) {
+        StringWriter text = new StringWriter();
+        try {
+            properties.store(text, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        StringBuilder kept = new StringBuilder();
+        text.toString().lines().filter(line -> !line.startsWith("#")).forEach(line -> kept.append(line).append('\n'));
+        return kept.toString();
     }
 
     private void load() {

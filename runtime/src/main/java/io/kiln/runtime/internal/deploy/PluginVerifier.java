@@ -1,6 +1,8 @@
 package io.kiln.runtime.internal.deploy;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +65,41 @@ final class PluginVerifier {
      */
     void verifyDependent(Bundle bundle, Map<String, Integer> before, BooleanSupplier causeKnown) throws VerificationException {
         verify(bundle, before, causeKnown);
+    }
+
+    /**
+     * Verifies plugins that were not running before (a batch of new ones), as {@link #verify(Bundle, Map)} does each:
+     * their components read once for all of them, and only one that has not settled yet is waited for by itself.
+     *
+     * @return each plugin that does not work, with why
+     */
+    Map<Bundle, String> verifyNew(Collection<Bundle> bundles) {
+        Map<Long, List<ComponentStates.Component>> now = components.ofAll();
+        Map<Bundle, String> failed = new LinkedHashMap<>();
+        for (Bundle bundle : bundles) {
+            try {
+                if (bundle.getState() == Bundle.ACTIVE && settled(now.getOrDefault(bundle.getBundleId(), List.of()))) {
+                    checkHealth(bundle);
+                } else {
+                    verify(bundle, Map.of());
+                }
+            } catch (VerificationException e) {
+                failed.put(bundle, e.getMessage());
+            }
+        }
+        return failed;
+    }
+
+    private static boolean settled(List<ComponentStates.Component> components) {
+        List<String> pending = new ArrayList<>();
+        try {
+            for (ComponentStates.Component component : components) {
+                check(component, Map.of(), pending);
+            }
+        } catch (VerificationException e) {
+            return false; // verified by itself, which says why
+        }
+        return pending.isEmpty();
     }
 
     private void verify(Bundle bundle, Map<String, Integer> before, BooleanSupplier failuresFinal) throws VerificationException {

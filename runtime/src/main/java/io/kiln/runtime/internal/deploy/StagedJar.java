@@ -96,6 +96,15 @@ record StagedJar(Path source, Path staged, String sha256, String name, Version v
         }
     }
 
+    /** @return the SHA-256 of the file's content, or empty if it cannot be read or changed while it was read */
+    static java.util.Optional<String> hashOf(Path source) {
+        try {
+            return java.util.Optional.of(Hashes.sha256(readStable(source)));
+        } catch (RejectedException | StillBeingWritten e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static byte[] readStable(Path source) throws RejectedException, StillBeingWritten {
         try {
             BasicFileAttributes before = Files.readAttributes(source, BasicFileAttributes.class);

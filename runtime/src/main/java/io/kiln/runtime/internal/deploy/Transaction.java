@@ -35,6 +35,8 @@ final class Transaction {
     private String to = "";
     private List<DependentChange> dependents = List.of();
     private final List<Leftover> leftovers = new java.util.ArrayList<>();
+    private int refreshed;
+    private boolean restartedItself;
 
     Transaction(DeployContext kiln, String plugin, Action action, Trigger trigger) {
         this.kiln = kiln;
@@ -72,6 +74,23 @@ final class Transaction {
         return this;
     }
 
+    /** The framework refreshed that many bundles for the change (added to earlier refreshes of the same change). */
+    Transaction refreshed(int bundles) {
+        this.refreshed += bundles;
+        return this;
+    }
+
+    /** The plugin ran before the change and was started again: it counts among the bundles the change restarted. */
+    Transaction restartedItself() {
+        this.restartedItself = true;
+        return this;
+    }
+
+    /** @return how many plugins the change restarted: the plugin itself if it did, and each dependent it restarted */
+    int restarted() {
+        return (restartedItself ? 1 : 0) + (int) dependents.stream().filter(DependentChange::restarted).count();
+    }
+
     /** What the plugin left behind as it stopped, and what was done about it; added to what earlier stops left. */
     Transaction leftovers(List<Leftover> found) {
         this.leftovers.addAll(found);
@@ -106,9 +125,37 @@ final class Transaction {
         return new ChangeResult(plugin, action, ended, from, to, took, why, dependents, leftovers);
     }
 
+    /**
+     * Records that several changes applied, ended together (new plugins installed as one batch): their records with one
+     * write and their history entries with one sync. Where either cannot be written, each change is ended by itself
+     * ({@link #end}), which says what could not be written.
+     */
+    static List<ChangeResult> endAllApplied(DeployContext kiln, List<Transaction> transactions) {
+        Instant now = Instant.now();
+        List<Duration> took = transactions.stream().map(Transaction::took).toList();
+        try {
+            kiln.records.putAll(transactions.stream().flatMap(tx -> kiln.records.plugin(tx.plugin).stream())
+                    .map(r -> r.ended(Outcome.APPLIED, "", now)).toList());
+            List<HistoryEntry> entries = new java.util.ArrayList<>();
+            for (int i = 0; i < transactions.size(); i++) {
+                entries.add(transactions.get(i).entry(now, Outcome.APPLIED, "", took.get(i)));
+            }
+            kiln.history.recordAll(entries);
+        } catch (UncheckedIOException e) {
+            return transactions.stream().map(tx -> tx.end(Outcome.APPLIED, "")).toList();
+        }
+        List<ChangeResult> results = new java.util.ArrayList<>();
+        for (int i = 0; i < transactions.size(); i++) {
+            Transaction tx = transactions.get(i);
+            tx.log(Outcome.APPLIED, "", took.get(i));
+            results.add(new ChangeResult(tx.plugin, tx.action, Outcome.APPLIED, tx.from, tx.to, took.get(i), "", tx.dependents, tx.leftovers));
+        }
+        return results;
+    }
+
     private HistoryEntry entry(Instant now, Outcome outcome, String error, Duration took) {
         return new HistoryEntry(now, Subject.PLUGIN, plugin, trigger, action, from, to, outcome, took.toMillis(), error, dependents,
-                leftovers);
+                leftovers, refreshed, restarted());
     }
 
     private void markFailed(String why, Instant now) {

@@ -70,7 +70,7 @@ final class Uninstalls {
                     kiln.lifecycle.stop(bundle.get());
                     tx.leftovers(kiln.memory.stopped(bundle.get()));
                     kiln.lifecycle.uninstall(bundle.get());
-                    kiln.lifecycle.refresh(List.of(bundle.get()));
+                    tx.refreshed(kiln.lifecycle.refresh(List.of(bundle.get())));
                     left = dependents.leftWithout();
                 }
                 if (deleteFile && !fileName.isEmpty()) {

@@ -56,7 +56,7 @@ final class VersionSwap {
             tx.leftovers(kiln.memory.stopped(bundle)); // what the stopped build left running, cleaned up before it is replaced
             String reason;
             try {
-                apply(bundle, newJar, record.enabled(), before);
+                apply(tx, bundle, dependents, newJar, record.enabled(), before);
                 swap.settle(record.enabled(), before);
                 List<DependentChange> after = dependents.bringBack();
                 tx.dependents(after);
@@ -75,7 +75,7 @@ final class VersionSwap {
                 swap.stop();
                 tx.leftovers(kiln.memory.stopped(bundle));
                 kiln.states.restore(record.name(), state);
-                apply(bundle, runningJar.get(), record.enabled(), before);
+                apply(tx, bundle, dependents, runningJar.get(), record.enabled(), before);
                 swap.settle(record.enabled(), before);
                 List<DependentChange> restored = dependents.bringBack();
                 tx.dependents(restored);
@@ -92,13 +92,19 @@ final class VersionSwap {
         return tx.dependents(swap.end(tx.dependentChanges(), refreshed)).end(outcome, error);
     }
 
-    /** Puts a jar's content into the bundle, refreshes what is wired to it, and starts and checks it. */
-    private void apply(Bundle bundle, Path jar, boolean enabled, Map<String, Integer> before)
+    /**
+     * Puts a jar's content into the bundle, refreshes what is wired to it, and starts and checks it. The dependents the
+     * refresh takes in are stopped first, last first: the framework would restart them in its own order (by bundle
+     * id), and {@link DependentPlugins#bringBack} starts them again in dependency order.
+     */
+    private void apply(Transaction tx, Bundle bundle, DependentPlugins dependents, Path jar, boolean enabled, Map<String, Integer> before)
             throws BundleException, StuckException, VerificationException {
         kiln.lifecycle.update(bundle, jar);
-        kiln.lifecycle.refresh(List.of(bundle));
+        dependents.stopForRefresh(kiln.lifecycle.closure(List.of(bundle)));
+        tx.refreshed(kiln.lifecycle.refresh(List.of(bundle)));
         if (enabled) {
             kiln.lifecycle.start(bundle);
+            tx.restartedItself();
             kiln.verifier.verify(bundle, before);
         }
     }

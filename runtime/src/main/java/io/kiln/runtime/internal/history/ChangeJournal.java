@@ -59,6 +59,16 @@ public final class ChangeJournal {
         tell(entry);
     }
 
+    /**
+     * Records the entries with one write, then tells every listener of each, in order.
+     *
+     * @throws java.io.UncheckedIOException if the history cannot be written: none is recorded and no listener is told
+     */
+    public void recordAll(List<HistoryEntry> entries) {
+        journal.recordAll(entries);
+        entries.forEach(this::tell);
+    }
+
     /** Tells every listener of a change without recording it: for one whose record could not be written. */
     public void tell(HistoryEntry entry) {
         for (ChangeListener listener : listeners) {

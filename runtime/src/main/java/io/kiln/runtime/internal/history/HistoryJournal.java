@@ -62,19 +62,36 @@ public final class HistoryJournal {
      * @throws UncheckedIOException if it cannot be written: the change it records must not pass for recorded
      */
     public synchronized void record(HistoryEntry entry) {
-        entries.addLast(entry);
+        recordAll(List.of(entry));
+    }
+
+    /**
+     * Appends the entries in order with one write, on the disk when this returns: a batch of changes ended together
+     * costs one sync, not one each.
+     *
+     * @throws UncheckedIOException if they cannot be written: none of them is recorded
+     */
+    public synchronized void recordAll(List<HistoryEntry> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<HistoryEntry> before = new ArrayList<>(entries);
+        entries.addAll(batch);
         while (entries.size() > keep) {
             entries.removeFirst();
         }
         try {
-            if (needsRewrite || linesInFile + 1 > 2 * keep) {
+            if (needsRewrite || linesInFile + batch.size() > 2 * keep) {
                 rewrite();
             } else {
-                AtomicFiles.append(file, JournalLines.frame(HistoryLine.format(entry)));
-                linesInFile++;
+                ByteArrayOutputStream lines = new ByteArrayOutputStream();
+                batch.forEach(e -> lines.writeBytes(JournalLines.frame(HistoryLine.format(e))));
+                AtomicFiles.append(file, lines.toByteArray());
+                linesInFile += batch.size();
             }
         } catch (IOException e) {
-            entries.remove(entry);
+            entries.clear();
+            entries.addAll(before);
             throw new UncheckedIOException("cannot write the history to " + file + ": " + e.getMessage(), e);
         }
     }

@@ -24,26 +24,29 @@ final class HistoryLine {
     /**
      * One line: time, name, trigger, action, from, to, outcome, milliseconds, error, subject, dependents (the last two
      * added in Kiln 0.2; a line without them is about a plugin, a section or a skill as its action says), leftovers
-     * (added with API 2.2; a line without them has none).
+     * (added with API 2.2; a line without them has none), refreshed and restarted (added with API 2.5; a line without
+     * them has both {@link HistoryEntry#UNKNOWN}).
      */
     static String format(HistoryEntry e) {
         return String.join("\t", e.time().toString(), escape(e.name()), e.trigger().label(), e.action().label(),
                 escape(e.fromVersion()), escape(e.toVersion()), e.outcome().name(), Long.toString(e.durationMillis()),
                 escape(e.error()), e.subject().label(), escape(Dependents.format(e.dependents())),
-                escape(Leftovers.format(e.leftovers())));
+                escape(Leftovers.format(e.leftovers())), Integer.toString(e.refreshed()), Integer.toString(e.restarted()));
     }
 
     static HistoryEntry parse(String line) {
         String[] f = line.split("\t", -1);
-        if (f.length != 9 && f.length != 11 && f.length != 12) {
-            throw new IllegalArgumentException("expected 12 fields, found " + f.length);
+        if (f.length != 9 && f.length != 11 && f.length != 12 && f.length != 14) {
+            throw new IllegalArgumentException("expected 14 fields, found " + f.length);
         }
         Action action = f.length == 9 ? olderAction(f[3]) : Action.of(f[3]);
         Subject subject = f.length == 9 ? olderSubject(f[3]) : Subject.of(f[9]);
         List<DependentChange> dependents = f.length == 9 ? List.of() : Dependents.parse(unescape(f[10]));
         List<Leftover> leftovers = f.length < 12 ? List.of() : Leftovers.parse(unescape(f[11]));
+        int refreshed = f.length < 14 ? HistoryEntry.UNKNOWN : Integer.parseInt(f[12]);
+        int restarted = f.length < 14 ? HistoryEntry.UNKNOWN : Integer.parseInt(f[13]);
         return new HistoryEntry(Instant.parse(f[0]), subject, unescape(f[1]), Trigger.of(f[2]), action, unescape(f[4]),
-                unescape(f[5]), Outcome.valueOf(f[6]), Long.parseLong(f[7]), unescape(f[8]), dependents, leftovers);
+                unescape(f[5]), Outcome.valueOf(f[6]), Long.parseLong(f[7]), unescape(f[8]), dependents, leftovers, refreshed, restarted);
     }
 
     /** Before Kiln 0.2 a section's change was recorded as {@code config} and a skill's as {@code skill}. */

@@ -87,7 +87,7 @@ public final class PluginMemory implements AutoCloseable {
         LOG.warn("{} {}: {}", revision.plugin(), revision.version(), why);
         try {
             history.record(new HistoryEntry(Instant.now(), Subject.PLUGIN, revision.plugin(), Trigger.MEMORY, Action.LEAK,
-                    revision.version(), "", Outcome.FAILED, 0, why, List.of()));
+                    revision.version(), "", Outcome.FAILED, 0, why, List.of(), List.of(), 0, 0));
         } catch (java.io.UncheckedIOException e) {
             LOG.error("{} {}: cannot record that it is retained: {}", revision.plugin(), revision.version(), e.getMessage());
         }

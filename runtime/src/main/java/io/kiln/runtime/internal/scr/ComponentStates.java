@@ -60,6 +60,26 @@ public final class ComponentStates {
     }
 
     /**
+     * The enabled components of every bundle, read in one pass: SCR looks up one bundle's components among all of
+     * them, so asking bundle by bundle costs each time what all components cost.
+     *
+     * @return by bundle id, as {@link #of(Bundle)} gives them
+     */
+    public Map<Long, List<Component>> ofAll() {
+        Map<Long, List<Component>> all = new HashMap<>();
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (!scr.isComponentEnabled(description)) {
+                continue;
+            }
+            List<Component> components = all.computeIfAbsent(description.bundle.id, id -> new ArrayList<>());
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                components.add(component(description, configuration));
+            }
+        }
+        return all;
+    }
+
+    /**
      * One configuration of a component that takes its configuration from a section.
      *
      * @param bundleId   the component's bundle

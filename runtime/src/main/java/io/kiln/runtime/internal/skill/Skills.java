@@ -190,7 +190,7 @@ public final class Skills implements SkillService {
 
     private void record(String name, Trigger trigger, Action action, Outcome outcome, String from, String to, long start, String error) {
         HistoryEntry entry = new HistoryEntry(Instant.now(), Subject.SKILL, name, trigger, action, from, to, outcome,
-                (System.nanoTime() - start) / 1_000_000, error, List.of());
+                (System.nanoTime() - start) / 1_000_000, error, List.of(), List.of(), 0, 0);
         try {
             journal.record(entry);
         } catch (java.io.UncheckedIOException e) {

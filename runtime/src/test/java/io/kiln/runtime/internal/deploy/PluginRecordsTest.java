@@ -43,6 +43,24 @@ public class PluginRecordsTest {
     }
 
     @Test
+    public void recordsPutTogetherAndChangedOneByOneAreReadBackAsLastWritten() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("plugins.properties");
+        PluginRecords records = new PluginRecords(file);
+        java.util.List<PluginRecord> batch = java.util.stream.IntStream.rangeClosed(1, 50)
+                .mapToObj(i -> new PluginRecord("p" + i, "p" + i + ".jar", "sha" + i, "1.0.0", true, "", null, "", null)).toList();
+        records.putAll(batch);
+        PluginRecord changed = batch.get(9).ended(Outcome.APPLIED, "x = y: with \\ and \u00e9", Instant.parse("2026-12-01T00:00:00Z"));
+        records.put(changed);
+        records.remove("p20");
+
+        PluginRecords read = new PluginRecords(file);
+        assertEquals(49, read.plugins().size());
+        assertEquals(changed, read.plugin("p10").orElseThrow());
+        assertEquals(batch.get(0), read.plugin("p1").orElseThrow());
+        assertFalse(read.plugin("p20").isPresent());
+    }
+
+    @Test
     public void aRecordThatCannotBeSavedFailsThePutAndIsNotKept() throws Exception {
         Path file = temp.getRoot().toPath().resolve("plugins.properties");
         PluginRecords records = new PluginRecords(file);

@@ -3,6 +3,8 @@ package io.kiln.runtime.internal.deploy;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +43,35 @@ public class TransactionQueueTest {
             release.countDown();
             assertTrue(queue.awaitIdle(10_000));
             assertEquals(0, queue.waiting());
+        }
+    }
+
+    @Test
+    public void groupableWorkWaitingTogetherRunsAsOneGroupAndOtherWorkByItself() throws Exception {
+        List<List<String>> groups = new CopyOnWriteArrayList<>();
+        List<String> alone = new CopyOnWriteArrayList<>();
+        try (TransactionQueue queue = new TransactionQueue(1, group -> groups.add(group.stream().map(Object::toString).toList()))) {
+            queue.submit("a.jar", new Named("a"));
+            queue.submit("b.jar", new Named("b"));
+            queue.submit("folder", () -> alone.add("folder"));
+            queue.submit("c.jar", new Named("c"));
+            queue.open();
+            assertTrue(queue.awaitIdle(10_000));
+        }
+        assertEquals(List.of(List.of("a", "b", "c")), groups);
+        assertEquals(List.of("folder"), alone);
+    }
+
+    /** Groupable work that only says its name: the group handler runs it. */
+    private record Named(String name) implements TransactionQueue.Groupable {
+        @Override
+        public void run() {
+            throw new AssertionError("run as part of a group, never by itself");
+        }
+
+        @Override
+        public String toString() {
+            return name;
         }
     }
 

@@ -46,6 +46,24 @@ public class HistoryJournalTest {
     }
 
     @Test
+    public void whatAChangeRefreshedAndRestartedSurvivesARestartAndOlderEntriesSayTheyDoNotKnow() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("history.log");
+        HistoryEntry counted = new HistoryEntry(Instant.ofEpochSecond(3), Subject.PLUGIN, "root", Trigger.HTTP, Action.UPDATE, "1.0", "1.1",
+                Outcome.APPLIED, 12, "", List.of(), List.of(), 10, 10);
+        // an entry as Kiln wrote it before it counted them: 12 fields
+        Files.write(file, JournalLines.frame(HistoryLine.format(entry(1, "")).replaceAll("\t-1\t-1$", "")));
+        HistoryJournal journal = new HistoryJournal(file, 100);
+        journal.recordAll(List.of(counted, entry(4, "")));
+
+        List<HistoryEntry> read = new HistoryJournal(file, 100).latest(10);
+        assertEquals(3, read.size());
+        assertEquals(counted, read.get(1));
+        assertEquals(HistoryEntry.UNKNOWN, read.get(2).refreshed());
+        assertEquals(HistoryEntry.UNKNOWN, read.get(2).restarted());
+        assertEquals("entry 1 as it was written", entry(1, ""), read.get(2));
+    }
+
+    @Test
     public void theJournalIsBounded() throws Exception {
         Path file = temp.getRoot().toPath().resolve("history.log");
         HistoryJournal journal = new HistoryJournal(file, 10);
