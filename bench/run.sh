@@ -7,6 +7,7 @@
 #   bench/run.sh --calls-only    only calls through a swap (issue 10): the per-call JMH microbenchmarks, then calls
 #                                through reloads and memory after updates on Kiln (about 5 minutes); no Karaf
 #   bench/run.sh --flags old,server,server+cds   only JVM option sets side by side, interleaved (issue 11 §4); no Karaf
+#   bench/run.sh --fleet [--trials N]            only the fleet: three nodes on a ZooKeeper ensemble (issue 13); no Karaf
 #   bench/run.sh --crash         only crash safety (issue 12 §1): every write step of a plugin and a section change,
 #                                then 50 random SIGKILLs (--crash-cycles N, --seed N; about 8 minutes); no Karaf
 #   bench/run.sh --scale-only    only the scale run (issue 12 §2): launch with 200 and 1,000 DS plugins, one update
@@ -47,6 +48,8 @@ done
 if [ "${1:-}" = "--help" ]; then
   exec java -jar bench/target/kiln-bench.jar --help
 fi
+with_fleet=false
+[ "${1:-}" = "--fleet" ] && with_fleet=true
 
 if [ -z "${KILN_BENCH_SKIP_BUILD:-}" ]; then
   echo "Building Kiln (mvn -B -q package -DskipTests) ..."
@@ -61,6 +64,11 @@ if $with_jmh; then
   java -cp "bench/target/kiln-bench.jar:bench/target/jmh-lib/*:launcher/target/kiln/system/kiln-runtime.jar:launcher/target/kiln/system/kiln-plugin-api.jar" \
     org.openjdk.jmh.Main ${KILN_BENCH_JMH_ARGS:--f 1 -wi 3 -i 5 -w 1s -r 1s} \
     -rf text -rff bench/target/jmh-results.txt 'io\.kiln\.bench\.jmh\.'
+fi
+
+if $with_fleet; then
+  # its own run (docs/BENCHMARKS.md, "Fleet"): ZooKeeper and Gson come from the JMH class path
+  exec java -cp "bench/target/kiln-bench.jar:bench/target/jmh-lib/*" io.kiln.bench.FleetMain "$@"
 fi
 
 set --  --kiln launcher/target/kiln "$@"

@@ -273,6 +273,37 @@
     if (graph) window.KilnGraph.render(graph, selectedPlugin, (name) => { selectedPlugin = name; drawGraph(); });
   }
 
+  // the fleet panel shows only on a node of a fleet (GET /fleet answers 404 on a Kiln that runs alone), and follows the
+  // rollout by asking every two seconds: a rollout's steps happen on other nodes, not in this one's event stream
+  let fleetTimer = null;
+  async function refreshFleet() {
+    const r = await api('GET', '/fleet');
+    $('fleet').hidden = !r.ok && r.status === 404;
+    if (r.ok) {
+      KilnFleet.render(r.data, { summary: $('fleet-summary'), rollout: $('fleet-rollout'), steps: $('fleet-steps'),
+        nodes: $('fleet-nodes'), buttons: document.querySelectorAll('button[data-fleet]') });
+    }
+    // every 2 s on a node of a fleet; every 30 s on a Kiln alone, so a fleet section added later shows the panel
+    const every = r.status === 404 ? 30000 : 2000;
+    if (!fleetTimer || fleetTimer.every !== every) {
+      if (fleetTimer) clearInterval(fleetTimer.id);
+      fleetTimer = { every, id: setInterval(() => { if (token()) refreshFleet(); }, every) };
+    }
+  }
+
+  // these act on every node of the fleet: asked once more, as a deploy tool would
+  const FLEET_CONFIRM = {
+    publish: "Publish what this node runs to every node of the fleet?",
+    abort: 'Abort the rollout and roll back the nodes that applied it?',
+    rollback: 'Roll the whole fleet back to its release before this one?',
+  };
+  async function fleetAction(action) {
+    if (FLEET_CONFIRM[action] && !window.confirm(FLEET_CONFIRM[action])) return;
+    const r = await api('POST', `/fleet/${action}`);
+    show(r.ok ? `fleet: ${action}: rollout ${r.data.id} ${r.data.state}` : `fleet: ${action}: ${r.data.detail}`, r.ok);
+    refreshFleet();
+  }
+
   async function refreshGraph() {
     const r = await api('GET', '/graph');
     if (!r.ok) return;
@@ -351,6 +382,7 @@
     try {
       await refresh();
       refreshGraph();
+      refreshFleet();
       refreshSections();
       refreshHistory();
       stream();
@@ -371,6 +403,7 @@
     $(id).addEventListener('change', refreshHistory);
   }
   $('reload-all').addEventListener('click', () => act('reload-all'));
+  for (const b of document.querySelectorAll('button[data-fleet]')) b.addEventListener('click', () => fleetAction(b.dataset.fleet));
   $('reload-skills').addEventListener('click', async () => {
     const r = await api('POST', '/skills/reload');
     show(r.ok ? `skills reloaded: ${r.data.length}` : `skills: ${r.data.detail}`, r.ok);

@@ -73,6 +73,13 @@ final class AdminApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs bytes (a jar), or nothing when {@code body} is null, and waits up to {@code timeout} for the answer. */
+    HttpResponse<String> postBytes(String path, byte[] body, String contentType, Duration timeout) throws IOException, InterruptedException {
+        return http.send(request(path).timeout(timeout).header("Content-Type", contentType)
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> putJson(String path, String json) throws IOException, InterruptedException {
         return http.send(request(path).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());

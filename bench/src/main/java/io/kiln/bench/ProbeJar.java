@@ -25,7 +25,7 @@ final class ProbeJar {
 
     private static final String PROBE_PACKAGE = "io.kiln.bench.probe";
     private static final List<String> CLASSES = List.of("Stamp", "ProbeActivator", "ConfigProbe",
-            "FailingActivator", "ComponentProbe", "ValidatedConfigProbe", "SkillProbe", "StateProbe");
+            "FailingActivator", "ComponentProbe", "ValidatedConfigProbe", "SkillProbe", "PickyActivator", "StateProbe");
     private static final String FRAMEWORK = "org.osgi.framework;version=\"[1.8,2)\"";
 
     private ProbeJar() {
@@ -54,6 +54,18 @@ final class ProbeJar {
         Manifest manifest = manifest(symbolicName, version, out);
         manifest.getMainAttributes().putValue("Bundle-Activator", PROBE_PACKAGE + ".FailingActivator");
         manifest.getMainAttributes().putValue("Import-Package", FRAMEWORK);
+        return jar(manifest);
+    }
+
+    /**
+     * A bundle whose activator records its start, except in a Kiln whose folder holds the file {@code refuse}, where it
+     * throws: a release that runs on its publisher and fails on a canary.
+     */
+    static byte[] picky(String symbolicName, String version, Path out, String refuse) {
+        Manifest manifest = manifest(symbolicName, version, out);
+        manifest.getMainAttributes().putValue("Bundle-Activator", PROBE_PACKAGE + ".PickyActivator");
+        manifest.getMainAttributes().putValue("Import-Package", FRAMEWORK);
+        manifest.getMainAttributes().putValue("Kiln-Bench-Refuse", refuse);
         return jar(manifest);
     }
 

@@ -37,7 +37,7 @@ final class SystemBundles {
      * it counts the changes made as {@code hot/} is processed; its servlet waits for kiln-http's token filter.)
      */
     static final Set<String> FRONT_DOORS = Set.of("org.apache.felix.http.jetty", "kiln-http",
-            "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", "kiln-shell");
+            "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", "kiln-shell", "kiln-fleet");
     /**
      * Pax Logging's API and its Log4j 2 back end, and Event Admin, through which it tells how each configuration went:
      * started before every other bundle, so that nothing logs through the API bundle's fallback (which, started late,

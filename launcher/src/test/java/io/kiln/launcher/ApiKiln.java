@@ -43,6 +43,12 @@ final class ApiKiln implements AutoCloseable {
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.writeString(home.resolve(file.getKey()), file.getValue());
         }
+        return restart(home);
+    }
+
+    /** Starts the Kiln in {@code home} again, as it was left (its data kept), and waits for its API. */
+    static ApiKiln restart(Path home) throws IOException {
+        Files.deleteIfExists(home.resolve("data/api-url")); // the one of the last run, if it was killed
         RunningKiln process = RunningKiln.start(home); // the API on any free port: data/api-url says which
         process.awaitLine("Kiln ready in ");
         await("the API's address and token in data/").atMost(Duration.ofSeconds(30))

@@ -16,13 +16,8 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,8 +29,6 @@ import com.google.gson.JsonParser;
  */
 public class WebPageIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String ALPHA = "kiln-sample-chain-alpha";
     private static final String BETA = "kiln-sample-chain-beta";
     private static final String CHARLIE = "kiln-sample-chain-charlie";
@@ -49,16 +42,8 @@ public class WebPageIT {
 
     @Before
     public void start() throws Exception {
-        assertTrue("Debian's chromium and chromium-driver are needed (.ci/run installs them: apt-get install chromium chromium-driver)",
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
         kiln = ApiKiln.start(temp.getRoot().toPath().resolve("kiln"), Map.of());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1280,1600", "--user-data-dir=" + temp.newFolder("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open(temp.newFolder("chromium-profile").toPath());
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
@@ -66,12 +51,7 @@ public class WebPageIT {
     @After
     public void stop() throws Exception {
         if (browser != null) {
-            try {
-                Path shot = Path.of("target/web-page.png");
-                Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            } finally {
-                browser.quit();
-            }
+            HeadlessChromium.close(browser, Path.of("target/web-page.png"));
         }
         if (kiln != null) {
             kiln.close();
@@ -93,6 +73,7 @@ public class WebPageIT {
         String row = browser.findElement(By.cssSelector("#plugins tr[data-plugin='kiln-sample-chain-charlie']")).getText();
         assertTrue(row, row.contains("0.1.0.SNAPSHOT") && row.contains("ACTIVE"));
         assertTrue(browser.findElement(By.id("summary")).getText().contains("plugins"));
+        assertTrue("no fleet panel on a Kiln that runs alone", !browser.findElement(By.id("fleet")).isDisplayed());
 
         browser.findElement(By.cssSelector("button[data-action='reload'][data-plugin='kiln-sample-chain-alpha']")).click();
         WebElement event = wait.until(ExpectedConditions.presenceOfElementLocated(

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 InstallCommand.class, RemoveCommand.class, EnableCommand.class, DisableCommand.class, RollbackCommand.class,
                 HistoryCommand.class, ConfigCommand.class, SkillsCommand.class, AgentsCommand.class, WatchCommand.class,
                 NewCommand.class, DevCommand.class, ExecCommand.class, ShellCommand.class, ExportsCommand.class, GraphCommand.class,
-                PageCommand.class, LogCommand.class,
+                PageCommand.class, LogCommand.class, FleetCommand.class,
                 CommandLine.HelpCommand.class })
 final class KilnCommand implements Callable<Integer> {
 

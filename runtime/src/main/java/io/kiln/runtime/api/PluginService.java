@@ -30,6 +30,16 @@ public interface PluginService {
     Optional<PluginInfo> plugin(String name);
 
     /**
+     * The SHA-256 of the build that runs: the last one committed, which is not always the file in {@code hot/} (a
+     * rollback holds a newer file back until it changes).
+     *
+     * @param name the plugin
+     * @return the hash in lower-case hex, or empty if there is no such plugin
+     * @since 2.5
+     */
+    Optional<String> runningSha256(String name);
+
+    /**
      * Installs a jar as a plugin, or updates the plugin of the same symbolic name to it: the same transaction as a
      * jar dropped into {@code hot/}. Once the change has committed the jar is written into {@code hot/} (as the
      * plugin's file, or {@code <symbolic name>.jar} for a new plugin), so that it runs after a restart; a jar that is

@@ -23,7 +23,9 @@ public enum Trigger {
     /** Dev mode ({@code kiln dev}): a plugin project's sources were saved and built. */
     DEV,
     /** Kiln itself, watching that the memory of a plugin's retired revision comes back (a {@link Action#LEAK}). */
-    MEMORY;
+    MEMORY,
+    /** A fleet rollout ({@code kiln fleet}): this node applying a release, or rolling one back, as the fleet's coordinator said. */
+    FLEET;
 
     /** @return the name used in files, JSON and headers: the constant in lower case ({@code file}) */
     public String label() {

@@ -21,7 +21,7 @@ public final class WebServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
 
     private static final Map<String, String> FILES = Map.of("", "index.html", "index.html", "index.html",
-            "app.js", "app.js", "graph.js", "graph.js", "app.css", "app.css");
+            "app.js", "app.js", "graph.js", "graph.js", "fleet.js", "fleet.js", "app.css", "app.css");
     private static final Map<String, String> TYPES = Map.of("html", "text/html;charset=utf-8",
             "js", "text/javascript;charset=utf-8", "css", "text/css;charset=utf-8");
 

@@ -279,6 +279,11 @@ public final class PluginEngine implements PluginService, BuildService {
     }
 
     @Override
+    public Optional<String> runningSha256(String name) {
+        return kiln.records.plugin(name).map(PluginRecord::sha256);
+    }
+
+    @Override
     public ChangeResult install(Path jar, String sha256, Trigger trigger) {
         ChangeResult result = jars.install(jar, sha256, trigger);
         if (result.succeeded()) {
