@@ -37,6 +37,7 @@ for arg in "$@"; do
   fi
   if [ "$arg" = "--crash" ]; then
     with_karaf=false # so is the crash test's hook
+  fi
   if [ "$arg" = "--scale-only" ]; then
     with_karaf=false # the scale run is Kiln's alone
   fi
