@@ -118,6 +118,10 @@ public class DependencyGraphIT extends KilnTestSupport {
             // its phrase answers once its component has the greeter: the service is in use from then on
             await().until(() -> "Hello, x".equals(say(t + "-client", "x")));
         }
+        // a plugin runs before its transaction commits (new plugins found together are committed as one batch): the graph,
+        // read from Kiln's records, shows them once committed
+        await().until(() -> List.of("kept", "direct", "self").stream().allMatch(t -> plugins.dependencyGraph()
+                .impactOfChangeTo("itest." + t + ".service").isPresent() && plugins.plugin("itest." + t + ".client").isPresent()));
         PluginGraph graph = plugins.dependencyGraph();
         assertEquals(LinkKind.USES_SERVICE_THROUGH_HANDLE, only(graph.linksFrom("itest.kept.client"), "itest.kept.service").kind());
         PluginLink direct = only(graph.linksFrom("itest.direct.client"), "itest.direct.service");
