@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -95,6 +96,11 @@ public class DistributionIT {
             kiln.awaitLine("Kiln ready in ").awaitLine("chain link charlie activate")
                     .awaitLine("section sample.greeting applied: text=Moved");
             assertFalse("errors in " + kiln.output(), kiln.printed("ERROR"));
+            // the cache did not move along: every plugin is reinstalled from Kiln's records, and only once the logging
+            // section is applied (Pax Logging drops what is logged while it takes a section)
+            int logging = kiln.awaitLine(0, "section org.ops4j.pax.logging applied", Duration.ofSeconds(30));
+            int firstPlugin = kiln.awaitLine(0, "Recovered at start: ", Duration.ofSeconds(30));
+            assertTrue("the logging section before the first plugin: " + kiln.output(), logging < firstPlugin);
 
             Path staged = second.resolve("data/tmp/sample.greeting.cfg");
             Files.writeString(staged, "text = Live\n");

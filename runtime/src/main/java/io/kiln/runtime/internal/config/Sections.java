@@ -38,6 +38,7 @@ public final class Sections implements ConfigService {
     private final SectionChanges changes;
     private final SectionViews views;
     private final Path folder;
+    private final PluginEngine engine;
     /** The checks of sections no Metatype definition describes (the logging section's), as they come and go. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<SectionCheck> checks = List.of();
@@ -51,6 +52,7 @@ public final class Sections implements ConfigService {
                 pid -> checks.stream().filter(c -> c.pid().equals(pid)).findFirst());
         this.views = new SectionViews(new ComponentStates(scr));
         this.folder = RuntimeFolders.conf(context);
+        this.engine = engine;
     }
 
     @Deactivate
@@ -83,11 +85,15 @@ public final class Sections implements ConfigService {
      * never come in time. Applied here, on the thread that starts FileInstall, the first read finds them unchanged.
      */
     void applyOwnChecked() {
-        for (SectionCheck check : checks) {
-            Path file = folder.resolve(check.pid() + SectionFile.CFG);
-            if (Files.isRegularFile(file)) {
-                apply(file, Trigger.FILE, false);
+        try {
+            for (SectionCheck check : checks) {
+                Path file = folder.resolve(check.pid() + SectionFile.CFG);
+                if (Files.isRegularFile(file)) {
+                    apply(file, Trigger.FILE, false);
+                }
             }
+        } finally {
+            engine.platformSectionsApplied(); // the plugins found at start wait for them
         }
     }
 
