@@ -18,7 +18,7 @@ import java.util.List;
  *                 {@link PluginService} runs on the caller's thread and is never queued); since 2.4
  * @param recovered what Kiln put right as it last started, one line per plugin naming it and what happened (a plugin
  *                 missing from the framework's cache reinstalled from Kiln's kept jar, a change a crash cut short put
- *                 back to the last committed version); empty after a clean start; since 2.5
+ *                 back to the last committed build); empty after a clean start; since 2.5
  */
 public record RuntimeStatus(int plugins, int active, int degraded, int disabled, List<RejectedFile> rejected, List<String> stuck,
         List<RetainedRevision> retained, int queued, List<String> recovered) {

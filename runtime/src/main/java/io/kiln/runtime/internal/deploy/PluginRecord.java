@@ -20,12 +20,33 @@ import io.kiln.runtime.api.Outcome;
 record PluginRecord(String name, String file, String sha256, String version, boolean enabled, String heldSha256,
         Outcome lastOutcome, String lastError, Instant lastChange) {
 
+    /** A new plugin's record as its install commits: stamped now, after the framework installed it. */
     static PluginRecord installed(StagedJar jar, String fileName) {
-        return new PluginRecord(jar.name(), fileName, jar.sha256(), jar.version().toString(), true, "", null, "", null);
+        return new PluginRecord(jar.name(), fileName, jar.sha256(), jar.version().toString(), true, "", null, "", Instant.now());
     }
 
+    /**
+     * The record as a new build commits: stamped now, after the framework took the build, so that a start can tell a
+     * build the framework took after the last commit ({@link #changedAfter}) from the committed one.
+     */
     PluginRecord running(StagedJar jar, String fileName) {
-        return new PluginRecord(name, fileName, jar.sha256(), jar.version().toString(), enabled, "", lastOutcome, lastError, lastChange);
+        return new PluginRecord(name, fileName, jar.sha256(), jar.version().toString(), enabled, "", lastOutcome, lastError, Instant.now());
+    }
+
+    /** The record of a plugin Kiln put back in the framework as it started (reinstalled, or its committed build restored). */
+    PluginRecord restored() {
+        return new PluginRecord(name, file, sha256, version, enabled, heldSha256, lastOutcome, lastError, Instant.now());
+    }
+
+    /**
+     * Whether the framework took a build of this plugin after its last change ended: a change the process did not live
+     * to commit (or to undo). The framework stamps a bundle as it installs or updates it, not as it starts or stops it;
+     * Kiln stamps the record after that, as the change commits or ends. Unknown (never stamped) counts as not changed.
+     *
+     * @param bundleLastModified the bundle's {@link org.osgi.framework.Bundle#getLastModified()}
+     */
+    boolean changedAfter(long bundleLastModified) {
+        return lastChange != null && bundleLastModified > lastChange.toEpochMilli();
     }
 
     PluginRecord withFile(String newFile) {

@@ -33,8 +33,9 @@ final class StartupReconciliation {
      * Brings the framework in line with Kiln's records after a start: plugins whose file went away while Kiln
      * was stopped are uninstalled; Kiln's records, not the framework's cache, say what runs: a plugin missing from
      * the cache (Felix deletes a cached bundle it cannot read, with its data area) is reinstalled from its kept
-     * jar, and one the cache holds in another version than the record (a change a crash cut short before it
-     * committed) gets its committed build back; then enabled plugins are started. Each repair is reported
+     * jar, and one the cache holds in another version than the record, or in a build the framework took after the
+     * record's last change (a change a crash cut short before it committed, the same version rebuilt included) gets its
+     * committed build back; then enabled plugins are started. Each repair is reported
      * ({@link StartupRecoveries}). A plugin's saved state is Kiln's own ({@code state/}), outside the cache: it
      * comes back as the plugin last saved it.
      */
@@ -70,15 +71,20 @@ final class StartupReconciliation {
                     try (InputStream in = Files.newInputStream(kept.get().jar())) {
                         bundle = kiln.context.installBundle(DeployContext.LOCATION + record.name(), in);
                     }
+                    restamp(record);
                     recoveries.recovered(record.name() + ": missing from the framework cache; reinstalled " + record.version()
                             + " (kept build " + kept.get().id() + ")" + (kiln.states.snapshot(record.name()).isPresent()
                                     ? ", with the state it last saved" : "; it had saved no state"));
-                } else if (!bundle.getVersion().toString().equals(record.version()) && kept.isPresent()) {
+                } else if (kept.isPresent() && (!bundle.getVersion().toString().equals(record.version())
+                        || record.changedAfter(bundle.getLastModified()))) {
                     String found = bundle.getVersion().toString();
+                    String held = found.equals(record.version()) ? "another build of " + found + ", taken after its last committed change"
+                            : found;
                     kiln.lifecycle.update(bundle, kept.get().jar());
                     kiln.lifecycle.refresh(List.of(bundle));
-                    recoveries.recovered(record.name() + ": the framework cache held " + found + ", a change that did not commit"
-                            + " (cut short); put back " + record.version() + " (kept build " + kept.get().id() + "), its last committed version");
+                    restamp(record);
+                    recoveries.recovered(record.name() + ": the framework cache held " + held + ", a change that did not commit"
+                            + " (cut short); put back " + record.version() + " (kept build " + kept.get().id() + "), its last committed build");
                 }
                 if (record.enabled()) {
                     kiln.lifecycle.start(bundle);
@@ -86,6 +92,16 @@ final class StartupReconciliation {
             } catch (BundleException | StuckException | IOException | UncheckedIOException e) {
                 LOG.error("{} did not start: {}", record.name(), e.getMessage());
             }
+        }
+    }
+
+    /** The framework took the committed build again just now: the record says so, or the next start would undo it again. */
+    private void restamp(PluginRecord record) {
+        try {
+            kiln.records.put(record.restored());
+        } catch (UncheckedIOException e) {
+            // the build in the framework is the committed one all the same; the next start puts it back once more
+            LOG.warn("{}: cannot save that it was put back: {}", record.name(), e.getMessage());
         }
     }
 }
