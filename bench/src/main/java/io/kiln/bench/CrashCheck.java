@@ -31,10 +31,27 @@ final class CrashCheck {
      *
      * @param plugins    every plugin's name, sorted
      * @param probe      the probe's running version is {@code 1.0.<probe>}
-     * @param probeState the version whose state the probe's state file holds, or {@code none}
+     * @param build      the build of that version that runs ({@code b<cycle>}), or empty for the version's first
+     * @param probeState the label ({@link #label()}) whose state the probe's state file holds, or {@code none}
      * @param text       the section's {@code text}
      */
-    record Expected(List<String> plugins, int probe, String probeState, String text) {
+    record Expected(List<String> plugins, int probe, String build, String probeState, String text) {
+
+        /** @return the running probe's version */
+        String version() {
+            return "1.0." + probe;
+        }
+
+        /** @return what the running probe calls itself in its line: its version, and {@code +<build>} */
+        String label() {
+            return version() + (build.isEmpty() ? "" : "+" + build);
+        }
+
+        /** @return what Kiln holds once the change of {@code kind} made in cycle {@code cycle} is through */
+        Expected changed(CrashCycles.Kind kind, int cycle) {
+            return kind == CrashCycles.Kind.PLUGIN ? new Expected(plugins, probe + 1, "", label(), text)
+                    : new Expected(plugins, probe, "b" + cycle, label(), text);
+        }
     }
 
     /**
@@ -54,15 +71,20 @@ final class CrashCheck {
     private final CrashKiln kiln;
     private final Expected before;
     private final CrashCycles.Kind kind;
+    private final int cycle;
     private final String newText;
     private final List<String> problems = new ArrayList<>();
 
-    /** @param newText the section's value the change set (for a {@link CrashCycles.Kind#SECTION} change) */
-    CrashCheck(Path home, CrashKiln kiln, Expected before, CrashCycles.Kind kind, String newText) {
+    /**
+     * @param cycle   the number of the cycle that made the change
+     * @param newText the section's value the change set (for a {@link CrashCycles.Kind#SECTION} change)
+     */
+    CrashCheck(Path home, CrashKiln kiln, Expected before, CrashCycles.Kind kind, int cycle, String newText) {
         this.home = home;
         this.kiln = kiln;
         this.before = before;
         this.kind = kind;
+        this.cycle = cycle;
         this.newText = newText;
     }
 
@@ -70,15 +92,15 @@ final class CrashCheck {
         CrashApi api = new CrashApi(CrashCycles.awaitStart(kiln, home));
         Expected after;
         String cameBack;
-        if (kind == CrashCycles.Kind.PLUGIN) {
-            cameBack = checkPlugin();
-            after = new Expected(before.plugins(), before.probe() + 1, "1.0." + before.probe(), before.text());
-        } else {
+        if (kind == CrashCycles.Kind.SECTION) {
             String text = checkSection();
             cameBack = text.equals(before.text()) ? "old" : "new";
-            after = new Expected(before.plugins(), before.probe(), before.probeState(), text);
+            after = new Expected(before.plugins(), before.probe(), before.build(), before.probeState(), text);
+        } else {
+            after = before.changed(kind, cycle);
+            cameBack = checkPlugin(after);
         }
-        String probeVersion = "1.0." + after.probe();
+        String probeVersion = after.version();
         List<CrashApi.Plugin> plugins = awaitAllActive(api);
         List<String> names = plugins.stream().map(CrashApi.Plugin::name).sorted().toList();
         if (!names.equals(before.plugins())) {
@@ -100,13 +122,13 @@ final class CrashCheck {
     }
 
     /**
-     * The probe's first start after the restart shows its version (old or new) and the state it found (before the
-     * change, or saved by the old version as it stopped); then, its file in {@code hot/} being the new version, Kiln
-     * finishes the change: the new version starts with the old version's state.
+     * The probe's first start after the restart shows its version or build (old or new) and the state it found (before
+     * the change, or saved by the old build as it stopped); then, its file in {@code hot/} being the new build, Kiln
+     * finishes the change: the new build starts with the old build's state.
      */
-    private String checkPlugin() throws IOException, InterruptedException {
-        String oldVersion = "1.0." + before.probe();
-        String newVersion = "1.0." + (before.probe() + 1);
+    private String checkPlugin(Expected after) throws IOException, InterruptedException {
+        String oldVersion = before.label();
+        String newVersion = after.label();
         Optional<Integer> line = kiln.awaitLine(0, l -> PROBE_LINE.matcher(l).find(), CrashCycles.START);
         if (line.isEmpty()) {
             problems.add(CrashCycles.PROBE + " did not start after the restart");
@@ -132,7 +154,7 @@ final class CrashCheck {
             problems.add("no '" + finished + "' after the restart");
         } else if (version.equals(oldVersion)) {
             // the change made again: its transaction's last line comes after its last write
-            String committed = CrashCycles.PROBE + " " + newVersion + " (was " + oldVersion + ")";
+            String committed = CrashCycles.committedLine(before, after);
             if (kiln.awaitLine(started.get(), l -> l.contains(committed), CrashCycles.START).isEmpty()) {
                 problems.add("no '" + committed + "' after the restart");
             }

@@ -35,9 +35,12 @@ final class CrashCycles {
     private static final String HOOK = "kiln.test.crashAtWrite";
     private static final String HALTING = HOOK + ": halting";
 
-    /** What one cycle changes. */
+    /**
+     * What one cycle changes: the probe's version ({@code 1.0.k} to {@code 1.0.k+1}), the probe's build with its
+     * version kept (a jar that differs only in a header, as a SNAPSHOT rebuilt would), or a section's value.
+     */
     enum Kind {
-        PLUGIN, SECTION
+        PLUGIN, BUILD, SECTION
     }
 
     /** When a cycle's JVM is stopped: after the hook's write step {@code step}, or {@code delayMillis} after the change began. */
@@ -119,7 +122,7 @@ final class CrashCycles {
             AdminApi api = awaitStart(kiln, home);
             await(kiln, 0, PROBE + " 1.0.0 active, state: none", "crash-probe 1.0.0 to start");
             List<String> names = CrashCheck.awaitAllActive(new CrashApi(api)).stream().map(CrashApi.Plugin::name).sorted().toList();
-            return new CrashCycles(home, logs, new CrashCheck.Expected(names, 0, "none", text), checked);
+            return new CrashCycles(home, logs, new CrashCheck.Expected(names, 0, "", "none", text), checked);
         }
     }
 
@@ -149,9 +152,10 @@ final class CrashCycles {
             String done;
             Files.write(armed, new byte[0]);
             CompletableFuture<Integer> answer = CompletableFuture.completedFuture(200);
-            if (kind == Kind.PLUGIN) {
-                drop.put(home.resolve("hot"), PROBE + ".jar", probe(before.probe() + 1, home));
-                done = PROBE + " 1.0." + (before.probe() + 1) + " (was 1.0." + before.probe() + ")";
+            if (kind != Kind.SECTION) {
+                CrashCheck.Expected after = before.changed(kind, number);
+                drop.put(home.resolve("hot"), PROBE + ".jar", ProbeJar.stateProbe(PROBE, after.version(), after.build(), home));
+                done = committedLine(before, after);
             } else {
                 CrashApi api = new CrashApi(AdminApi.await(home, START));
                 answer = CompletableFuture.supplyAsync(() -> {
@@ -203,7 +207,7 @@ final class CrashCycles {
 
     private void check(CrashKiln kiln) throws IOException, InterruptedException {
         Stopped s = unchecked;
-        CrashCheck.Result result = new CrashCheck(home, kiln, s.before(), s.kind(), s.newText()).check();
+        CrashCheck.Result result = new CrashCheck(home, kiln, s.before(), s.kind(), s.number(), s.newText()).check();
         expected = result.after();
         Cycle cycle = new Cycle(s.number(), s.kind(), s.kill(), s.stoppedBy(), s.halted(), result.cameBack(), result);
         cycles.add(cycle);
@@ -216,7 +220,15 @@ final class CrashCycles {
     }
 
     static byte[] probe(int minor, Path out) {
-        return ProbeJar.stateProbe(PROBE, "1.0." + minor, out);
+        return ProbeJar.stateProbe(PROBE, "1.0." + minor, "", out);
+    }
+
+    /**
+     * @return what Kiln logs as the probe's change from {@code before} to {@code after} commits: {@code crash-probe
+     *         1.0.2 (was 1.0.1) (...)}, or for a new build of the same version {@code crash-probe 1.0.2 (...)}
+     */
+    static String committedLine(CrashCheck.Expected before, CrashCheck.Expected after) {
+        return PROBE + " " + after.version() + (after.version().equals(before.version()) ? " (" : " (was " + before.version() + ")");
     }
 
     static AdminApi awaitStart(CrashKiln kiln, Path home) throws IOException, InterruptedException {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * The crash benchmark ({@code --crash}, docs/BENCHMARKS.md "Crash at any moment"): on one fresh copy, first each
  * kind of change stopped at each durable write step in turn (the test-only hook {@code kiln.test.crashAtWrite=N},
- * N = 1, 2, ... until the change completes before step N), then {@code cycles} changes, plugin and section in turn,
+ * N = 1, 2, ... until the change completes before step N), then {@code cycles} changes, each kind in turn,
  * each killed with SIGKILL at a random moment (seeded); every restart checked by {@link CrashCheck}.
  */
 final class CrashRun {
@@ -51,8 +51,8 @@ final class CrashRun {
         }
         Random random = new Random(plan.seed());
         for (int i = 0; i < plan.cycles(); i++) {
-            CrashCycles.Kind kind = i % 2 == 0 ? CrashCycles.Kind.PLUGIN : CrashCycles.Kind.SECTION;
-            int bound = kind == CrashCycles.Kind.PLUGIN ? plan.pluginMillis() : plan.sectionMillis();
+            CrashCycles.Kind kind = CrashCycles.Kind.values()[i % CrashCycles.Kind.values().length];
+            int bound = kind == CrashCycles.Kind.SECTION ? plan.sectionMillis() : plan.pluginMillis();
             crashes.run(kind, CrashCycles.Kill.after(random.nextInt(bound + 1)));
         }
         return crashes.finish();

@@ -26,6 +26,8 @@ final class ProbeJar {
     private static final String PROBE_PACKAGE = "io.kiln.bench.probe";
     private static final List<String> CLASSES = List.of("Stamp", "ProbeActivator", "ConfigProbe",
             "FailingActivator", "ComponentProbe", "ValidatedConfigProbe", "SkillProbe", "PickyActivator", "StateProbe");
+    /** The manifest header that tells builds of one version of the state probe apart. */
+    static final String BUILD_HEADER = "Kiln-Bench-Build";
     private static final String FRAMEWORK = "org.osgi.framework;version=\"[1.8,2)\"";
 
     private ProbeJar() {
@@ -112,7 +114,13 @@ final class ProbeJar {
      * A bundle with one immediate DS component bound to {@code PluginState}: it saves its version as it deactivates and
      * says what state it found as it activates ({@code io.kiln.bench.probe.StateProbe}).
      */
-    static byte[] stateProbe(String symbolicName, String version, Path out) {
+    /**
+     * The crash cycles' plugin with state ({@code StateProbe}).
+     *
+     * @param build empty, or a build of {@code version} to tell apart from its other builds: a manifest header of its
+     *              own ({@value #BUILD_HEADER}), so the jar differs, and the probe's line names it
+     */
+    static byte[] stateProbe(String symbolicName, String version, String build, Path out) {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s" immediate="true"
@@ -121,8 +129,11 @@ final class ProbeJar {
                   <reference name="state" interface="io.kiln.api.state.PluginState" bind="setState"/>
                 </scr:component>
                 """.formatted(symbolicName, PROBE_PACKAGE);
-        byte[] jar = dsBundle(manifest(symbolicName, version, out), Map.of("OSGI-INF/" + symbolicName + ".xml", xml));
-        return jar;
+        Manifest manifest = manifest(symbolicName, version, out);
+        if (!build.isEmpty()) {
+            manifest.getMainAttributes().putValue(BUILD_HEADER, build);
+        }
+        return dsBundle(manifest, Map.of("OSGI-INF/" + symbolicName + ".xml", xml));
     }
 
     /** A bundle that records {@code skill-<version>.seen} each time a version of the skill {@code skill} is published. */

@@ -32,7 +32,7 @@ public class CrashCyclesIT {
 
     @Test
     public void aChangeStoppedAfterAnyWriteStepOrAtRandomComesBackOldOrNewWithNothingLost() throws Exception {
-        CrashRun.Plan plan = new CrashRun.Plan(2, true, SEED, CrashBench.PLUGIN_MILLIS, CrashBench.SECTION_MILLIS);
+        CrashRun.Plan plan = new CrashRun.Plan(3, true, SEED, CrashBench.PLUGIN_MILLIS, CrashBench.SECTION_MILLIS);
         List<CrashCycles.Cycle> cycles = CrashRun.run(DISTRIBUTION, temp.getRoot().toPath().resolve("crash"), plan, System.out);
         String report = CrashRun.markdown(cycles, plan, "CrashCyclesIT, seed " + SEED);
         System.out.println(report);
@@ -45,9 +45,16 @@ public class CrashCyclesIT {
             assertTrue(report, !sweep.get(sweep.size() - 1).halted());
             assertTrue(report, sweep.stream().anyMatch(c -> c.cameBack().equals("old")) && sweep.stream().anyMatch(c -> c.cameBack().equals("new")));
         }
-        // halted between the framework's update and Kiln's commit: the committed build is put back, and said so
-        assertTrue(report, cycles.stream().flatMap(c -> c.check().recovered().stream())
-                .anyMatch(r -> r.startsWith(CrashCycles.PROBE + ": the framework cache held ") && r.contains("put back")));
+        // halted between the framework's update and Kiln's commit: the committed build is put back, and said so; for a
+        // new build of the same version too, which the framework's cache tells from the committed one only by its time
+        assertTrue(report, recoveries(cycles, CrashCycles.Kind.PLUGIN)
+                .anyMatch(r -> r.startsWith(CrashCycles.PROBE + ": the framework cache held 1.0.") && r.contains("put back")));
+        assertTrue(report, recoveries(cycles, CrashCycles.Kind.BUILD)
+                .anyMatch(r -> r.startsWith(CrashCycles.PROBE + ": the framework cache held another build of ") && r.contains("put back")));
+    }
+
+    private static Stream<String> recoveries(List<CrashCycles.Cycle> cycles, CrashCycles.Kind kind) {
+        return cycles.stream().filter(c -> c.kind() == kind).flatMap(c -> c.check().recovered().stream());
     }
 
     @Test

@@ -15,18 +15,23 @@ import io.kiln.api.state.PluginState;
  */
 public final class StateProbe {
 
-    /** The line the harness reads: {@code crash-probe <version> active, state: <version>|none|damaged}. */
+    /**
+     * The line the harness reads: {@code crash-probe <label> active, state: <label>|none|damaged}, the label being the
+     * version, and {@code +<build>} after it for a build the harness marked ({@code Kiln-Bench-Build}).
+     */
     static final String LINE = "crash-probe %s active, state: %s";
 
     private PluginState state;
-    private String version;
+    /** The version, and its build if the harness marked one: {@code 1.0.3}, {@code 1.0.3+b7}. */
+    private String label;
 
     public void setState(PluginState state) {
         this.state = state;
     }
 
     public void activate(BundleContext context) {
-        version = context.getBundle().getVersion().toString();
+        String build = context.getBundle().getHeaders().get("Kiln-Bench-Build");
+        label = context.getBundle().getVersion() + (build == null ? "" : "+" + build);
         Map<String, Object> saved = state.load();
         String found;
         if (saved.isEmpty()) {
@@ -37,14 +42,14 @@ public final class StateProbe {
             found = payload instanceof String p && sum instanceof Number n && p.hashCode() == n.intValue()
                     ? String.valueOf(saved.get("version")) : "damaged " + saved.keySet();
         }
-        System.out.println(String.format(LINE, version, found));
+        System.out.println(String.format(LINE, label, found));
     }
 
     public void deactivate() {
         // a few KiB, so that a torn write would show as a short or garbled payload
-        String payload = ("state of " + version + ";").repeat(400);
+        String payload = ("state of " + label + ";").repeat(400);
         Map<String, Object> snapshot = new HashMap<>();
-        snapshot.put("version", version);
+        snapshot.put("version", label);
         snapshot.put("payload", payload);
         snapshot.put("sum", payload.hashCode());
         state.save(snapshot);
