@@ -8,7 +8,7 @@
 #                                through reloads and memory after updates on Kiln (about 5 minutes); no Karaf
 #   bench/run.sh --flags old,server,server+cds   only JVM option sets side by side, interleaved (issue 11 §4); no Karaf
 #   bench/run.sh --fleet [--trials N]            only the fleet: three nodes on a ZooKeeper ensemble (issue 13); no Karaf
-#   bench/run.sh --crash         only crash safety (issue 12 §1): every write step of a plugin and a section change,
+#   bench/run.sh --crash         only crash safety (issue 12 §1): every write step of a plugin update (new version, new build) and a section change,
 #                                then 50 random SIGKILLs (--crash-cycles N, --seed N; about 8 minutes); no Karaf
 #   bench/run.sh --scale-only    only the scale run (issue 12 §2): launch with 200 and 1,000 DS plugins, one update
 #                                with 5 and with 200 installed, a 10-deep chain's root updated; no Karaf
