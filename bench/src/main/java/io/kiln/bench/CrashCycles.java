@@ -139,7 +139,7 @@ final class CrashCycles {
      */
     boolean run(Kind kind, Kill kill) throws IOException, InterruptedException {
         int number = cycles.size() + (unchecked == null ? 1 : 2);
-        String options = kill.step() > 0 ? "-D" + HOOK + "=" + kill.step() + " -D" + HOOK + ".armedBy=" + armed : "";
+        String options = kill.step() > 0 ? hookOptions(kill.step(), armed) : "";
         try (CrashKiln kiln = CrashKiln.start(home, options, log(number, kind))) {
             if (unchecked != null) {
                 check(kiln);
@@ -217,6 +217,11 @@ final class CrashCycles {
 
     private Path log(int cycle, Kind kind) {
         return logs.resolve(String.format("run-%03d-cycle-%03d-%s.log", ++runs, cycle, kind == null ? "check" : kind));
+    }
+
+    /** @return the JVM options that halt Kiln after write step {@code step}, counted while {@code armed} exists */
+    static String hookOptions(int step, Path armed) {
+        return "-D" + HOOK + "=" + step + " -D" + HOOK + ".armedBy=" + armed;
     }
 
     static byte[] probe(int minor, Path out) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.Rule;
@@ -102,6 +103,36 @@ public class CrashCyclesIT {
             assertEquals(List.of(), api.recovered());
             String status = client(home, "status");
             assertTrue(status, status.contains("Recovered at the last start: nothing to recover"));
+        }
+    }
+
+    @Test
+    public void aNewPluginCutShortBeforeItsRecordIsTakenOutAndInstalledAgainFromHot() throws Exception {
+        CrashCycles crashes = CrashCycles.setUp(DISTRIBUTION, temp.getRoot().toPath().resolve("install"), cycle -> { });
+        Path home = crashes.home();
+        Path armed = temp.getRoot().toPath().resolve("armed");
+        String newcomer = "crash-newcomer";
+        // halted after the first durable write of the install: its build being kept, after the framework installed and
+        // started it, before Kiln wrote its record
+        try (CrashKiln kiln = CrashKiln.start(home, CrashCycles.hookOptions(1, armed), temp.getRoot().toPath().resolve("install.log"))) {
+            CrashCycles.awaitStart(kiln, home);
+            Files.write(armed, new byte[0]);
+            new Drop(temp.getRoot().toPath().resolve("staging")).put(home.resolve("hot"), newcomer + ".jar",
+                    ProbeJar.stateProbe(newcomer, "1.0.0", "", home));
+            assertEquals(String.join("\n", kiln.lines()), Optional.of(137), kiln.awaitExit(CrashCycles.CHANGE));
+            assertTrue(String.join("\n", kiln.lines()), kiln.lines().stream().anyMatch(l -> l.contains("halting after write step 1 ")
+                    && l.contains("versions/" + newcomer + "/")));
+        }
+        Files.delete(armed);
+
+        try (CrashKiln kiln = CrashKiln.start(home, "", temp.getRoot().toPath().resolve("restart.log"))) {
+            CrashApi api = new CrashApi(CrashCycles.awaitStart(kiln, home));
+            CrashCycles.await(kiln, 0, "install " + newcomer + " 1.0.0", "the newcomer installed again from hot/");
+            List<CrashApi.Plugin> plugins = CrashCheck.awaitAllActive(api);
+            assertEquals(plugins.toString(), 1, plugins.stream().filter(p -> p.name().equals(newcomer)).count());
+            assertTrue(plugins.toString(), plugins.contains(new CrashApi.Plugin(newcomer, "1.0.0", "ACTIVE")));
+            assertEquals(List.of(newcomer + ": in the framework cache but not in Kiln's records (an install that did not commit);"
+                    + " uninstalled, its file in hot/ installs it again"), api.recovered());
         }
     }
 
