@@ -154,8 +154,8 @@ final class CrashCheck {
             problems.add("no '" + finished + "' after the restart");
         } else if (version.equals(oldVersion)) {
             // the change made again: its transaction's last line comes after its last write
-            String committed = CrashCycles.committedLine(before, after);
-            if (kiln.awaitLine(started.get(), l -> l.contains(committed), CrashCycles.START).isEmpty()) {
+            Pattern committed = CrashCycles.committedLine(before, after);
+            if (kiln.awaitLine(started.get(), committed.asPredicate(), CrashCycles.START).isEmpty()) {
                 problems.add("no '" + committed + "' after the restart");
             }
         }

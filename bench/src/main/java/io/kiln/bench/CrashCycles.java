@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -149,13 +151,13 @@ final class CrashCycles {
             CrashCheck.Expected before = expected;
             int skip = kiln.lines().size();
             String newText = "Cycle " + number;
-            String done;
+            Predicate<String> done;
             Files.write(armed, new byte[0]);
             CompletableFuture<Integer> answer = CompletableFuture.completedFuture(200);
             if (kind != Kind.SECTION) {
                 CrashCheck.Expected after = before.changed(kind, number);
                 drop.put(home.resolve("hot"), PROBE + ".jar", ProbeJar.stateProbe(PROBE, after.version(), after.build(), home));
-                done = committedLine(before, after);
+                done = committedLine(before, after).asPredicate();
             } else {
                 CrashApi api = new CrashApi(AdminApi.await(home, START));
                 answer = CompletableFuture.supplyAsync(() -> {
@@ -165,13 +167,14 @@ final class CrashCycles {
                         return -1; // the JVM was stopped under the request
                     }
                 });
-                done = "section " + PID + " applied: text=" + newText;
+                String applied = "section " + PID + " applied: text=" + newText;
+                done = l -> l.contains(applied);
             }
             String stoppedBy;
             boolean halted = false;
             if (kill.step() > 0) {
-                Optional<Integer> end = kiln.awaitLine(skip, l -> l.contains(done) || l.startsWith(HALTING), CHANGE);
-                boolean completed = end.isPresent() && kiln.lines().get(end.get()).contains(done);
+                Optional<Integer> end = kiln.awaitLine(skip, l -> done.test(l) || l.startsWith(HALTING), CHANGE);
+                boolean completed = end.isPresent() && done.test(kiln.lines().get(end.get()));
                 if (completed) {
                     // a section's last writes may come after its plugin's line: its request's answer is waited for too
                     answer.completeOnTimeout(-1, CHANGE.toMillis(), TimeUnit.MILLISECONDS).join();
@@ -183,7 +186,7 @@ final class CrashCycles {
                         : exit.map(code -> "exited " + code + " without the hook's line").orElse("the change completed before write step " + kill.step());
             } else {
                 TimeUnit.MILLISECONDS.sleep(kill.delayMillis()); // the kill's moment, drawn by the caller
-                boolean completed = kiln.lines().stream().skip(skip).anyMatch(l -> l.contains(done));
+                boolean completed = kiln.lines().stream().skip(skip).anyMatch(done);
                 stoppedBy = "SIGKILL " + kill.delayMillis() + " ms after the change began" + (completed ? CrashRun.COMPLETED : "");
             }
             kiln.kill();
@@ -229,11 +232,14 @@ final class CrashCycles {
     }
 
     /**
-     * @return what Kiln logs as the probe's change from {@code before} to {@code after} commits: {@code crash-probe
-     *         1.0.2 (was 1.0.1) (...)}, or for a new build of the same version {@code crash-probe 1.0.2 (...)}
+     * @return what Kiln logs as the probe's change from {@code before} to {@code after} commits: {@code update
+     *         crash-probe 1.0.2 (was 1.0.1) (...)}, or for a new build of the same version {@code update crash-probe 1.0.2
+     *         (12 ms, file)}, where a plain {@code 1.0.2 (} would match other lines of the probe too
      */
-    static String committedLine(CrashCheck.Expected before, CrashCheck.Expected after) {
-        return PROBE + " " + after.version() + (after.version().equals(before.version()) ? " (" : " (was " + before.version() + ")");
+    static Pattern committedLine(CrashCheck.Expected before, CrashCheck.Expected after) {
+        String update = "update " + PROBE + " " + Pattern.quote(after.version()) + " ";
+        return Pattern.compile(after.version().equals(before.version()) ? update + "\\(\\d+ ms, "
+                : update + Pattern.quote("(was " + before.version() + ")"));
     }
 
     static AdminApi awaitStart(CrashKiln kiln, Path home) throws IOException, InterruptedException {

@@ -112,10 +112,7 @@ final class ProbeJar {
 
     /**
      * A bundle with one immediate DS component bound to {@code PluginState}: it saves its version as it deactivates and
-     * says what state it found as it activates ({@code io.kiln.bench.probe.StateProbe}).
-     */
-    /**
-     * The crash cycles' plugin with state ({@code StateProbe}).
+     * says what state it found as it activates ({@code io.kiln.bench.probe.StateProbe}); the crash cycles' plugin.
      *
      * @param build empty, or a build of {@code version} to tell apart from its other builds: a manifest header of its
      *              own ({@value #BUILD_HEADER}), so the jar differs, and the probe's line names it

@@ -136,6 +136,28 @@ public class CrashCyclesIT {
         }
     }
 
+    @Test
+    public void aBundleStampedAfterItsRecordWithTheCommittedContentIsNotPutBack() throws Exception {
+        CrashCycles crashes = CrashCycles.setUp(DISTRIBUTION, temp.getRoot().toPath().resolve("stamp"), cycle -> { });
+        Path home = crashes.home();
+        // as Felix does to a multi-release bundle when the JDK changed: stamped anew (line 5 of bundle.info), content kept
+        for (String plugin : List.of(CrashCycles.PROBE, "kiln-sample-greeting")) {
+            Path info = cachedBundle(home, plugin).resolve("bundle.info");
+            List<String> lines = new java.util.ArrayList<>(Files.readAllLines(info));
+            lines.set(4, String.valueOf(Long.parseLong(lines.get(4)) + java.time.Duration.ofDays(1).toMillis()));
+            Files.write(info, lines);
+        }
+        for (String start : List.of("stamped", "again")) {
+            try (CrashKiln kiln = CrashKiln.start(home, "", temp.getRoot().toPath().resolve(start + ".log"))) {
+                CrashApi api = new CrashApi(CrashCycles.awaitStart(kiln, home));
+                CrashCheck.awaitAllActive(api);
+                assertEquals(start, List.of(), api.recovered());
+                assertEquals(String.join("\n", kiln.lines()), 1,
+                        kiln.lines().stream().filter(l -> l.contains(CrashCycles.PROBE + " 1.0.0 active, state: ")).count());
+            }
+        }
+    }
+
     /** The folder of the framework's cache that holds the plugin: its {@code bundle.info} names its location. */
     private static Path cachedBundle(Path home, String plugin) throws IOException {
         try (Stream<Path> folders = Files.list(home.resolve("data/cache"))) {

@@ -20,6 +20,9 @@ import io.kiln.files.AtomicFiles;
  */
 final class FrameworkCache {
 
+    /** The framework property naming the folder of the Kiln whose cache this one does not take over (the runtime reads it). */
+    static final String MOVED_FROM = "kiln.cache.movedFrom";
+
     private final Path marker;
     private final Path home;
 
@@ -37,10 +40,22 @@ final class FrameworkCache {
         }
     }
 
-    /** Adds the framework setting that empties a stale cache. */
+    /**
+     * Adds the framework setting that empties a stale cache, and tells the runtime where the cache came from
+     * ({@value #MOVED_FROM}), so that it reinstalls the plugins as a move calls for, not as a repair after a crash.
+     */
     void configure(Map<String, String> frameworkProperties) {
         if (moved()) {
             frameworkProperties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+            frameworkProperties.put(MOVED_FROM, previousHome());
+        }
+    }
+
+    private String previousHome() {
+        try {
+            return Files.readString(marker, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return "?";
         }
     }
 

@@ -99,7 +99,8 @@ public class DistributionIT {
             // the cache did not move along: every plugin is reinstalled from Kiln's records, and only once the logging
             // section is applied (Pax Logging drops what is logged while it takes a section)
             int logging = kiln.awaitLine(0, "section org.ops4j.pax.logging applied", Duration.ofSeconds(30));
-            int firstPlugin = kiln.awaitLine(0, "Recovered at start: ", Duration.ofSeconds(30));
+            int firstPlugin = kiln.awaitLine(0, "this Kiln was moved or copied from " + first, Duration.ofSeconds(30));
+            assertFalse("a move is no repair: " + kiln.output(), kiln.printed("Recovered at start"));
             assertTrue("the logging section before the first plugin: " + kiln.output(), logging < firstPlugin);
 
             Path staged = second.resolve("data/tmp/sample.greeting.cfg");

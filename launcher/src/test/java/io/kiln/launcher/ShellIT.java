@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 import org.junit.Rule;
 import org.junit.Test;
@@ -83,6 +84,29 @@ public class ShellIT {
             long refusals = kiln.output().subList(before, kiln.output().size()).stream()
                     .filter(line -> line.contains("kiln-sample-chain-alpha") && line.contains("REJECTED")).count();
             assertEquals("refused once, not tried again at the restart", 1, refusals);
+            exitQuietly(kiln);
+        }
+    }
+
+    @Test
+    public void aRefusedFileDeletedWhileKilnIsStoppedIsNoLongerListed() throws Exception {
+        Path home = freshCopy();
+        try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {
+            kiln.awaitLine("Welcome to Apache Felix Gogo");
+            Path staged = Files.writeString(home.resolve("data/tmp/garbage.jar"), "not a jar");
+            Files.move(staged, home.resolve("hot/garbage.jar"), StandardCopyOption.ATOMIC_MOVE);
+            kiln.awaitLine("garbage.jar: not a readable jar (corrupt or truncated)");
+            kiln.run("kiln:status", "garbage.jar");
+            exitQuietly(kiln);
+        }
+        Files.delete(home.resolve("hot/garbage.jar"));
+        try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {
+            kiln.awaitLine("Welcome to Apache Felix Gogo");
+            int before = kiln.output().size();
+            kiln.run("kiln:status", "Plugins: 7 (7 active");
+            // the next command's answer comes after the whole status
+            kiln.run("kiln:skills", "summarize");
+            assertEquals(List.of(), kiln.output().subList(before, kiln.output().size()).stream().filter(l -> l.contains("garbage.jar")).toList());
             exitQuietly(kiln);
         }
     }

@@ -30,6 +30,7 @@ public final class StateProbe {
     }
 
     public void activate(BundleContext context) {
+        // ProbeJar.BUILD_HEADER: the probe runs inside Kiln, where the harness's classes are not to be seen
         String build = context.getBundle().getHeaders().get("Kiln-Bench-Build");
         label = context.getBundle().getVersion() + (build == null ? "" : "+" + build);
         Map<String, Object> saved = state.load();

@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.hc.api.execution.HealthCheckExecutor;
 import org.osgi.framework.BundleContext;
@@ -19,8 +17,6 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.kiln.runtime.api.BuildResult;
 import io.kiln.runtime.api.BuildService;
@@ -61,13 +57,6 @@ public final class PluginEngine implements PluginService, BuildService {
     /** Framework property: {@code true} warms the compiler up as Kiln starts (dev mode sets it). */
     static final String WARM_UP = "kiln.build.warmUp";
 
-    /**
-     * How long the plugins found at start wait for the platform's own sections (logging): long enough for Pax Logging
-     * to take its section on a loaded machine, short enough that a section that cannot apply does not keep them down.
-     */
-    static final long PLATFORM_SECTIONS_WAIT_MILLIS = 10_000;
-    private static final Logger LOG = LoggerFactory.getLogger(PluginEngine.class);
-
     private final DeployContext kiln;
     private final JarDeployments jars;
     private final SourceDeployments sources;
@@ -80,7 +69,7 @@ public final class PluginEngine implements PluginService, BuildService {
     private final PluginGraphs graphs;
     private final Thread startup;
     private final ServiceHandles handles;
-    private final CountDownLatch platformSections = new CountDownLatch(1);
+    private final PlatformSectionsGate platformSections = new PlatformSectionsGate();
 
     @Activate
     public PluginEngine(BundleContext context, @Reference ServiceComponentRuntime scr, @Reference ChangeJournal journal,
@@ -113,7 +102,7 @@ public final class PluginEngine implements PluginService, BuildService {
         batch = new BatchInstall(kiln, refusals);
         queue = new TransactionQueue(config.transaction_threads(), this::filesTogether);
         startup = new Thread(() -> {
-            if (!awaitPlatformSections()) {
+            if (!platformSections.await()) {
                 return; // the engine is stopping
             }
             reconciliation.reconcile();
@@ -152,27 +141,9 @@ public final class PluginEngine implements PluginService, BuildService {
                 config.leftover_thread_wait_millis(), config.retired_gc_before_report());
     }
 
-    /**
-     * The platform's own sections (the logging section) are applied, or were found unchanged: the plugins found at
-     * start may start. Pax Logging takes a new logging section by stopping Log4j and starting it again, and drops what
-     * is logged in between; a plugin that started meanwhile would lose its first lines (with a fresh framework cache,
-     * Kiln applies the section just as it reinstalls the plugins its records name).
-     */
+    /** The platform's own sections (the logging section) are applied: the plugins found at start may start. */
     public void platformSectionsApplied() {
-        platformSections.countDown();
-    }
-
-    /** @return {@code false} if the engine is stopping */
-    private boolean awaitPlatformSections() {
-        try {
-            if (!platformSections.await(PLATFORM_SECTIONS_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                LOG.warn("The logging section was not applied within {} ms; the plugins start without waiting for it",
-                        PLATFORM_SECTIONS_WAIT_MILLIS);
-            }
-            return true;
-        } catch (InterruptedException e) {
-            return false;
-        }
+        platformSections.open();
     }
 
     /** Stops the start-up reconciliation if it still runs: it must not install into a framework that stops. */

@@ -15,7 +15,8 @@ import io.kiln.runtime.api.Outcome;
  * @param heldSha256  the hash of a file in {@code hot/} not to apply (after a rollback), or empty
  * @param lastOutcome how the last change ended, or {@code null}
  * @param lastError   why it failed, or empty
- * @param lastChange  when it ended, or {@code null}
+ * @param lastChange  when its last change committed or ended, or Kiln put its build back at a start; {@code null}
+ *                    if never
  */
 record PluginRecord(String name, String file, String sha256, String version, boolean enabled, String heldSha256,
         Outcome lastOutcome, String lastError, Instant lastChange) {
@@ -39,9 +40,11 @@ record PluginRecord(String name, String file, String sha256, String version, boo
     }
 
     /**
-     * Whether the framework took a build of this plugin after its last change ended: a change the process did not live
-     * to commit (or to undo). The framework stamps a bundle as it installs or updates it, not as it starts or stops it;
-     * Kiln stamps the record after that, as the change commits or ends. Unknown (never stamped) counts as not changed.
+     * Whether the framework stamped this plugin's bundle after its record: a change the process did not live to commit
+     * (or to undo), or a stamp that changed nothing (Felix stamps multi-release bundles again when the JDK changed),
+     * which the caller tells apart by content ({@link BundleContent}). The framework stamps a bundle as it installs or
+     * updates it, not as it starts, stops or refreshes it; Kiln stamps the record after that, as the change commits or
+     * ends. Unknown (never stamped) counts as not changed.
      *
      * @param bundleLastModified the bundle's {@link org.osgi.framework.Bundle#getLastModified()}
      */
@@ -57,8 +60,9 @@ record PluginRecord(String name, String file, String sha256, String version, boo
         return new PluginRecord(name, file, sha256, version, newEnabled, heldSha256, lastOutcome, lastError, lastChange);
     }
 
+    /** The record as a rollback commits: the build it went back to runs, stamped now, and the file's build is held. */
     PluginRecord holding(String sha, String newSha256, String newVersion) {
-        return new PluginRecord(name, file, newSha256, newVersion, enabled, sha, lastOutcome, lastError, lastChange);
+        return new PluginRecord(name, file, newSha256, newVersion, enabled, sha, lastOutcome, lastError, Instant.now());
     }
 
     PluginRecord ended(Outcome outcome, String error, Instant time) {
