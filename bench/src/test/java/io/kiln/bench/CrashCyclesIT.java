@@ -82,6 +82,10 @@ public class CrashCyclesIT {
             List<CrashApi.Plugin> plugins = CrashCheck.awaitAllActive(api);
             String output = String.join("\n", kiln.lines());
             assertEquals(output, 2, kiln.lines().stream().filter(l -> l.contains("Error reloading cached bundle, removing it")).count());
+            // Felix's own words, one line each with the cause's class and message: no stack trace on the console
+            assertTrue(output, kiln.lines().stream().filter(l -> l.contains("Error reloading cached bundle, removing it"))
+                    .allMatch(l -> l.startsWith("felix: ERROR: ") && l.contains(" (")));
+            assertEquals(output, List.of(), kiln.lines().stream().filter(l -> l.startsWith("\tat ")).toList());
             assertEquals(plugins.toString(), List.of(), plugins.stream().filter(p -> !p.state().equals("ACTIVE")).toList());
             assertEquals(plugins.toString(), plugins.size(), plugins.stream().map(CrashApi.Plugin::name).distinct().count());
             assertTrue(plugins.toString(), plugins.contains(new CrashApi.Plugin(CrashCycles.PROBE, "1.0.1", "ACTIVE")));

@@ -40,6 +40,10 @@ final class EmbeddedFelix {
         Map<String, String> properties = new HashMap<>(settings);
         LoggingBootstrap.write(folders, settings).ifPresent(file -> properties.put(LoggingBootstrap.PROPERTY_FILE, file.toString()));
         cache.configure(properties);
+        // Felix reads its logger from the same map, as an object: one line a message, as the console says the rest
+        @SuppressWarnings({ "unchecked", "rawtypes" })
+        Map<String, Object> withLogger = (Map) properties;
+        withLogger.put(FelixConsoleLog.PROPERTY, new FelixConsoleLog());
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new LaunchException("no OSGi framework on the class path (lib/org.apache.felix.framework.jar)"))
                 .newFramework(properties);

@@ -112,6 +112,25 @@ public class ShellIT {
     }
 
     @Test
+    public void kilnStatusListsARefusedSkill() throws Exception {
+        Path home = freshCopy();
+        try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {
+            kiln.awaitLine("Welcome to Apache Felix Gogo");
+            kiln.run("kiln:status", "Rejected skills: none");
+            Path staged = Files.writeString(home.resolve("data/tmp/SKILL.md"), "no front matter here\n");
+            Files.createDirectories(home.resolve("skills/broken"));
+            Files.move(staged, home.resolve("skills/broken/SKILL.md"), StandardCopyOption.ATOMIC_MOVE);
+            kiln.awaitLine("broken/SKILL.md");
+            int before = kiln.output().size();
+            kiln.run("kiln:status", "Rejected skills (a refused change keeps the last good version published):");
+            kiln.run("kiln:list", "kiln-sample-chain-charlie"); // its answer comes after the whole status
+            List<String> status = kiln.output().subList(before, kiln.output().size());
+            assertEquals(status.toString(), 1, status.stream().filter(l -> l.startsWith("broken/SKILL.md  broken  ")).count());
+            exitQuietly(kiln);
+        }
+    }
+
+    @Test
     public void theKilnCommandsShowAndChangePlugins() throws Exception {
         Path home = freshCopy();
         try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {

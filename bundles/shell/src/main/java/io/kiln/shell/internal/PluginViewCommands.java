@@ -16,6 +16,8 @@ import io.kiln.runtime.api.PluginInfo;
 import io.kiln.runtime.api.PluginService;
 import io.kiln.runtime.api.RuntimeStatus;
 import io.kiln.runtime.api.SectionInfo;
+import io.kiln.runtime.api.SkillInfo;
+import io.kiln.runtime.api.SkillService;
 import io.kiln.table.Table;
 
 /** {@code kiln:list}, {@code kiln:status}, {@code kiln:history}: what runs and what happened. */
@@ -27,11 +29,13 @@ public final class PluginViewCommands {
 
     private final PluginService plugins;
     private final ConfigService config;
+    private final SkillService skills;
 
     @Activate
-    public PluginViewCommands(@Reference PluginService plugins, @Reference ConfigService config) {
+    public PluginViewCommands(@Reference PluginService plugins, @Reference ConfigService config, @Reference SkillService skills) {
         this.plugins = plugins;
         this.config = config;
+        this.skills = skills;
     }
 
     @Descriptor("lists the plugins: name, version, state, file and how their last change ended")
@@ -68,6 +72,14 @@ public final class PluginViewCommands {
             Table table = new Table("FILE", "PID", "SINCE", "REASON");
             refused.forEach(s -> table.row(s.file(), s.pid(), TIME.format(s.changed()), s.reason()));
             out.append("Rejected sections (their components keep the last good configuration):\n").append(table);
+        }
+        List<SkillInfo> refusedSkills = skills.skills().stream().filter(s -> s.state() == Outcome.REJECTED).toList();
+        if (refusedSkills.isEmpty()) {
+            out.append("Rejected skills: none\n");
+        } else {
+            Table table = new Table("FILE", "SKILL", "SINCE", "REASON");
+            refusedSkills.forEach(s -> table.row(s.file(), s.name(), TIME.format(s.changed()), s.reason().lines().findFirst().orElse("")));
+            out.append("Rejected skills (a refused change keeps the last good version published):\n").append(table);
         }
         out.append("Stuck: ").append(status.stuck().isEmpty() ? "none" : "\n  " + String.join("\n  ", status.stuck())).append('\n');
         out.append("Recovered at the last start:").append(status.recovered().isEmpty() ? " nothing to recover"
