@@ -88,6 +88,14 @@ public class ShellIT {
         }
     }
 
+    /** Runs {@code kiln:status}, which must print {@code expected}; @return the whole of what it printed (and a little more) */
+    private static List<String> status(RunningKiln kiln, String expected) throws IOException {
+        int before = kiln.output().size();
+        kiln.run("kiln:status", expected);
+        kiln.run("kiln:list", "kiln-sample-chain-charlie"); // its answer comes after the whole status
+        return List.copyOf(kiln.output().subList(before, kiln.output().size()));
+    }
+
     @Test
     public void aRefusedFileDeletedWhileKilnIsStoppedIsNoLongerListed() throws Exception {
         Path home = freshCopy();
@@ -102,11 +110,8 @@ public class ShellIT {
         Files.delete(home.resolve("hot/garbage.jar"));
         try (RunningKiln kiln = RunningKiln.startWithTerminal(home)) {
             kiln.awaitLine("Welcome to Apache Felix Gogo");
-            int before = kiln.output().size();
-            kiln.run("kiln:status", "Plugins: 7 (7 active");
-            // the next command's answer comes after the whole status
-            kiln.run("kiln:skills", "summarize");
-            assertEquals(List.of(), kiln.output().subList(before, kiln.output().size()).stream().filter(l -> l.contains("garbage.jar")).toList());
+            List<String> status = status(kiln, "Plugins: 7 (7 active");
+            assertEquals(List.of(), status.stream().filter(l -> l.contains("garbage.jar")).toList());
             exitQuietly(kiln);
         }
     }
@@ -121,10 +126,7 @@ public class ShellIT {
             Files.createDirectories(home.resolve("skills/broken"));
             Files.move(staged, home.resolve("skills/broken/SKILL.md"), StandardCopyOption.ATOMIC_MOVE);
             kiln.awaitLine("broken/SKILL.md");
-            int before = kiln.output().size();
-            kiln.run("kiln:status", "Rejected skills (a refused change keeps the last good version published):");
-            kiln.run("kiln:list", "kiln-sample-chain-charlie"); // its answer comes after the whole status
-            List<String> status = kiln.output().subList(before, kiln.output().size());
+            List<String> status = status(kiln, "Rejected skills (a refused change keeps the last good version published):");
             assertEquals(status.toString(), 1, status.stream().filter(l -> l.startsWith("broken/SKILL.md  broken  ")).count());
             exitQuietly(kiln);
         }
