@@ -2,6 +2,7 @@ package io.kiln.itests.support;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
@@ -133,21 +136,8 @@ public final class PluginJar {
      * the same code.
      */
     public static Path withVersion(Path bundle, String version, Path target) throws IOException {
-        try (JarInputStream in = new JarInputStream(Files.newInputStream(bundle))) {
-            Manifest manifest = new Manifest(in.getManifest());
-            manifest.getMainAttributes().putValue(Constants.BUNDLE_VERSION, version);
-            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target))) {
-                out.putNextEntry(entry(JarFile.MANIFEST_NAME));
-                manifest.write(out);
-                out.closeEntry();
-                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
-                    out.putNextEntry(entry(entry.getName()));
-                    in.transferTo(out);
-                    out.closeEntry();
-                }
-            }
-        }
-        return target;
+        return rewrite(bundle, target, manifest -> manifest.getMainAttributes().putValue(Constants.BUNDLE_VERSION, version),
+                (name, content) -> content);
     }
 
     /**
@@ -156,22 +146,29 @@ public final class PluginJar {
      * each.
      */
     public static Path copyAs(Path bundle, String symbolicName, Path target) throws IOException {
+        String old;
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(bundle))) {
+            old = in.getManifest().getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME).split(";", 2)[0].trim();
+        }
+        return rewrite(bundle, target, manifest -> manifest.getMainAttributes().putValue(Constants.BUNDLE_SYMBOLICNAME, symbolicName),
+                (name, content) -> name.startsWith("OSGI-INF/") && name.endsWith(".xml")
+                        ? new String(content, StandardCharsets.UTF_8).replace(old, symbolicName).getBytes(StandardCharsets.UTF_8)
+                        : content);
+    }
+
+    /** Copies a bundle to {@code target}, its manifest changed by {@code manifestChange} and each entry by {@code entryChange}. */
+    private static Path rewrite(Path bundle, Path target, Consumer<Manifest> manifestChange, BiFunction<String, byte[], byte[]> entryChange)
+            throws IOException {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(bundle))) {
             Manifest manifest = new Manifest(in.getManifest());
-            String old = manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME).split(";", 2)[0].trim();
-            manifest.getMainAttributes().putValue(Constants.BUNDLE_SYMBOLICNAME, symbolicName);
+            manifestChange.accept(manifest);
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target))) {
                 out.putNextEntry(entry(JarFile.MANIFEST_NAME));
                 manifest.write(out);
                 out.closeEntry();
                 for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
                     out.putNextEntry(entry(entry.getName()));
-                    byte[] content = in.readAllBytes();
-                    if (entry.getName().startsWith("OSGI-INF/") && entry.getName().endsWith(".xml")) {
-                        content = new String(content, java.nio.charset.StandardCharsets.UTF_8).replace(old, symbolicName)
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    }
-                    out.write(content);
+                    out.write(entryChange.apply(entry.getName(), in.readAllBytes()));
                     out.closeEntry();
                 }
             }
