@@ -56,7 +56,7 @@ public final class MetricsServlet extends HttpServlet {
         ByteArrayOutputStream body = new ByteArrayOutputStream(16384);
         try {
             // all of it first: a collector that fails is a 500, not a 200 cut short
-            writer.write(body, metrics.registry().scrape());
+            writer.write(body, metrics.scraped().scrape());
         } catch (RuntimeException e) {
             LOG.error("GET /metrics failed: {}", e.toString());
             LOG.debug("GET /metrics failed", e);

@@ -1,5 +1,6 @@
 package io.kiln.metrics.internal;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
@@ -24,7 +25,7 @@ public class ChangeMetricsTest {
     }
 
     private String text() {
-        return new ScrapeFormat().forAccept(null).toDebugString(registry.registry().scrape());
+        return new ScrapeFormat().forAccept(null).toDebugString(registry.scraped().scrape());
     }
 
     @Test
@@ -60,5 +61,14 @@ public class ChangeMetricsTest {
         String text = text();
         assertFalse(text, text.contains("kiln_"));
         assertTrue("the JVM's own stay", text.contains("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    public void theJvmsOwnFromTheFirstScrapeOnAndOnlyOnce() {
+        String before = new ScrapeFormat().forAccept(null).toDebugString(registry.registry().scrape());
+        assertFalse("not registered until scraped", before.contains("jvm_memory_used_bytes"));
+        text();
+        String again = text();
+        assertEquals(again, 1, again.split("# TYPE jvm_memory_used_bytes ", -1).length - 1);
     }
 }

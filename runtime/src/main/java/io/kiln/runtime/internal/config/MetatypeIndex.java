@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -18,22 +17,32 @@ import org.osgi.service.metatype.MetaTypeService;
 
 /**
  * Finds the Metatype definition of a section: the {@code @ObjectClassDefinition} a bundle designates for the
- * PID (or factory PID), with the attributes' bounds from the bundle's Metatype XML ({@link MetatypeXml}). Built once and again only after bundles change, so that validating a save costs a map
- * lookup, not a walk over every bundle. A map built while bundles changed is never kept (nor answered from): each
- * change counts a generation, and a build is stored only if no change came while it ran.
+ * PID (or factory PID), with the attributes' bounds from the bundle's Metatype XML ({@link MetatypeXml}). Built once
+ * and again only after bundles change, so that validating a save costs a map lookup, not a walk over every bundle; a
+ * build after a change reads only the bundles that changed, so that installing plugin after plugin (the whole of
+ * {@code hot/} at start, hundreds of them) does not read every other bundle's Metatype XML again each time. A build
+ * that ran while bundles changed is never kept (nor answered from): each change counts a generation, and a build is
+ * stored only if no change came while it ran.
  */
 final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
 
-    private final Supplier<Map<String, SectionDefinition>> builder;
+    /** Builds each bundle's definitions, by bundle id, taking those it is given for bundles unchanged since. */
+    interface Builder {
+        Map<Long, Map<String, SectionDefinition>> build(Map<Long, Map<String, SectionDefinition>> unchanged);
+    }
+
+    private final Builder builder;
     private final Object lock = new Object();
     private long generation;
+    /** Each bundle's definitions, as last built; guarded by {@link #lock}. */
+    private final Map<Long, Map<String, SectionDefinition>> byBundle = new HashMap<>();
     private volatile Map<String, SectionDefinition> definitions;
     private final BundleContext context;
     private final MetaTypeService metatype;
     private final Consumer<Set<String>> definitionsArrived;
 
-    /** For tests: an index over what {@code builder} finds, told of changes by {@link #invalidate()} only. */
-    MetatypeIndex(Supplier<Map<String, SectionDefinition>> builder) {
+    /** For tests: an index over what {@code builder} finds, told of changes by {@link #invalidate(long)} only. */
+    MetatypeIndex(Builder builder) {
         this.builder = builder;
         this.context = null;
         this.metatype = null;
@@ -45,7 +54,7 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
      *                           start, of the PIDs that bundle defines
      */
     MetatypeIndex(BundleContext context, MetaTypeService metatype, Consumer<Set<String>> definitionsArrived) {
-        this.builder = () -> build(context, metatype);
+        this.builder = unchanged -> build(context, metatype, unchanged);
         this.context = context;
         this.metatype = metatype;
         this.definitionsArrived = definitionsArrived;
@@ -57,14 +66,18 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
         Map<String, SectionDefinition> current = definitions;
         while (current == null) {
             long started;
+            Map<Long, Map<String, SectionDefinition>> unchanged;
             synchronized (lock) {
                 started = generation;
+                unchanged = Map.copyOf(byBundle);
             }
-            Map<String, SectionDefinition> built = builder.get();
+            Map<Long, Map<String, SectionDefinition>> built = builder.build(unchanged);
             synchronized (lock) {
                 if (generation == started) {
-                    definitions = built;
-                    current = built;
+                    byBundle.clear();
+                    byBundle.putAll(built);
+                    current = merged(built);
+                    definitions = current;
                 }
                 // else bundles changed while it was built: it may lack what just arrived, build again
             }
@@ -72,28 +85,46 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
         return current.get(pid);
     }
 
-    /** Bundles changed: the next look-up builds the index again. */
-    void invalidate() {
+    /** A bundle changed: the next look-up reads it again (and takes the others from the last build). */
+    void invalidate(long bundleId) {
         synchronized (lock) {
             generation++;
+            byBundle.remove(bundleId);
             definitions = null;
         }
     }
 
     static Map<String, SectionDefinition> build(BundleContext context, MetaTypeService metatype) {
-        Map<String, SectionDefinition> found = new HashMap<>();
+        return merged(build(context, metatype, Map.of()));
+    }
+
+    private static Map<Long, Map<String, SectionDefinition>> build(BundleContext context, MetaTypeService metatype,
+            Map<Long, Map<String, SectionDefinition>> unchanged) {
+        Map<Long, Map<String, SectionDefinition>> found = new HashMap<>();
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getState() == Bundle.UNINSTALLED) {
                 continue;
             }
+            long id = bundle.getBundleId();
+            Map<String, SectionDefinition> known = unchanged.get(id);
+            if (known != null) {
+                found.put(id, known);
+                continue;
+            }
             try {
-                found.putAll(definitions(bundle, metatype));
+                found.put(id, definitions(bundle, metatype));
             } catch (RuntimeException changing) {
                 // a bundle being installed, updated or uninstalled right now (Felix Metatype fails on a bundle without
                 // a revision yet): its RESOLVED, UPDATED or UNINSTALLED event invalidates this map and tells of its PIDs
             }
         }
         return found;
+    }
+
+    private static Map<String, SectionDefinition> merged(Map<Long, Map<String, SectionDefinition>> byBundle) {
+        Map<String, SectionDefinition> all = new HashMap<>();
+        byBundle.values().forEach(all::putAll);
+        return all;
     }
 
     private static Map<String, SectionDefinition> definitions(Bundle bundle, MetaTypeService metatype) {
@@ -116,7 +147,7 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
         int type = event.getType();
         if (type == BundleEvent.RESOLVED || type == BundleEvent.UNRESOLVED || type == BundleEvent.UPDATED
                 || type == BundleEvent.UNINSTALLED) {
-            invalidate();
+            invalidate(event.getBundle().getBundleId());
         }
         if (type == BundleEvent.RESOLVED) {
             MetaTypeInformation information = metatype.getMetaTypeInformation(event.getBundle());

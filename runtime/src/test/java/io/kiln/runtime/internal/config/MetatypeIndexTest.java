@@ -35,12 +35,12 @@ public class MetatypeIndexTest {
         builds.add(Map.of("sample.greeting", GREETING));
         AtomicInteger built = new AtomicInteger();
         MetatypeIndex[] index = new MetatypeIndex[1];
-        index[0] = new MetatypeIndex(() -> {
+        index[0] = new MetatypeIndex(unchanged -> {
             Map<String, SectionDefinition> found = builds.size() > 1 ? builds.poll() : builds.peek();
             if (built.incrementAndGet() == 1) {
-                index[0].invalidate();
+                index[0].invalidate(7);
             }
-            return found;
+            return Map.of(7L, found);
         });
 
         assertSame("the look-up that raced the change answers from a fresh build", GREETING, index[0].definition("sample.greeting"));
@@ -51,22 +51,40 @@ public class MetatypeIndexTest {
     @Test
     public void anIndexIsBuiltOnceUntilBundlesChange() {
         AtomicInteger built = new AtomicInteger();
-        MetatypeIndex index = new MetatypeIndex(() -> {
+        MetatypeIndex index = new MetatypeIndex(unchanged -> {
             built.incrementAndGet();
-            return Map.of("sample.greeting", GREETING);
+            return Map.of(7L, Map.of("sample.greeting", GREETING));
         });
         index.definition("sample.greeting");
         index.definition("other");
         assertEquals(1, built.get());
-        index.invalidate();
+        index.invalidate(7);
         index.definition("sample.greeting");
         assertEquals(2, built.get());
     }
 
     @Test
+    public void aBuildAfterAChangeReadsOnlyTheBundlesThatChanged() {
+        Map<String, SectionDefinition> farewell = Map.of("sample.farewell", GREETING);
+        Deque<Map<Long, Map<String, SectionDefinition>>> given = new ArrayDeque<>();
+        MetatypeIndex index = new MetatypeIndex(unchanged -> {
+            given.add(unchanged);
+            Map<Long, Map<String, SectionDefinition>> built = new java.util.HashMap<>(unchanged);
+            built.putIfAbsent(7L, Map.of("sample.greeting", GREETING));
+            built.putIfAbsent(8L, farewell);
+            return built;
+        });
+        index.definition("sample.greeting");
+        index.invalidate(7);
+        assertSame(GREETING, index.definition("sample.farewell"));
+        assertEquals("the first build reads every bundle", Map.of(), given.poll());
+        assertEquals("the next one is given the bundle that did not change", Map.of(8L, farewell), given.poll());
+    }
+
+    @Test
     public void aBundleTheMetatypeServiceFailsOnWhileItChangesIsLeftOutNotTheWholeBuild() {
-        Bundle installing = proxy(Bundle.class, (method, args) -> method.getName().equals("getState") ? Bundle.INSTALLED : null);
-        Bundle greeting = proxy(Bundle.class, (method, args) -> method.getName().equals("getState") ? Bundle.RESOLVED : null);
+        Bundle installing = bundle(41, Bundle.INSTALLED);
+        Bundle greeting = bundle(42, Bundle.RESOLVED);
         BundleContext context = proxy(BundleContext.class,
                 (method, args) -> method.getName().equals("getBundles") ? new Bundle[] { installing, greeting } : null);
         MetaTypeInformation information = proxy(MetaTypeInformation.class, (method, args) -> switch (method.getName()) {
@@ -83,6 +101,14 @@ public class MetatypeIndexTest {
             return information;
         });
         assertSame(GREETING.ocd(), MetatypeIndex.build(context, metatype).get("sample.greeting").ocd());
+    }
+
+    private static Bundle bundle(long id, int state) {
+        return proxy(Bundle.class, (method, args) -> switch (method.getName()) {
+            case "getState" -> state;
+            case "getBundleId" -> id;
+            default -> null;
+        });
     }
 
     private interface Answer {
