@@ -31,6 +31,7 @@ final class KilnOptions {
     }
 
     static Option[] of(KilnFolders folders) throws IOException {
+        HangWatch.start(); // the native container runs the framework in this JVM
         return options(
                 settings(folders),
                 coreBundles(),

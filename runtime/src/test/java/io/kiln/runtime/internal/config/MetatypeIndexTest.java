@@ -83,7 +83,7 @@ public class MetatypeIndexTest {
 
     @Test
     public void aBundleTheMetatypeServiceFailsOnWhileItChangesIsLeftOutNotTheWholeBuild() {
-        Bundle installing = bundle(41, Bundle.INSTALLED);
+        Bundle installing = bundle(41, Bundle.RESOLVED); // being updated: Felix gives it a new revision
         Bundle greeting = bundle(42, Bundle.RESOLVED);
         BundleContext context = proxy(BundleContext.class,
                 (method, args) -> method.getName().equals("getBundles") ? new Bundle[] { installing, greeting } : null);
@@ -101,6 +101,27 @@ public class MetatypeIndexTest {
             return information;
         });
         assertSame(GREETING.ocd(), MetatypeIndex.build(context, metatype).get("sample.greeting").ocd());
+    }
+
+    @Test
+    public void aBundleOnlyInstalledIsNeverReadWhichWouldResolveIt() {
+        Bundle installed = bundle(41, Bundle.INSTALLED);
+        Bundle greeting = bundle(42, Bundle.RESOLVED);
+        BundleContext context = proxy(BundleContext.class,
+                (method, args) -> method.getName().equals("getBundles") ? new Bundle[] { installed, greeting } : null);
+        MetaTypeInformation information = proxy(MetaTypeInformation.class, (method, args) -> switch (method.getName()) {
+            case "getPids" -> new String[] { "sample.greeting" };
+            case "getFactoryPids" -> new String[0];
+            case "getObjectClassDefinition" -> GREETING.ocd();
+            default -> null;
+        });
+        java.util.List<Object> asked = new java.util.ArrayList<>();
+        MetaTypeService metatype = proxy(MetaTypeService.class, (method, args) -> {
+            asked.add(args[0]);
+            return information;
+        });
+        assertSame(GREETING.ocd(), MetatypeIndex.build(context, metatype).get("sample.greeting").ocd());
+        assertEquals("Felix Metatype resolves a bundle it reads", java.util.List.of(greeting), asked);
     }
 
     private static Bundle bundle(long id, int state) {
