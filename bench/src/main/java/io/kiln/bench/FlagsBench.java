@@ -14,7 +14,9 @@ import java.util.OptionalLong;
  * already in {@code hot/}, as in {@link LaunchBench}), resident memory 3 s later, then steady-state calls through the
  * sample chain (charlie → beta → alpha, every hop through a handle) from {@link #CALLERS} threads, after an untimed
  * warm-up, and resident memory after them. The copy is fresh each time (empty framework cache) but always at the same
- * path, which a CDS archive needs: it records the class path's jars by path, size and modification time.
+ * path, which a CDS archive needs: it records the class path's jars by path, size and modification time. Each round
+ * also starts the set's {@link PlatformFloor}: the same JVM options, Felix and the platform's third-party bundles, no
+ * Kiln (with an archive of its own for a {@code +cds} set).
  */
 final class FlagsBench implements AutoCloseable {
 
@@ -33,7 +35,7 @@ final class FlagsBench implements AutoCloseable {
 
     /** What one start gave: times from the spawn, in ms; memory in MiB; the collections during the timed calls. */
     record Figures(double launchMillis, double readyMillis, double rssMiB, double callsPerSecond, double rssAfterCallsMiB,
-                   long gcCount, long gcMillis) {
+                   long gcCount, long gcMillis, double floorMillis) {
     }
 
     private final Workspace workspace;
@@ -41,6 +43,10 @@ final class FlagsBench implements AutoCloseable {
     private final FlagSet set;
     private final Path archive;
     private final Duration calls;
+    private final PlatformFloor floor;
+    private final Path floorArchive;
+    private final List<String> floorOptions;
+    private final Path floorLogs;
 
     FlagsBench(Path root, KilnProduct kiln, FlagSet set, Duration calls) throws IOException {
         this.product = kiln.with(set.kilnJvm(), set.javaOptions());
@@ -48,6 +54,14 @@ final class FlagsBench implements AutoCloseable {
         this.set = set;
         this.archive = root.resolve(set.folder() + ".jsa");
         this.calls = calls;
+        this.floor = new PlatformFloor(kiln.pristine(), root.resolve(set.folder() + "-floor"));
+        this.floorArchive = root.resolve(set.folder() + "-floor.jsa");
+        List<String> options = new java.util.ArrayList<>(JvmFloor.flags(kiln.pristine(), set.kilnJvm()));
+        if (!set.javaOptions().isBlank()) {
+            options.addAll(List.of(set.javaOptions().strip().split("\\s+")));
+        }
+        this.floorOptions = List.copyOf(options);
+        this.floorLogs = root.resolve(set.folder() + "-floor");
     }
 
     FlagSet set() {
@@ -64,6 +78,29 @@ final class FlagsBench implements AutoCloseable {
         if (!Files.isRegularFile(archive)) {
             throw new IOException("the JVM wrote no CDS archive " + archive + "; see " + workspace.log("dump"));
         }
+        Files.deleteIfExists(floorArchive);
+        Path log = floorLogs.resolve("dump.log");
+        floor.once(with("-XX:ArchiveClassesAtExit=" + floorArchive), log, TIMEOUT.toSeconds());
+        if (!Files.isRegularFile(floorArchive)) {
+            throw new IOException("the JVM wrote no CDS archive " + floorArchive + "; see " + log);
+        }
+    }
+
+    private List<String> with(String option) {
+        List<String> options = new java.util.ArrayList<>(floorOptions);
+        options.add(option);
+        return options;
+    }
+
+    /** @return spawn → the platform's third-party bundles started, no Kiln, in ms; NaN if they did not start */
+    private double floorOnce(int round) throws IOException, InterruptedException {
+        List<String> options = set.cds() ? with("-XX:SharedArchiveFile=" + floorArchive) : floorOptions;
+        Path log = floorLogs.resolve("round-" + round + ".log");
+        java.util.OptionalDouble started = floor.once(options, log, TIMEOUT.toSeconds());
+        if (started.isEmpty()) {
+            System.out.printf("  [flags %s] round %d: the platform floor did not start; see %s%n", set.name(), round, log);
+        }
+        return started.orElse(Double.NaN);
     }
 
     /** @return the figures of one timed start, or empty if the plugin was not active or the calls did not run */
@@ -99,7 +136,9 @@ final class FlagsBench implements AutoCloseable {
             }
             double rssAfter = ProcFs.residentKiB(pid) / 1024.0;
             CallFigures f = figures.get();
-            return Optional.of(new Figures(launch, ready, rss, f.callsPerSecond(), rssAfter, f.gcCount(), f.gcMillis()));
+            instance.stop(TIMEOUT);
+            double floorMillis = round > 0 ? floorOnce(round) : Double.NaN;
+            return Optional.of(new Figures(launch, ready, rss, f.callsPerSecond(), rssAfter, f.gcCount(), f.gcMillis(), floorMillis));
         } finally {
             instance.stop(TIMEOUT);
             workspace.discard(home);

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  */
 final class JvmFloor {
 
-    private static final Pattern DEFAULTS = Pattern.compile("(?m)^defaults=\"([^\"]*)\"");
+    /** A line of bin/kiln's {@code case $KILN_JVM}: {@code   server) defaults="..." ;;} */
+    private static final Pattern DEFAULTS = Pattern.compile("(?m)^\\s*(\\w+)\\) defaults=\"([^\"]*)\"");
+    /** {@code ${heap:-1g}}: the heap bin/kiln gives when KILN_HEAP is not set. */
+    private static final Pattern DEFAULT_VALUE = Pattern.compile("\\$\\{\\w+:-([^}]*)}");
 
     private JvmFloor() {
     }
@@ -25,7 +28,7 @@ final class JvmFloor {
     static void run(Path kilnHome, int runs, Results results) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(flags(kilnHome));
+        command.addAll(flags(kilnHome, "server"));
         command.add("-version");
         for (int i = 0; i < runs; i++) {
             long spawn = Micros.now();
@@ -41,9 +44,19 @@ final class JvmFloor {
         results.note("JVM floor command: " + String.join(" ", command.subList(1, command.size())));
     }
 
-    static List<String> flags(Path kilnHome) throws IOException {
+    /**
+     * @param kilnJvm bin/kiln's {@code KILN_JVM} ({@code server}, {@code dev})
+     * @return the options bin/kiln gives that set, with KILN_HEAP unset
+     */
+    static List<String> flags(Path kilnHome, String kilnJvm) throws IOException {
         String script = Files.readString(kilnHome.resolve("bin/kiln"), StandardCharsets.UTF_8);
         Matcher matcher = DEFAULTS.matcher(script);
-        return matcher.find() ? Arrays.asList(matcher.group(1).trim().split("\\s+")) : List.of();
+        while (matcher.find()) {
+            if (matcher.group(1).equals(kilnJvm)) {
+                String options = DEFAULT_VALUE.matcher(matcher.group(2)).replaceAll("$1");
+                return Arrays.asList(options.trim().split("\\s+"));
+            }
+        }
+        throw new IOException(kilnHome.resolve("bin/kiln") + " gives no options for KILN_JVM=" + kilnJvm);
     }
 }

@@ -1,0 +1,130 @@
+package io.kiln.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * The floor under Kiln's launch that no change to Kiln's own code can go below: a JVM with the same options, starting
+ * Felix with the platform's third-party bundles from the distribution's {@code system/} (Pax Logging and Log4j 2, Event
+ * Admin, SCR, ConfigAdmin, Metatype, FileInstall, the health checks, the OSGi utilities) into an empty cache, and no
+ * Kiln bundle, no section and no plugin. Spawn → every one of those bundles started, for {@code --flags}, in the same
+ * rounds as the set's Kiln launches. Installed but not started, as Kiln leaves them out of the way to the first plugin:
+ * the front doors (Jetty, Gogo, the shell), which Kiln starts after the plugins (they are installed because the others
+ * import from them: the health checks take Jetty's servlet packages).
+ * <p>
+ * {@link #main} runs in the spawned JVM, with the distribution's Felix jar and this jar as its class path.
+ */
+final class PlatformFloor {
+
+    private static final String STARTED = "kiln-bench: platform started at ";
+    /** Kiln's own bundles' jars. */
+    private static final String KILN = "kiln-";
+    /** The front doors' symbolic names: Kiln starts them once the plugins are active. */
+    private static final List<String> FRONT_DOORS = List.of("org.apache.felix.http.jetty", "org.apache.felix.gogo.", "org.jline");
+
+    private final Path kilnHome;
+    private final Path cache;
+    private final Path watched;
+
+    /** @param work a folder of this floor's own: its framework cache and the empty folder FileInstall watches */
+    PlatformFloor(Path kilnHome, Path work) throws IOException {
+        this.kilnHome = kilnHome;
+        this.cache = work.resolve("cache");
+        this.watched = Files.createDirectories(work.resolve("load"));
+    }
+
+    /**
+     * @param jvmOptions the set's options, as bin/kiln passes them, and any extra (an archive to dump or to map)
+     * @return spawn → platform started in ms, or empty if it did not start within {@code timeoutSeconds}
+     */
+    OptionalDouble once(List<String> jvmOptions, Path log, long timeoutSeconds) throws IOException, InterruptedException {
+        FileTrees.delete(cache);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(kilnHome.resolve("lib/org.apache.felix.framework.jar") + java.io.File.pathSeparator + benchJar());
+        command.add(PlatformFloor.class.getName());
+        command.add(cache.toString());
+        command.add(watched.toString());
+        command.addAll(bundles().stream().map(Path::toString).toList());
+        long spawn = Micros.now();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return OptionalDouble.empty();
+        }
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith(STARTED))
+                .mapToDouble(l -> Micros.toMillis(Long.parseLong(l.substring(STARTED.length()).strip()) - spawn)).findFirst();
+    }
+
+    List<Path> bundles() throws IOException {
+        try (Stream<Path> jars = Files.list(kilnHome.resolve("system"))) {
+            return jars.filter(j -> j.getFileName().toString().endsWith(".jar"))
+                    .filter(j -> !j.getFileName().toString().startsWith(KILN)).sorted().toList();
+        }
+    }
+
+    private static String benchJar() {
+        try {
+            return Path.of(PlatformFloor.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * In the spawned JVM: {@code CACHE WATCHED JAR...}. Pax Logging's two bundles first, as Kiln's launcher starts them,
+     * then the rest in the order given; prints when the last has started, then stops the framework.
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(Constants.FRAMEWORK_STORAGE, args[0]);
+        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        properties.put("felix.fileinstall.dir", args[1]);
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(properties);
+        framework.start();
+        BundleContext context = framework.getBundleContext();
+        List<Bundle> bundles = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            try (InputStream in = Files.newInputStream(Path.of(args[i]))) {
+                bundles.add(context.installBundle("floor:" + Path.of(args[i]).getFileName(), in));
+            }
+        }
+        bundles.sort((a, b) -> Boolean.compare(!isLogging(a), !isLogging(b)));
+        for (Bundle bundle : bundles) {
+            String name = bundle.getSymbolicName();
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null && FRONT_DOORS.stream().noneMatch(name::startsWith)) {
+                bundle.start();
+            }
+        }
+        System.out.println(STARTED + ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
+        System.out.flush();
+        framework.stop();
+        framework.waitForStop(30_000);
+        System.exit(0); // the archive, if one is asked for, is written as the JVM exits
+    }
+
+    private static boolean isLogging(Bundle bundle) {
+        return bundle.getSymbolicName().startsWith("org.ops4j.pax.logging");
+    }
+}
