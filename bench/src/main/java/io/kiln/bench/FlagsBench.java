@@ -35,7 +35,7 @@ final class FlagsBench implements AutoCloseable {
 
     /** What one start gave: times from the spawn, in ms; memory in MiB; the collections during the timed calls. */
     record Figures(double launchMillis, double readyMillis, double rssMiB, double callsPerSecond, double rssAfterCallsMiB,
-                   long gcCount, long gcMillis, double floorMillis) {
+                   long gcCount, long gcMillis, double floorMillis, double minimalFloorMillis) {
     }
 
     private final Workspace workspace;
@@ -45,6 +45,8 @@ final class FlagsBench implements AutoCloseable {
     private final Duration calls;
     private final PlatformFloor floor;
     private final Path floorArchive;
+    private final PlatformFloor minimalFloor;
+    private final Path minimalFloorArchive;
     private final List<String> floorOptions;
     private final Path floorLogs;
 
@@ -54,8 +56,10 @@ final class FlagsBench implements AutoCloseable {
         this.set = set;
         this.archive = root.resolve(set.folder() + ".jsa");
         this.calls = calls;
-        this.floor = new PlatformFloor(kiln.pristine(), root.resolve(set.folder() + "-floor"));
+        this.floor = new PlatformFloor(kiln.pristine(), PlatformFloor.Scope.ALL, root.resolve(set.folder() + "-floor"));
         this.floorArchive = root.resolve(set.folder() + "-floor.jsa");
+        this.minimalFloor = new PlatformFloor(kiln.pristine(), PlatformFloor.Scope.MINIMAL, root.resolve(set.folder() + "-minimal-floor"));
+        this.minimalFloorArchive = root.resolve(set.folder() + "-minimal-floor.jsa");
         List<String> options = new java.util.ArrayList<>(JvmFloor.flags(kiln.pristine(), set.kilnJvm()));
         if (!set.javaOptions().isBlank()) {
             options.addAll(List.of(set.javaOptions().strip().split("\\s+")));
@@ -78,11 +82,16 @@ final class FlagsBench implements AutoCloseable {
         if (!Files.isRegularFile(archive)) {
             throw new IOException("the JVM wrote no CDS archive " + archive + "; see " + workspace.log("dump"));
         }
-        Files.deleteIfExists(floorArchive);
-        Path log = floorLogs.resolve("dump.log");
-        floor.once(with("-XX:ArchiveClassesAtExit=" + floorArchive), log, TIMEOUT.toSeconds());
-        if (!Files.isRegularFile(floorArchive)) {
-            throw new IOException("the JVM wrote no CDS archive " + floorArchive + "; see " + log);
+        dumpFloorArchive(floor, floorArchive, "dump");
+        dumpFloorArchive(minimalFloor, minimalFloorArchive, "dump-minimal");
+    }
+
+    private void dumpFloorArchive(PlatformFloor of, Path jsa, String label) throws IOException, InterruptedException {
+        Files.deleteIfExists(jsa);
+        Path log = floorLogs.resolve(label + ".log");
+        of.once(with("-XX:ArchiveClassesAtExit=" + jsa), log, TIMEOUT.toSeconds());
+        if (!Files.isRegularFile(jsa)) {
+            throw new IOException("the JVM wrote no CDS archive " + jsa + "; see " + log);
         }
     }
 
@@ -92,13 +101,13 @@ final class FlagsBench implements AutoCloseable {
         return options;
     }
 
-    /** @return spawn → the platform's third-party bundles started, no Kiln, in ms; NaN if they did not start */
-    private double floorOnce(int round) throws IOException, InterruptedException {
-        List<String> options = set.cds() ? with("-XX:SharedArchiveFile=" + floorArchive) : floorOptions;
-        Path log = floorLogs.resolve("round-" + round + ".log");
-        java.util.OptionalDouble started = floor.once(options, log, TIMEOUT.toSeconds());
+    /** @return spawn → the floor's third-party bundles started, no Kiln, in ms; NaN if they did not start */
+    private double floorOnce(PlatformFloor of, Path jsa, String label) throws IOException, InterruptedException {
+        List<String> options = set.cds() ? with("-XX:SharedArchiveFile=" + jsa) : floorOptions;
+        Path log = floorLogs.resolve(label + ".log");
+        java.util.OptionalDouble started = of.once(options, log, TIMEOUT.toSeconds());
         if (started.isEmpty()) {
-            System.out.printf("  [flags %s] round %d: the platform floor did not start; see %s%n", set.name(), round, log);
+            System.out.printf("  [flags %s] %s: the platform floor did not start; see %s%n", set.name(), label, log);
         }
         return started.orElse(Double.NaN);
     }
@@ -137,8 +146,10 @@ final class FlagsBench implements AutoCloseable {
             double rssAfter = ProcFs.residentKiB(pid) / 1024.0;
             CallFigures f = figures.get();
             instance.stop(TIMEOUT);
-            double floorMillis = round > 0 ? floorOnce(round) : Double.NaN;
-            return Optional.of(new Figures(launch, ready, rss, f.callsPerSecond(), rssAfter, f.gcCount(), f.gcMillis(), floorMillis));
+            double floorMillis = round > 0 ? floorOnce(floor, floorArchive, "round-" + round) : Double.NaN;
+            double minimalMillis = round > 0 ? floorOnce(minimalFloor, minimalFloorArchive, "round-" + round + "-minimal") : Double.NaN;
+            return Optional.of(new Figures(launch, ready, rss, f.callsPerSecond(), rssAfter, f.gcCount(), f.gcMillis(),
+                    floorMillis, minimalMillis));
         } finally {
             instance.stop(TIMEOUT);
             workspace.discard(home);

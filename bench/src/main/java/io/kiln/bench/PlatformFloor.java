@@ -35,6 +35,24 @@ import org.osgi.framework.launch.FrameworkFactory;
  */
 final class PlatformFloor {
 
+    /** Which of the third-party bundles a floor starts. */
+    enum Scope {
+        /** Every one in {@code system/} but Kiln's own. */
+        ALL,
+        /**
+         * Only those without which Kiln's runtime cannot take a plugin (the logging back end, Event Admin, SCR,
+         * ConfigAdmin, Metatype, FileInstall, the OSGi utilities SCR needs): a floor under any way of arranging Kiln's
+         * start, even one that left the health checks, bndlib and the front doors until after the first plugin.
+         */
+        MINIMAL
+    }
+
+    /** The jars' names of {@link Scope#MINIMAL}, as the distribution names them. */
+    private static final List<String> MINIMAL = List.of("pax-logging-api.jar", "pax-logging-log4j2.jar",
+            "org.apache.felix.eventadmin.jar", "org.apache.felix.scr.jar", "org.apache.felix.configadmin.jar",
+            "org.apache.felix.metatype.jar", "org.apache.felix.fileinstall.jar", "org.osgi.service.component.jar",
+            "org.osgi.util.function.jar", "org.osgi.util.promise.jar");
+
     private static final String STARTED = "kiln-bench: platform started at ";
     /** Kiln's own bundles' jars. */
     private static final String KILN = "kiln-";
@@ -42,12 +60,14 @@ final class PlatformFloor {
     private static final List<String> FRONT_DOORS = List.of("org.apache.felix.http.jetty", "org.apache.felix.gogo.", "org.jline");
 
     private final Path kilnHome;
+    private final Scope scope;
     private final Path cache;
     private final Path watched;
 
     /** @param work a folder of this floor's own: its framework cache and the empty folder FileInstall watches */
-    PlatformFloor(Path kilnHome, Path work) throws IOException {
+    PlatformFloor(Path kilnHome, Scope scope, Path work) throws IOException {
         this.kilnHome = kilnHome;
+        this.scope = scope;
         this.cache = work.resolve("cache");
         this.watched = Files.createDirectories(work.resolve("load"));
     }
@@ -80,7 +100,8 @@ final class PlatformFloor {
     List<Path> bundles() throws IOException {
         try (Stream<Path> jars = Files.list(kilnHome.resolve("system"))) {
             return jars.filter(j -> j.getFileName().toString().endsWith(".jar"))
-                    .filter(j -> !j.getFileName().toString().startsWith(KILN)).sorted().toList();
+                    .filter(j -> !j.getFileName().toString().startsWith(KILN))
+                    .filter(j -> scope == Scope.ALL || MINIMAL.contains(j.getFileName().toString())).sorted().toList();
         }
     }
 
