@@ -85,14 +85,8 @@ public class MetatypeIndexTest {
     public void aBundleTheMetatypeServiceFailsOnWhileItChangesIsLeftOutNotTheWholeBuild() {
         Bundle installing = bundle(41, Bundle.RESOLVED); // being updated: Felix gives it a new revision
         Bundle greeting = bundle(42, Bundle.RESOLVED);
-        BundleContext context = proxy(BundleContext.class,
-                (method, args) -> method.getName().equals("getBundles") ? new Bundle[] { installing, greeting } : null);
-        MetaTypeInformation information = proxy(MetaTypeInformation.class, (method, args) -> switch (method.getName()) {
-            case "getPids" -> new String[] { "sample.greeting" };
-            case "getFactoryPids" -> new String[0];
-            case "getObjectClassDefinition" -> GREETING.ocd();
-            default -> null;
-        });
+        BundleContext context = context(installing, greeting);
+        MetaTypeInformation information = greetingInformation();
         MetaTypeService metatype = proxy(MetaTypeService.class, (method, args) -> {
             if (args[0] == installing) {
                 // what Felix Metatype throws for a bundle that has no revision yet
@@ -107,14 +101,8 @@ public class MetatypeIndexTest {
     public void aBundleOnlyInstalledIsNeverReadWhichWouldResolveIt() {
         Bundle installed = bundle(41, Bundle.INSTALLED);
         Bundle greeting = bundle(42, Bundle.RESOLVED);
-        BundleContext context = proxy(BundleContext.class,
-                (method, args) -> method.getName().equals("getBundles") ? new Bundle[] { installed, greeting } : null);
-        MetaTypeInformation information = proxy(MetaTypeInformation.class, (method, args) -> switch (method.getName()) {
-            case "getPids" -> new String[] { "sample.greeting" };
-            case "getFactoryPids" -> new String[0];
-            case "getObjectClassDefinition" -> GREETING.ocd();
-            default -> null;
-        });
+        BundleContext context = context(installed, greeting);
+        MetaTypeInformation information = greetingInformation();
         java.util.List<Object> asked = new java.util.ArrayList<>();
         MetaTypeService metatype = proxy(MetaTypeService.class, (method, args) -> {
             asked.add(args[0]);
@@ -122,6 +110,20 @@ public class MetatypeIndexTest {
         });
         assertSame(GREETING.ocd(), MetatypeIndex.build(context, metatype).get("sample.greeting").ocd());
         assertEquals("Felix Metatype resolves a bundle it reads", java.util.List.of(greeting), asked);
+    }
+
+    private static BundleContext context(Bundle... bundles) {
+        return proxy(BundleContext.class, (method, args) -> method.getName().equals("getBundles") ? bundles : null);
+    }
+
+    /** What Felix Metatype tells of the greeting plugin: one PID, its definition. */
+    private static MetaTypeInformation greetingInformation() {
+        return proxy(MetaTypeInformation.class, (method, args) -> switch (method.getName()) {
+            case "getPids" -> new String[] { "sample.greeting" };
+            case "getFactoryPids" -> new String[0];
+            case "getObjectClassDefinition" -> GREETING.ocd();
+            default -> null;
+        });
     }
 
     private static Bundle bundle(long id, int state) {
