@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -44,11 +46,7 @@ final class FlagsBench implements AutoCloseable {
     private final Path archive;
     private final Duration calls;
     private final PlatformFloor floor;
-    private final Path floorArchive;
     private final PlatformFloor minimalFloor;
-    private final Path minimalFloorArchive;
-    private final List<String> floorOptions;
-    private final Path floorLogs;
 
     FlagsBench(Path root, KilnProduct kiln, FlagSet set, Duration calls) throws IOException {
         this.product = kiln.with(set.kilnJvm(), set.javaOptions());
@@ -56,16 +54,13 @@ final class FlagsBench implements AutoCloseable {
         this.set = set;
         this.archive = root.resolve(set.folder() + ".jsa");
         this.calls = calls;
-        this.floor = new PlatformFloor(kiln.pristine(), PlatformFloor.Scope.ALL, root.resolve(set.folder() + "-floor"));
-        this.floorArchive = root.resolve(set.folder() + "-floor.jsa");
-        this.minimalFloor = new PlatformFloor(kiln.pristine(), PlatformFloor.Scope.MINIMAL, root.resolve(set.folder() + "-minimal-floor"));
-        this.minimalFloorArchive = root.resolve(set.folder() + "-minimal-floor.jsa");
-        List<String> options = new java.util.ArrayList<>(JvmFloor.flags(kiln.pristine(), set.kilnJvm()));
+        List<String> options = new ArrayList<>(JvmFloor.flags(kiln.pristine(), set.kilnJvm()));
         if (!set.javaOptions().isBlank()) {
             options.addAll(List.of(set.javaOptions().strip().split("\\s+")));
         }
-        this.floorOptions = List.copyOf(options);
-        this.floorLogs = root.resolve(set.folder() + "-floor");
+        this.floor = new PlatformFloor(kiln.pristine(), PlatformFloor.Scope.ALL, options, root.resolve(set.folder() + "-floor"));
+        this.minimalFloor = new PlatformFloor(kiln.pristine(), PlatformFloor.Scope.MINIMAL, options,
+                root.resolve(set.folder() + "-minimal-floor"));
     }
 
     FlagSet set() {
@@ -82,32 +77,16 @@ final class FlagsBench implements AutoCloseable {
         if (!Files.isRegularFile(archive)) {
             throw new IOException("the JVM wrote no CDS archive " + archive + "; see " + workspace.log("dump"));
         }
-        dumpFloorArchive(floor, floorArchive, "dump");
-        dumpFloorArchive(minimalFloor, minimalFloorArchive, "dump-minimal");
-    }
-
-    private void dumpFloorArchive(PlatformFloor of, Path jsa, String label) throws IOException, InterruptedException {
-        Files.deleteIfExists(jsa);
-        Path log = floorLogs.resolve(label + ".log");
-        of.once(with("-XX:ArchiveClassesAtExit=" + jsa), log, TIMEOUT.toSeconds());
-        if (!Files.isRegularFile(jsa)) {
-            throw new IOException("the JVM wrote no CDS archive " + jsa + "; see " + log);
-        }
-    }
-
-    private List<String> with(String option) {
-        List<String> options = new java.util.ArrayList<>(floorOptions);
-        options.add(option);
-        return options;
+        floor.dumpArchive(TIMEOUT.toSeconds());
+        minimalFloor.dumpArchive(TIMEOUT.toSeconds());
     }
 
     /** @return spawn → the floor's third-party bundles started, no Kiln, in ms; NaN if they did not start */
-    private double floorOnce(PlatformFloor of, Path jsa, String label) throws IOException, InterruptedException {
-        List<String> options = set.cds() ? with("-XX:SharedArchiveFile=" + jsa) : floorOptions;
-        Path log = floorLogs.resolve(label + ".log");
-        java.util.OptionalDouble started = of.once(options, log, TIMEOUT.toSeconds());
+    private double floorOnce(PlatformFloor of, int round) throws IOException, InterruptedException {
+        String label = "round-" + round;
+        OptionalDouble started = of.once(label, set.cds(), TIMEOUT.toSeconds());
         if (started.isEmpty()) {
-            System.out.printf("  [flags %s] %s: the platform floor did not start; see %s%n", set.name(), label, log);
+            System.out.printf("  [flags %s] %s: the platform floor did not start; see %s%n", set.name(), label, of.log(label));
         }
         return started.orElse(Double.NaN);
     }
@@ -146,8 +125,8 @@ final class FlagsBench implements AutoCloseable {
             double rssAfter = ProcFs.residentKiB(pid) / 1024.0;
             CallFigures f = figures.get();
             instance.stop(TIMEOUT);
-            double floorMillis = round > 0 ? floorOnce(floor, floorArchive, "round-" + round) : Double.NaN;
-            double minimalMillis = round > 0 ? floorOnce(minimalFloor, minimalFloorArchive, "round-" + round + "-minimal") : Double.NaN;
+            double floorMillis = round > 0 ? floorOnce(floor, round) : Double.NaN;
+            double minimalMillis = round > 0 ? floorOnce(minimalFloor, round) : Double.NaN;
             return Optional.of(new Figures(launch, ready, rss, f.callsPerSecond(), rssAfter, f.gcCount(), f.gcMillis(),
                     floorMillis, minimalMillis));
         } finally {

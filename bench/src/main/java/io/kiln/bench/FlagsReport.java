@@ -45,7 +45,7 @@ final class FlagsReport {
                 .append(" server = KILN_JVM=server; server-g1 = that on G1 (-XX:-UseSerialGC -XX:+UseG1GC); dev = KILN_JVM=dev; +cds = with a dynamic")
                 .append(" CDS archive dumped by an untimed first start of the same copy. Platform floor: the same JVM options starting")
                 .append(" Felix with the third-party bundles of system/ (no Kiln bundle, no plugin, no front door) into an empty cache, spawn →")
-                .append(" all started: what no change to Kiln's own code can go below; minimal floor: only those Kiln's runtime cannot take")
+                .append(" all started, with those bundles' own default settings; minimal floor: only those Kiln's runtime cannot take")
                 .append(" a plugin without (Pax Logging, Event Admin, SCR, ConfigAdmin, Metatype, FileInstall, the OSGi utilities). Figures from a shared machine.\n");
         return md.toString();
     }

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,13 +21,16 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 
 /**
- * The floor under Kiln's launch that no change to Kiln's own code can go below: a JVM with the same options, starting
+ * The floor under Kiln's launch while Kiln starts all of these before its first plugin: a JVM with the same options, starting
  * Felix with the platform's third-party bundles from the distribution's {@code system/} (Pax Logging and Log4j 2, Event
  * Admin, SCR, ConfigAdmin, Metatype, FileInstall, the health checks, the OSGi utilities) into an empty cache, and no
  * Kiln bundle, no section and no plugin. Spawn → every one of those bundles started, for {@code --flags}, in the same
  * rounds as the set's Kiln launches. Installed but not started, as Kiln leaves them out of the way to the first plugin:
- * the front doors (Jetty, Gogo, the shell), which Kiln starts after the plugins (they are installed because the others
+ * the front doors (Jetty, Gogo, JLine), which Kiln starts after the plugins (they are installed because the others
  * import from them: the health checks take Jetty's servlet packages).
+ * <p>
+ * Not Kiln's own settings: Felix, Pax Logging, SCR and FileInstall run with their defaults (Pax Logging's prints
+ * Log4j's status lines to the console, which Kiln's logging file does not).
  * <p>
  * {@link #main} runs in the spawned JVM, with the distribution's Felix jar and this jar as its class path.
  */
@@ -61,26 +62,56 @@ final class PlatformFloor {
 
     private final Path kilnHome;
     private final Scope scope;
+    private final List<String> jvmOptions;
+    private final Path work;
     private final Path cache;
     private final Path watched;
+    private final Path archive;
 
-    /** @param work a folder of this floor's own: its framework cache and the empty folder FileInstall watches */
-    PlatformFloor(Path kilnHome, Scope scope, Path work) throws IOException {
+    /**
+     * @param jvmOptions the set's options, as bin/kiln gives them
+     * @param work       a folder of this floor's own: its framework cache, the empty folder FileInstall watches, its
+     *                   logs and its archive
+     */
+    PlatformFloor(Path kilnHome, Scope scope, List<String> jvmOptions, Path work) throws IOException {
         this.kilnHome = kilnHome;
         this.scope = scope;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.work = work;
         this.cache = work.resolve("cache");
         this.watched = Files.createDirectories(work.resolve("load"));
+        this.archive = work.resolve("floor.jsa");
+    }
+
+    /** The untimed start that writes this floor's CDS archive as its JVM exits. */
+    void dumpArchive(long timeoutSeconds) throws IOException, InterruptedException {
+        Files.deleteIfExists(archive);
+        Path log = log("dump");
+        once(List.of("-XX:ArchiveClassesAtExit=" + archive), log, timeoutSeconds);
+        if (!Files.isRegularFile(archive)) {
+            throw new IOException("the JVM wrote no CDS archive " + archive + "; see " + log);
+        }
+    }
+
+    Path log(String label) {
+        return work.resolve(label + ".log");
     }
 
     /**
-     * @param jvmOptions the set's options, as bin/kiln passes them, and any extra (an archive to dump or to map)
-     * @return spawn → platform started in ms, or empty if it did not start within {@code timeoutSeconds}
+     * @param withArchive map the archive {@link #dumpArchive} wrote
+     * @return spawn → platform started in ms, or empty if it did not start within {@code timeoutSeconds} (its output
+     *         is in {@link #log}{@code (label)})
      */
-    OptionalDouble once(List<String> jvmOptions, Path log, long timeoutSeconds) throws IOException, InterruptedException {
+    OptionalDouble once(String label, boolean withArchive, long timeoutSeconds) throws IOException, InterruptedException {
+        return once(withArchive ? List.of("-XX:SharedArchiveFile=" + archive) : List.of(), log(label), timeoutSeconds);
+    }
+
+    private OptionalDouble once(List<String> moreOptions, Path log, long timeoutSeconds) throws IOException, InterruptedException {
         FileTrees.delete(cache);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        command.addAll(moreOptions);
         command.add("-cp");
         command.add(kilnHome.resolve("lib/org.apache.felix.framework.jar") + java.io.File.pathSeparator + benchJar());
         command.add(PlatformFloor.class.getName());
@@ -138,7 +169,7 @@ final class PlatformFloor {
                 bundle.start();
             }
         }
-        System.out.println(STARTED + ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
+        System.out.println(STARTED + Micros.now());
         System.out.flush();
         framework.stop();
         framework.waitForStop(30_000);

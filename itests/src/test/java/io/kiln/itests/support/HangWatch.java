@@ -30,9 +30,6 @@ final class HangWatch {
     private static final Set<String> LOCK_WAITS = Set.of("org.apache.felix.framework.Felix.acquireGlobalLock",
             "org.apache.felix.framework.Felix.acquireBundleLock");
 
-    private HangWatch() {
-    }
-
     static void start() {
         if (!STARTED.compareAndSet(false, true)) {
             return;
@@ -42,14 +39,14 @@ final class HangWatch {
             thread.setDaemon(true);
             return thread;
         });
-        looks.scheduleWithFixedDelay(HangWatch::look, LOOK_MILLIS, LOOK_MILLIS, TimeUnit.MILLISECONDS);
+        looks.scheduleWithFixedDelay(new HangWatch()::look, LOOK_MILLIS, LOOK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private static Set<Long> waitingBefore = Set.of();
-    private static int dumps;
+    /** The threads that waited for a Felix lock at the last look; read and written on the watch's one thread only. */
+    private Set<Long> waitingBefore = Set.of();
+    private int dumps;
 
-    /** On the watch's one thread only. */
-    private static void look() {
+    private void look() {
         if (dumps >= 3) {
             return;
         }

@@ -35,6 +35,9 @@ public final class MetricsRegistry {
      */
     synchronized PrometheusRegistry scraped() {
         if (!jvmRegistered) {
+            // first, so that a collector that fails is not registered again at each scrape after it, each failing on
+            // the names the others took
+            jvmRegistered = true;
             // Not JvmMetrics, which adds JvmMemoryPoolAllocationMetrics: it leaves a listener on each garbage
             // collector's MXBean that nothing removes, which would keep this bundle's class loader in memory after an
             // update.
@@ -46,7 +49,6 @@ public final class MetricsRegistry {
             JvmCompilationMetrics.builder().register(registry);
             JvmRuntimeInfoMetric.builder().register(registry);
             ProcessMetrics.builder().register(registry);
-            jvmRegistered = true;
         }
         return registry;
     }

@@ -150,8 +150,10 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
     @Override
     public void bundleChanged(BundleEvent event) {
         int type = event.getType();
+        // STARTED and STOPPED too: Felix Metatype also tells of the MetaTypeProvider services a bundle registers, which
+        // a bundle has only while it runs (Jetty's, started after the plugins)
         if (type == BundleEvent.RESOLVED || type == BundleEvent.UNRESOLVED || type == BundleEvent.UPDATED
-                || type == BundleEvent.UNINSTALLED) {
+                || type == BundleEvent.UNINSTALLED || type == BundleEvent.STARTED || type == BundleEvent.STOPPED) {
             invalidate(event.getBundle().getBundleId());
         }
         if (type == BundleEvent.RESOLVED) {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
@@ -79,6 +80,20 @@ public class MetatypeIndexTest {
         assertSame(GREETING, index.definition("sample.farewell"));
         assertEquals("the first build reads every bundle", Map.of(), given.poll());
         assertEquals("the next one is given the bundle that did not change", Map.of(8L, farewell), given.poll());
+    }
+
+    @Test
+    public void aBundleThatStartsIsReadAgainForTheMetatypeProvidersItRegisters() {
+        Deque<Map<Long, Map<String, SectionDefinition>>> given = new ArrayDeque<>();
+        MetatypeIndex index = new MetatypeIndex(unchanged -> {
+            given.add(unchanged);
+            return Map.of(7L, Map.of(), 8L, Map.of());
+        });
+        index.definition("org.apache.felix.http");
+        index.bundleChanged(new BundleEvent(BundleEvent.STARTED, bundle(7, Bundle.ACTIVE)));
+        index.definition("org.apache.felix.http");
+        given.poll();
+        assertEquals("the bundle that started is read again", Map.of(8L, Map.of()), given.poll());
     }
 
     @Test
