@@ -164,7 +164,7 @@ public class ConfigValidationIT extends KilnTestSupport {
     @Test
     public void aMalformedFileIsRefused() throws IOException {
         assertRefusedKeepingLastGood("text = Hi \\uZZZZ\n",
-                "itest.validated.cfg: cannot be read as a .cfg properties file: Malformed \\uxxxx encoding.");
+                "itest.validated.cfg, line 1: cannot be read as a .cfg properties file: Malformed \\uxxxx encoding.");
     }
 
     @Test

@@ -3,12 +3,14 @@ package io.kiln.runtime.internal.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 
 import org.apache.felix.cm.file.ConfigurationHandler;
@@ -61,12 +63,37 @@ record SectionFile(Path file, String pid, Optional<String> name) {
      * @throws SectionException naming the file and what is wrong with it
      */
     Dictionary<String, Object> read() throws SectionException {
+        String kind = fileName().endsWith(CONFIG) ? "typed .config file" : ".cfg properties file";
         try {
             return fileName().endsWith(CONFIG) ? readTyped() : readProperties();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new SectionException(fileName() + ": cannot be read as a " + (fileName().endsWith(CONFIG)
-                    ? "typed .config file" : ".cfg properties file") + ": " + e.getMessage());
+        } catch (MalformedInputException e) {
+            // the decoder's own message is "Input length = 1"
+            throw new SectionException(fileName() + where(PropertiesLines.notUtf8(bytes())) + ": cannot be read as a " + kind
+                    + ": not UTF-8 text");
+        } catch (IllegalArgumentException e) {
+            // java.util.Properties names neither the line nor the escape
+            String line = fileName().endsWith(CONFIG) ? "" : where(PropertiesLines.badUnicodeEscape(text()));
+            throw new SectionException(fileName() + line + ": cannot be read as a "
+                    + kind + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new SectionException(fileName() + ": cannot be read as a " + kind + ": " + e.getMessage());
         }
+    }
+
+    private static String where(OptionalInt line) {
+        return line.isPresent() ? ", line " + line.getAsInt() : "";
+    }
+
+    private byte[] bytes() {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private String text() {
+        return new String(bytes(), StandardCharsets.UTF_8);
     }
 
     private Dictionary<String, Object> readProperties() throws IOException {

@@ -90,4 +90,19 @@ public class SectionFileTest {
         SectionException e = assertThrows(SectionException.class, () -> SectionFile.of(file).read());
         assertTrue(e.getMessage(), e.getMessage().startsWith("p.config: cannot be read as a typed .config file"));
     }
+
+    @Test
+    public void aBadUnicodeEscapeIsNamedWithItsLine() throws Exception {
+        Path file = Files.writeString(temp.getRoot().toPath().resolve("p.cfg"), "a = 1\nb = \\\\u not an escape\ntext = Hi \\uZZZZ\n");
+        SectionException e = assertThrows(SectionException.class, () -> SectionFile.of(file).read());
+        assertEquals("p.cfg, line 3: cannot be read as a .cfg properties file: Malformed \\uxxxx encoding.", e.getMessage());
+    }
+
+    @Test
+    public void bytesThatAreNotUtf8AreNamedWithTheirLine() throws Exception {
+        Path file = temp.getRoot().toPath().resolve("p.cfg");
+        Files.write(file, new byte[] { 'a', '=', '1', '\n', 'b', '=', (byte) 0xE9, '\n' });
+        SectionException e = assertThrows(SectionException.class, () -> SectionFile.of(file).read());
+        assertEquals("p.cfg, line 2: cannot be read as a .cfg properties file: not UTF-8 text", e.getMessage());
+    }
 }
