@@ -124,7 +124,7 @@ final class FlagsBench implements AutoCloseable {
             }
             double rssAfter = ProcFs.residentKiB(pid) / 1024.0;
             CallFigures f = figures.get();
-            instance.stop(TIMEOUT);
+            instance.stop(TIMEOUT); // before the floors, which must not share the cores with it
             double floorMillis = round > 0 ? floorOnce(floor, round) : Double.NaN;
             double minimalMillis = round > 0 ? floorOnce(minimalFloor, round) : Double.NaN;
             return Optional.of(new Figures(launch, ready, rss, f.callsPerSecond(), rssAfter, f.gcCount(), f.gcMillis(),

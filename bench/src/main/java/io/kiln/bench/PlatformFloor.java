@@ -61,7 +61,7 @@ final class PlatformFloor {
     private static final List<String> FRONT_DOORS = List.of("org.apache.felix.http.jetty", "org.apache.felix.gogo.", "org.jline");
 
     private final Path kilnHome;
-    private final Scope scope;
+    private final List<Path> bundles;
     private final List<String> jvmOptions;
     private final Path work;
     private final Path cache;
@@ -75,7 +75,7 @@ final class PlatformFloor {
      */
     PlatformFloor(Path kilnHome, Scope scope, List<String> jvmOptions, Path work) throws IOException {
         this.kilnHome = kilnHome;
-        this.scope = scope;
+        this.bundles = bundles(kilnHome, scope);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.work = work;
         this.cache = work.resolve("cache");
@@ -117,7 +117,7 @@ final class PlatformFloor {
         command.add(PlatformFloor.class.getName());
         command.add(cache.toString());
         command.add(watched.toString());
-        command.addAll(bundles().stream().map(Path::toString).toList());
+        command.addAll(bundles.stream().map(Path::toString).toList());
         long spawn = Micros.now();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -128,7 +128,7 @@ final class PlatformFloor {
                 .mapToDouble(l -> Micros.toMillis(Long.parseLong(l.substring(STARTED.length()).strip()) - spawn)).findFirst();
     }
 
-    List<Path> bundles() throws IOException {
+    private static List<Path> bundles(Path kilnHome, Scope scope) throws IOException {
         try (Stream<Path> jars = Files.list(kilnHome.resolve("system"))) {
             return jars.filter(j -> j.getFileName().toString().endsWith(".jar"))
                     .filter(j -> !j.getFileName().toString().startsWith(KILN))

@@ -63,16 +63,17 @@ record SectionFile(Path file, String pid, Optional<String> name) {
      * @throws SectionException naming the file and what is wrong with it
      */
     Dictionary<String, Object> read() throws SectionException {
-        String kind = fileName().endsWith(CONFIG) ? "typed .config file" : ".cfg properties file";
+        boolean typed = fileName().endsWith(CONFIG);
+        String kind = typed ? "typed .config file" : ".cfg properties file";
         try {
-            return fileName().endsWith(CONFIG) ? readTyped() : readProperties();
+            return typed ? readTyped() : readProperties();
         } catch (MalformedInputException e) {
             // the decoder's own message is "Input length = 1"
             throw new SectionException(fileName() + where(PropertiesLines.notUtf8(bytes())) + ": cannot be read as a " + kind
                     + ": not UTF-8 text");
         } catch (IllegalArgumentException e) {
             // java.util.Properties names neither the line nor the escape
-            String line = fileName().endsWith(CONFIG) ? "" : where(PropertiesLines.badUnicodeEscape(text()));
+            String line = typed ? "" : where(PropertiesLines.badUnicodeEscape(text()));
             throw new SectionException(fileName() + line + ": cannot be read as a "
                     + kind + ": " + e.getMessage());
         } catch (IOException e) {
