@@ -120,38 +120,7 @@ public class DependentsIT extends KilnTestSupport {
         PluginJar.phrase("itest.named", "1.0.0", "named", "return \"n\";").writeTo(folders.jars().resolve("named.jar"));
         // a service configured by section itest.conf, which fails to activate when told to, and a client of it
         Path confApi = GreeterPlugins.api("conf", "1.0.0").writeTo(folders.jars().resolve("conf-api-1.jar"));
-        PluginJar.named("itest.conf.service", "1.0.0").source("io.kiln.itests.conf.impl.ConfiguredGreeter", """
-                package io.kiln.itests.conf.impl;
-
-                import org.osgi.service.component.annotations.Activate;
-                import org.osgi.service.component.annotations.Component;
-                import org.osgi.service.component.annotations.ConfigurationPolicy;
-
-                import io.kiln.itests.conf.api.Greeter;
-
-                @Component(configurationPid = "itest.conf", configurationPolicy = ConfigurationPolicy.REQUIRE)
-                public class ConfiguredGreeter implements Greeter {
-                    public @interface Config {
-                        String word() default "Hello";
-                        boolean broken() default false;
-                    }
-
-                    private final String word;
-
-                    @Activate
-                    public ConfiguredGreeter(Config config) {
-                        if (config.broken()) {
-                            throw new IllegalStateException("broken on purpose");
-                        }
-                        this.word = config.word();
-                    }
-
-                    @Override
-                    public String greet(String name) {
-                        return word + ", " + name;
-                    }
-                }
-                """).against(confApi).writeTo(folders.jars().resolve("conf-service-1.jar"));
+        GreeterPlugins.configured("conf").against(confApi).writeTo(folders.jars().resolve("conf-service-1.jar"));
         GreeterPlugins.client("conf").against(confApi).writeTo(folders.jars().resolve("conf-client.jar"));
         Files.writeString(folders.conf().resolve("itest.conf.cfg"), "word = Hello\n");
         return kilnOptions(folders);

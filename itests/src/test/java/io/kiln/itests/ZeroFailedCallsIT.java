@@ -5,6 +5,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.inject.Inject;
 
@@ -25,21 +28,25 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 
+import io.kiln.itests.support.GreeterPlugins;
 import io.kiln.itests.support.KilnFolders;
 import io.kiln.itests.support.KilnTestSupport;
 import io.kiln.itests.support.PluginJar;
 import io.kiln.runtime.api.Action;
+import io.kiln.runtime.api.ConfigService;
 import io.kiln.runtime.api.HistoryEntry;
 import io.kiln.runtime.api.Outcome;
 import io.kiln.runtime.api.PluginService;
 import io.kiln.sample.chain.ChainLink;
 import io.kiln.sample.chain.ChainObserver;
+import io.kiln.sample.phrase.Phrase;
 
 /**
  * The calling contract: eight threads call the chain's top link (charlie, which calls beta, which calls alpha) without
  * pause while alpha's jar is replaced again and again, and once by a version that fails and is rolled back. No call
  * fails, no thread sees an older alpha once a newer one served it, and beta and charlie are never restarted.
- * {@code kiln.itest.reloads} sets how many replacements (the benchmark runs 100).
+ * {@code kiln.itest.reloads} sets how many replacements (the benchmark runs 100). The same holds while the section
+ * of a service changes and SCR takes its service away and back, as it does for a component without {@code @Modified}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -51,8 +58,13 @@ public class ZeroFailedCallsIT extends KilnTestSupport {
     private static final int RELOADS = Integer.getInteger("kiln.itest.reloads", 20);
     private static final int CALLERS = 8;
 
+    private static final int SECTION_CHANGES = 10;
+
     @Inject
     private PluginService plugins;
+
+    @Inject
+    private ConfigService config;
 
     @Configuration
     public Option[] configuration() throws IOException {
@@ -84,6 +96,10 @@ public class ZeroFailedCallsIT extends KilnTestSupport {
                     }
                 }
                 """).writeTo(folders.jars().resolve("alpha-broken.jar"));
+        Path calmApi = GreeterPlugins.api("calm", "1.0.0").writeTo(folders.jars().resolve("calm-api-1.jar"));
+        GreeterPlugins.configured("calm").against(calmApi).writeTo(folders.jars().resolve("calm-service-1.jar"));
+        GreeterPlugins.client("calm").against(calmApi).writeTo(folders.jars().resolve("calm-client.jar"));
+        Files.writeString(folders.conf().resolve("itest.calm.cfg"), "word = Hello\n");
         return kilnOptions(folders);
     }
 
@@ -176,6 +192,57 @@ public class ZeroFailedCallsIT extends KilnTestSupport {
         }
         assertEquals("charlie " + installedBundle("kiln-sample-chain-charlie").getVersion() + " -> beta "
                 + installedBundle("kiln-sample-chain-beta").getVersion() + " -> alpha " + version(reloads), charlie(top));
+    }
+
+    @Test
+    public void callsNeverFailWhileTheSectionOfAServiceWithoutModifiedChanges() throws Exception {
+        deploy("calm-api-1.jar", "calm-service-1.jar", "calm-client.jar");
+        await().untilAsserted(() -> assertEquals("Hello, x", say("calm-client", "x")));
+        ServiceReference<Phrase> client = phrase("calm-client");
+        Phrase phrase = context.getService(client);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicReference<String> said = new AtomicReference<>("");
+        AtomicLong calls = new AtomicLong();
+        Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        List<Thread> callers = new ArrayList<>();
+        for (int t = 0; t < CALLERS; t++) {
+            Thread caller = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        said.set(phrase.say("x"));
+                        calls.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                }
+            }, "section-caller-" + t);
+            callers.add(caller);
+            caller.start();
+        }
+        Path file = folders().conf().resolve("itest.calm.cfg");
+        try {
+            for (int k = 1; k <= SECTION_CHANGES; k++) {
+                String word = "W" + k;
+                writeIn(file, "word = " + word + "\n");
+                await().until(() -> config.section("itest.calm").orElseThrow(),
+                        s -> s.state() == Outcome.APPLIED && word.equals(s.properties().get("word")));
+                // a failed call ends the changes: the client may have lost its greeter for good
+                await().until(() -> said.get().equals(word + ", x") || !failures.isEmpty());
+                if (!failures.isEmpty()) {
+                    break;
+                }
+            }
+        } finally {
+            running.set(false);
+            for (Thread caller : callers) {
+                caller.join();
+            }
+            context.ungetService(client);
+        }
+
+        assertTrue("failed calls: " + failures.stream().limit(3).map(Throwable::toString).toList(), failures.isEmpty());
+        assertTrue("calls made: " + calls.get(), calls.get() > SECTION_CHANGES * CALLERS);
+        assertEquals("the client kept running, bound to the same handle", serviceId(client), serviceId(phrase("calm-client")));
     }
 
     private String charlie(ServiceReference<ChainLink> top) {

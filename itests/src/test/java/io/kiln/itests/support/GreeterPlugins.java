@@ -47,6 +47,46 @@ public final class GreeterPlugins {
                 """.formatted(t, t, property, word));
     }
 
+    /**
+     * A greeter configured by section {@code itest.T} (required), which says its {@code word} and fails to activate
+     * when {@code broken = true}. It has no {@code @Modified} method: SCR deactivates it and activates it again, its
+     * service gone in between, at each change of its section.
+     */
+    public static PluginJar configured(String t) {
+        return PluginJar.named("itest." + t + ".service", "1.0.0").source("io.kiln.itests." + t + ".impl.ConfiguredGreeter", """
+                package io.kiln.itests.%s.impl;
+
+                import org.osgi.service.component.annotations.Activate;
+                import org.osgi.service.component.annotations.Component;
+                import org.osgi.service.component.annotations.ConfigurationPolicy;
+
+                import io.kiln.itests.%s.api.Greeter;
+
+                @Component(configurationPid = "itest.%s", configurationPolicy = ConfigurationPolicy.REQUIRE)
+                public class ConfiguredGreeter implements Greeter {
+                    public @interface Config {
+                        String word() default "Hello";
+                        boolean broken() default false;
+                    }
+
+                    private final String word;
+
+                    @Activate
+                    public ConfiguredGreeter(Config config) {
+                        if (config.broken()) {
+                            throw new IllegalStateException("broken on purpose");
+                        }
+                        this.word = config.word();
+                    }
+
+                    @Override
+                    public String greet(String name) {
+                        return word + ", " + name;
+                    }
+                }
+                """.formatted(t, t, t));
+    }
+
     public static PluginJar client(String t) {
         return client(t, "");
     }

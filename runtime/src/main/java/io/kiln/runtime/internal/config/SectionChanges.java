@@ -115,43 +115,45 @@ final class SectionChanges implements AutoCloseable {
                 if (own.isPresent()) {
                     warnings.addAll(own.get().validate(section.fileName(), values));
                 }
-                Reconfiguration check = reconfigurations.before(section.pid(), section.configurationPid());
-                Optional<Dictionary<String, Object>> lastGood = delivery.current(section);
-                List<String> problems = new ArrayList<>();
-                boolean changed;
-                try (SectionCheck.Verdict verdict = own.map(SectionCheck::delivering).orElse(null)) {
-                    changed = delivery.deliver(section, values, force);
-                    if (changed && verdict != null) {
-                        problems.addAll(verdict.problems(OWN_CHECK_MILLIS));
+                try (Reconfiguration check = reconfigurations.before(section.pid(), section.configurationPid())) {
+                    Optional<Dictionary<String, Object>> lastGood = delivery.current(section);
+                    List<String> problems = new ArrayList<>();
+                    boolean changed;
+                    try (SectionCheck.Verdict verdict = own.map(SectionCheck::delivering).orElse(null)) {
+                        check.holdCalls();
+                        changed = delivery.deliver(section, values, force);
+                        if (changed && verdict != null) {
+                            problems.addAll(verdict.problems(OWN_CHECK_MILLIS));
+                        }
                     }
-                }
-                if (changed) {
-                    problems.addAll(problemsAfter(check, values, false));
-                    if (!problems.isEmpty()) {
-                        return putBack(section, lastGood, check, own, String.join("; ", problems), trigger, start);
+                    if (changed) {
+                        problems.addAll(problemsAfter(check, values, false));
+                        if (!problems.isEmpty()) {
+                            return putBack(section, lastGood, check, own, String.join("; ", problems), trigger, start);
+                        }
                     }
+                    if (changed) {
+                        own.ifPresent(c -> c.applied(values));
+                    }
+                    Optional<SectionState> before = states.get(section.configurationPid());
+                    states.put(new SectionState(section, Outcome.APPLIED, "", warnings, definition != null || own.isPresent(),
+                            SectionState.shown(values), Instant.now()));
+                    boolean recovered = before.isPresent() && before.get().state() == Outcome.REJECTED;
+                    Outcome outcome = changed || recovered ? Outcome.APPLIED : Outcome.UNCHANGED;
+                    // a file read again that says what already runs (FileInstall noticing a set's write) warns no more
+                    if (outcome == Outcome.APPLIED || !before.map(SectionState::warnings).orElse(List.of()).equals(warnings)) {
+                        warnings.forEach(recorder::warned);
+                    }
+                    if (outcome == Outcome.APPLIED) {
+                        recorder.applied(section, trigger, start);
+                    }
+                    if (definition == null) {
+                        // its plugin may have resolved while this was validated, after it looked for unchecked sections
+                        checkLate(section);
+                    }
+                    return new SectionResult(section.configurationPid(), section.fileName(), outcome, "", warnings,
+                            SectionRecorder.took(start));
                 }
-                if (changed) {
-                    own.ifPresent(c -> c.applied(values));
-                }
-                Optional<SectionState> before = states.get(section.configurationPid());
-                states.put(new SectionState(section, Outcome.APPLIED, "", warnings, definition != null || own.isPresent(),
-                        SectionState.shown(values), Instant.now()));
-                boolean recovered = before.isPresent() && before.get().state() == Outcome.REJECTED;
-                Outcome outcome = changed || recovered ? Outcome.APPLIED : Outcome.UNCHANGED;
-                // a file read again that says what already runs (FileInstall noticing a set's write) warns no more
-                if (outcome == Outcome.APPLIED || !before.map(SectionState::warnings).orElse(List.of()).equals(warnings)) {
-                    warnings.forEach(recorder::warned);
-                }
-                if (outcome == Outcome.APPLIED) {
-                    recorder.applied(section, trigger, start);
-                }
-                if (definition == null) {
-                    // its plugin may have resolved while this was validated, after it looked for unchecked sections
-                    checkLate(section);
-                }
-                return new SectionResult(section.configurationPid(), section.fileName(), outcome, "", warnings,
-                        SectionRecorder.took(start));
             } catch (SectionException e) {
                 return refuse(section, section.configurationPid(), section.fileName(), e.getMessage(), trigger, start);
             } catch (IOException e) {
@@ -178,6 +180,7 @@ final class SectionChanges implements AutoCloseable {
         List<String> after = new ArrayList<>();
         // with no last good configuration its consumer falls back to its defaults, and may not say so
         try (SectionCheck.Verdict verdict = lastGood.isPresent() ? own.map(SectionCheck::delivering).orElse(null) : null) {
+            check.holdCalls();
             delivery.restore(section, lastGood);
             if (verdict != null) {
                 after.addAll(verdict.problems(OWN_CHECK_MILLIS));
@@ -285,11 +288,20 @@ final class SectionChanges implements AutoCloseable {
                     return;
                 }
                 states.remove(section.configurationPid());
-                if (delivery.removeIfFrom(section)) {
-                    recorder.removed(section, trigger, start);
+                try (Reconfiguration check = reconfigurations.before(section.pid(), section.configurationPid())) {
+                    // a component that takes its defaults instead comes back: its callers wait for it, not fail
+                    check.holdCalls();
+                    if (delivery.removeIfFrom(section)) {
+                        recorder.removed(section, trigger, start);
+                        if (!check.isEmpty()) {
+                            delivered.await(check.timeoutMillis());
+                        }
+                    }
                 }
             } catch (SectionException | IOException e) {
                 recorder.failed("{}: cannot remove its section: {}", file.getFileName(), e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -13,6 +13,8 @@ import java.util.Objects;
 import org.osgi.framework.Bundle;
 
 import io.kiln.runtime.api.DependentChange;
+import io.kiln.runtime.internal.call.DroppedHandle;
+import io.kiln.runtime.internal.call.SwapWindow;
 import io.kiln.runtime.internal.scr.ComponentStates;
 
 /**
@@ -21,8 +23,13 @@ import io.kiln.runtime.internal.scr.ComponentStates;
  * take the new values (ConfigAdmin tells SCR on a thread of its own) and checks the plugins and their dependents as
  * after any change: a component that fails with the new values, or a dependent that loses a service it used, makes
  * the section's change fail, and the caller puts the last good configuration back.
+ * <p>
+ * A component with no {@code @Modified} method is deactivated and activated again by SCR when its section changes, and
+ * its service goes and comes back. From {@link #holdCalls()} until the components took the values, each plugin
+ * concerned and its dependents are in a {@link SwapWindow}: their handles stay, and calls wait for the service's next
+ * registration instead of failing. Closed, whatever happened, by {@link #close()}.
  */
-public final class Reconfiguration {
+public final class Reconfiguration implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Reconfiguration.class);
 
@@ -33,6 +40,7 @@ public final class Reconfiguration {
     private final String pid;
     private final String configurationPid;
     private final List<Owner> owners = new ArrayList<>();
+    private final List<SwapWindow> windows = new ArrayList<>();
 
     Reconfiguration(DeployContext kiln, String pid, String configurationPid) {
         this.kiln = kiln;
@@ -50,6 +58,36 @@ public final class Reconfiguration {
     /** @return whether no plugin's component takes the section: then there is nothing to check */
     public boolean isEmpty() {
         return owners.isEmpty();
+    }
+
+    /**
+     * To call just before the section is delivered, or its last good configuration put back: the services of the
+     * plugins concerned and their dependents keep their handles while SCR takes them away and registers them again.
+     * Held already, this does nothing.
+     */
+    public void holdCalls() {
+        if (windows.isEmpty()) {
+            owners.forEach(owner -> windows.add(kiln.handles.openWindow(owner.bundle(), owner.dependents().bundles())));
+        }
+    }
+
+    /**
+     * The components took the values (or failed on them): each handle nothing serves now is dropped, so the check of
+     * the dependents sees what they lost.
+     */
+    private void releaseCalls() {
+        for (SwapWindow window : windows) {
+            for (DroppedHandle dropped : window.close()) {
+                LOG.info("section {}: {} no longer serves {}: {}", configurationPid, dropped.plugin(), dropped.interfaces(), dropped.why());
+            }
+        }
+        windows.clear();
+    }
+
+    /** Lets go of the calls held, if the section was never checked (it said what already runs, or was not stored). */
+    @Override
+    public void close() {
+        releaseCalls();
     }
 
     /** @return how long a check may wait for the plugins to settle */
@@ -95,6 +133,7 @@ public final class Reconfiguration {
             LOG.warn("section {}: not every component it configures shows the delivered values after {} ms",
                     configurationPid, kiln.verifier.timeoutMillis());
         }
+        releaseCalls();
         // the dependents first: a delayed component fails only once a dependent asks for its service
         List<String> broken = new ArrayList<>();
         for (Owner owner : owners) {
