@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.osgi.framework.BundleContext;
@@ -44,7 +43,7 @@ final class SectionChanges implements AutoCloseable {
     private final Reconfigurations reconfigurations;
     private final DeliveryBarrier delivered;
     private final Function<String, Optional<SectionCheck>> ownChecks;
-    private final Map<Path, Object> fileLocks = new ConcurrentHashMap<>();
+    private final SectionLocks locks = new SectionLocks();
 
     /** The engine's part of a section's change: its check of the plugins the section configures, and their dependents. */
     @FunctionalInterface
@@ -88,86 +87,84 @@ final class SectionChanges implements AutoCloseable {
         return puttingBack ? check.problemsAfterPuttingBack(values) : check.problemsAfter(values);
     }
 
-    private Object lock(Path file) {
-        return fileLocks.computeIfAbsent(file, f -> new Object());
-    }
-
     /**
      * Reads, validates and applies a section file.
      *
      * @param force deliver it to its components even if it says what already runs (a reload)
      */
     SectionResult apply(Path file, Trigger trigger, boolean force) {
-        synchronized (lock(file)) {
-            long start = System.nanoTime();
-            SectionFile section;
-            try {
-                section = SectionFile.of(file);
-            } catch (SectionException e) {
-                return refuse(null, file.getFileName().toString(), file.getFileName().toString(), e.getMessage(), trigger, start);
+        return locks.holding(file, () -> applyHeld(file, trigger, force));
+    }
+
+    private SectionResult applyHeld(Path file, Trigger trigger, boolean force) {
+        long start = System.nanoTime();
+        SectionFile section;
+        try {
+            section = SectionFile.of(file);
+        } catch (SectionException e) {
+            return refuse(null, file.getFileName().toString(), file.getFileName().toString(), e.getMessage(), trigger, start);
+        }
+        try {
+            SectionDefinition definition = metatype.definition(section.pid());
+            Optional<SectionCheck> own = ownChecks.apply(section.configurationPid());
+            SectionValidator.Validated validated = validator.validate(section, section.read(), definition);
+            Dictionary<String, Object> values = validated.values();
+            List<String> warnings = new ArrayList<>(validated.warnings());
+            if (own.isPresent()) {
+                warnings.addAll(own.get().validate(section.fileName(), values));
             }
-            try {
-                SectionDefinition definition = metatype.definition(section.pid());
-                Optional<SectionCheck> own = ownChecks.apply(section.configurationPid());
-                SectionValidator.Validated validated = validator.validate(section, section.read(), definition);
-                Dictionary<String, Object> values = validated.values();
-                List<String> warnings = new ArrayList<>(validated.warnings());
-                if (own.isPresent()) {
-                    warnings.addAll(own.get().validate(section.fileName(), values));
+            try (Reconfiguration check = reconfigurations.before(section.pid(), section.configurationPid())) {
+                Optional<Dictionary<String, Object>> lastGood = delivery.current(section);
+                List<String> problems = new ArrayList<>();
+                boolean changed;
+                try (SectionCheck.Verdict verdict = own.map(SectionCheck::delivering).orElse(null)) {
+                    check.holdCalls();
+                    changed = delivery.deliver(section, values, force);
+                    if (changed && verdict != null) {
+                        problems.addAll(verdict.problems(OWN_CHECK_MILLIS));
+                    }
                 }
-                try (Reconfiguration check = reconfigurations.before(section.pid(), section.configurationPid())) {
-                    Optional<Dictionary<String, Object>> lastGood = delivery.current(section);
-                    List<String> problems = new ArrayList<>();
-                    boolean changed;
-                    try (SectionCheck.Verdict verdict = own.map(SectionCheck::delivering).orElse(null)) {
-                        check.holdCalls();
-                        changed = delivery.deliver(section, values, force);
-                        if (changed && verdict != null) {
-                            problems.addAll(verdict.problems(OWN_CHECK_MILLIS));
-                        }
+                if (changed) {
+                    problems.addAll(problemsAfter(check, values, false));
+                    if (!problems.isEmpty()) {
+                        return putBack(section, lastGood, check, own, String.join("; ", problems), trigger, start);
                     }
-                    if (changed) {
-                        problems.addAll(problemsAfter(check, values, false));
-                        if (!problems.isEmpty()) {
-                            return putBack(section, lastGood, check, own, String.join("; ", problems), trigger, start);
-                        }
-                    }
-                    if (changed) {
-                        own.ifPresent(c -> c.applied(values));
-                    }
-                    Optional<SectionState> before = states.get(section.configurationPid());
-                    states.put(new SectionState(section, Outcome.APPLIED, "", warnings, definition != null || own.isPresent(),
-                            SectionState.shown(values), Instant.now()));
-                    boolean recovered = before.isPresent() && before.get().state() == Outcome.REJECTED;
-                    Outcome outcome = changed || recovered ? Outcome.APPLIED : Outcome.UNCHANGED;
-                    // a file read again that says what already runs (FileInstall noticing a set's write) warns no more
-                    if (outcome == Outcome.APPLIED || !before.map(SectionState::warnings).orElse(List.of()).equals(warnings)) {
-                        warnings.forEach(recorder::warned);
-                    }
-                    if (outcome == Outcome.APPLIED) {
-                        recorder.applied(section, trigger, start);
-                    }
-                    if (definition == null) {
-                        // its plugin may have resolved while this was validated, after it looked for unchecked sections
-                        checkLate(section);
-                    }
-                    return new SectionResult(section.configurationPid(), section.fileName(), outcome, "", warnings,
-                            SectionRecorder.took(start));
                 }
-            } catch (SectionException e) {
-                return refuse(section, section.configurationPid(), section.fileName(), e.getMessage(), trigger, start);
-            } catch (IOException e) {
-                return refuse(section, section.configurationPid(), section.fileName(),
-                        section.fileName() + ": ConfigAdmin cannot store it: " + e, trigger, start);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return refuse(section, section.configurationPid(), section.fileName(),
-                        section.fileName() + ": interrupted while it was applied", trigger, start);
-            } catch (RuntimeException e) {
-                // said, not thrown: FileInstall would only log it and leave the file unapplied
-                return refuse(section, section.configurationPid(), section.fileName(),
-                        section.fileName() + ": cannot be applied: " + e, trigger, start);
+                if (changed) {
+                    own.ifPresent(c -> c.applied(values));
+                }
+                Optional<SectionState> before = states.get(section.configurationPid());
+                states.put(new SectionState(section, Outcome.APPLIED, "", warnings, definition != null || own.isPresent(),
+                        SectionState.shown(values), Instant.now()));
+                boolean recovered = before.isPresent() && before.get().state() == Outcome.REJECTED;
+                Outcome outcome = changed || recovered ? Outcome.APPLIED : Outcome.UNCHANGED;
+                // a file read again that says what already runs (FileInstall noticing a set's write) warns no more
+                if (outcome == Outcome.APPLIED || !before.map(SectionState::warnings).orElse(List.of()).equals(warnings)) {
+                    warnings.forEach(recorder::warned);
+                }
+                if (outcome == Outcome.APPLIED) {
+                    recorder.applied(section, trigger, start);
+                }
+                if (definition == null) {
+                    // its plugin may have resolved while this was validated, after it looked for unchecked sections
+                    checkLate(section);
+                }
+                return new SectionResult(section.configurationPid(), section.fileName(), outcome, "", warnings,
+                        SectionRecorder.took(start));
             }
+        } catch (SectionException e) {
+            return refuse(section, section.configurationPid(), section.fileName(), e.getMessage(), trigger, start);
+        } catch (IOException e) {
+            return refuse(section, section.configurationPid(), section.fileName(),
+                    section.fileName() + ": ConfigAdmin cannot store it: " + e, trigger, start);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return refuse(section, section.configurationPid(), section.fileName(),
+                    section.fileName() + ": interrupted while it was applied", trigger, start);
+        } catch (RuntimeException e) {
+            // said, not thrown: FileInstall would only log it and leave the file unapplied
+            return refuse(section, section.configurationPid(), section.fileName(),
+                    section.fileName() + ": cannot be applied: " + e, trigger, start);
         }
     }
 
@@ -229,12 +226,15 @@ final class SectionChanges implements AutoCloseable {
 
     /**
      * A plugin declaring these PIDs' definitions is resolving, and none of its components has started: check the
-     * sections that were applied before anyone could say what they should hold.
+     * sections that were applied before anyone could say what they should hold. Told on the thread that resolves the
+     * plugin, which holds Felix's global lock: a section being changed right now is checked by the thread changing it,
+     * as it lets go, rather than waited for here (that thread may need the global lock before it lets go). The
+     * plugin's components may then start on the unchecked section, and take the checked one a moment later.
      */
     private void definitionsArrived(Set<String> pids) {
         for (SectionState state : states.all()) {
             if (pids.contains(state.section().pid())) {
-                checkLate(state.section());
+                locks.nowOrByHolder(state.section().file(), () -> checkLate(state.section()));
             }
         }
     }
@@ -243,66 +243,69 @@ final class SectionChanges implements AutoCloseable {
      * Checks a section that was applied unchecked, if its definition is known now. A valid one is delivered again
      * typed as its definition says (applied unchecked, a list is one comma-separated string), before the plugin's
      * components start; one that does not hold up is withdrawn, so its components wait for a valid section instead
-     * of starting on a bad one.
+     * of starting on a bad one. To call holding the section's lock.
      */
     private void checkLate(SectionFile section) {
-        synchronized (lock(section.file())) {
-            SectionState state = states.get(section.configurationPid()).orElse(null);
-            SectionDefinition definition = metatype.definition(section.pid());
-            if (state == null || state.validated() || state.state() != Outcome.APPLIED || definition == null) {
-                return;
-            }
-            long start = System.nanoTime();
+        SectionState state = states.get(section.configurationPid()).orElse(null);
+        SectionDefinition definition = metatype.definition(section.pid());
+        if (state == null || state.validated() || state.state() != Outcome.APPLIED || definition == null) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            SectionValidator.Validated valid = validator.validate(section, section.read(), definition);
+            Dictionary<String, Object> values = valid.values();
+            delivery.deliver(section, values, false);
+            states.put(new SectionState(section, Outcome.APPLIED, "", valid.warnings(), true, SectionState.shown(values),
+                    state.changed()));
+            valid.warnings().forEach(recorder::warned);
+        } catch (SectionException e) {
             try {
-                SectionValidator.Validated valid = validator.validate(section, section.read(), definition);
-                Dictionary<String, Object> values = valid.values();
-                delivery.deliver(section, values, false);
-                states.put(new SectionState(section, Outcome.APPLIED, "", valid.warnings(), true, SectionState.shown(values),
-                        state.changed()));
-                valid.warnings().forEach(recorder::warned);
-            } catch (SectionException e) {
-                try {
-                    delivery.withdraw(section.configurationPid());
-                } catch (IOException deleteFailed) {
-                    recorder.failed("{}: cannot withdraw the invalid section: {}", section.fileName(), deleteFailed.toString());
-                }
-                states.put(new SectionState(section, Outcome.REJECTED, e.getMessage(), List.of(), true, Map.of(), Instant.now()));
-                recorder.withdrawn(section, start, e.getMessage());
-            } catch (IOException e) {
-                recorder.failed("{}: ConfigAdmin cannot store it typed: {}", section.fileName(), e.toString());
+                delivery.withdraw(section.configurationPid());
+            } catch (IOException deleteFailed) {
+                recorder.failed("{}: cannot withdraw the invalid section: {}", section.fileName(), deleteFailed.toString());
             }
+            states.put(new SectionState(section, Outcome.REJECTED, e.getMessage(), List.of(), true, Map.of(), Instant.now()));
+            recorder.withdrawn(section, start, e.getMessage());
+        } catch (IOException e) {
+            recorder.failed("{}: ConfigAdmin cannot store it typed: {}", section.fileName(), e.toString());
+        } catch (RuntimeException e) {
+            // said, not thrown: the thread is the framework's, or that of a change the section's lock was handed to
+            recorder.failed("{}: cannot be checked against its definition: {}", section.fileName(), e.toString());
         }
     }
 
     /** The section's file is gone: remove its configuration, if the file was where it came from. */
     void remove(Path file, Trigger trigger) {
-        synchronized (lock(file)) {
-            if (Files.exists(file)) {
+        locks.holding(file, () -> removeHeld(file, trigger));
+    }
+
+    private void removeHeld(Path file, Trigger trigger) {
+        if (Files.exists(file)) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            SectionFile section = SectionFile.of(file);
+            if (ownChecks.apply(section.configurationPid()).map(SectionCheck::keptWhenFileIsGone).orElse(false)) {
+                keepWithoutFile(section, trigger, start);
                 return;
             }
-            long start = System.nanoTime();
-            try {
-                SectionFile section = SectionFile.of(file);
-                if (ownChecks.apply(section.configurationPid()).map(SectionCheck::keptWhenFileIsGone).orElse(false)) {
-                    keepWithoutFile(section, trigger, start);
-                    return;
-                }
-                states.remove(section.configurationPid());
-                try (Reconfiguration check = reconfigurations.before(section.pid(), section.configurationPid())) {
-                    // a component that takes its defaults instead comes back: its callers wait for it, not fail
-                    check.holdCalls();
-                    if (delivery.removeIfFrom(section)) {
-                        recorder.removed(section, trigger, start);
-                        if (!check.isEmpty()) {
-                            delivered.await(check.timeoutMillis());
-                        }
+            states.remove(section.configurationPid());
+            try (Reconfiguration check = reconfigurations.before(section.pid(), section.configurationPid())) {
+                // a component that takes its defaults instead comes back: its callers wait for it, not fail
+                check.holdCalls();
+                if (delivery.removeIfFrom(section)) {
+                    recorder.removed(section, trigger, start);
+                    if (!check.isEmpty()) {
+                        delivered.await(check.timeoutMillis());
                     }
                 }
-            } catch (SectionException | IOException e) {
-                recorder.failed("{}: cannot remove its section: {}", file.getFileName(), e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+        } catch (SectionException | IOException e) {
+            recorder.failed("{}: cannot remove its section: {}", file.getFileName(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -327,33 +330,35 @@ final class SectionChanges implements AutoCloseable {
 
     /** Validates the section with these values, writes them into its file and applies it; or writes nothing. */
     SectionResult set(SectionFile section, Map<String, String> values, Trigger trigger) {
-        synchronized (lock(section.file())) {
-            long start = System.nanoTime();
-            byte[] original;
-            try {
-                original = Files.readAllBytes(section.file());
-                Dictionary<String, Object> raw = section.read();
-                values.forEach(raw::put);
-                validate(section, raw);
-                SectionWriter.set(section, values);
-            } catch (SectionException e) {
-                return refuseRequest(section, e.getMessage(), trigger, start);
-            } catch (IOException e) {
-                return refuseRequest(section, section.fileName() + ": cannot be written: " + e, trigger, start);
-            }
-            Optional<SectionState> before = states.get(section.configurationPid());
-            SectionResult result = apply(section.file(), trigger, false);
-            if (!result.succeeded()) {
-                // valid, but not applied (a plugin did not work with it, ConfigAdmin could not store it): the file
-                // goes back to what runs, as a refused set leaves it
-                try {
-                    AtomicFiles.write(section.file(), original);
-                    before.ifPresent(states::put);
-                } catch (IOException e) {
-                    recorder.failed("{}: cannot put the file back after the set was undone: {}", section.fileName(), e.toString());
-                }
-            }
-            return result;
+        return locks.holding(section.file(), () -> setHeld(section, values, trigger));
+    }
+
+    private SectionResult setHeld(SectionFile section, Map<String, String> values, Trigger trigger) {
+        long start = System.nanoTime();
+        byte[] original;
+        try {
+            original = Files.readAllBytes(section.file());
+            Dictionary<String, Object> raw = section.read();
+            values.forEach(raw::put);
+            validate(section, raw);
+            SectionWriter.set(section, values);
+        } catch (SectionException e) {
+            return refuseRequest(section, e.getMessage(), trigger, start);
+        } catch (IOException e) {
+            return refuseRequest(section, section.fileName() + ": cannot be written: " + e, trigger, start);
         }
+        Optional<SectionState> before = states.get(section.configurationPid());
+        SectionResult result = apply(section.file(), trigger, false);
+        if (!result.succeeded()) {
+            // valid, but not applied (a plugin did not work with it, ConfigAdmin could not store it): the file
+            // goes back to what runs, as a refused set leaves it
+            try {
+                AtomicFiles.write(section.file(), original);
+                before.ifPresent(states::put);
+            } catch (IOException e) {
+                recorder.failed("{}: cannot put the file back after the set was undone: {}", section.fileName(), e.toString());
+            }
+        }
+        return result;
     }
 }
