@@ -164,7 +164,7 @@ public class ConfigValidationIT extends KilnTestSupport {
     @Test
     public void aMalformedFileIsRefused() throws IOException {
         assertRefusedKeepingLastGood("text = Hi \\uZZZZ\n",
-                "itest.validated.cfg, line 1: cannot be read as a .cfg properties file: Malformed \\uxxxx encoding.");
+                "itest.validated.cfg, line 1: cannot be read as a .cfg properties file: a \\u escape needs four hexadecimal digits, as in \\u00e9 (a backslash itself is written \\\\)");
     }
 
     @Test

@@ -73,9 +73,12 @@ record SectionFile(Path file, String pid, Optional<String> name) {
                     + ": not UTF-8 text");
         } catch (IllegalArgumentException e) {
             // java.util.Properties names neither the line nor the escape
-            String line = typed ? "" : where(PropertiesLines.badUnicodeEscape(text()));
-            throw new SectionException(fileName() + line + ": cannot be read as a "
-                    + kind + ": " + e.getMessage());
+            OptionalInt escape = typed ? OptionalInt.empty() : PropertiesLines.badUnicodeEscape(text());
+            // its own words ("Malformed ... encoding.") end in a full stop, before the "; ..." a log line adds
+            String why = escape.isPresent()
+                    ? "a \\u escape needs four hexadecimal digits, as in \\u00e9 (a backslash itself is written \\\\)"
+                    : e.getMessage().replaceFirst("\\.$", "");
+            throw new SectionException(fileName() + where(escape) + ": cannot be read as a " + kind + ": " + why);
         } catch (IOException e) {
             throw new SectionException(fileName() + ": cannot be read as a " + kind + ": " + e.getMessage());
         }

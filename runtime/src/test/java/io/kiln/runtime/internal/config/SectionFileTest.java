@@ -95,7 +95,7 @@ public class SectionFileTest {
     public void aBadUnicodeEscapeIsNamedWithItsLine() throws Exception {
         Path file = Files.writeString(temp.getRoot().toPath().resolve("p.cfg"), "a = 1\nb = \\\\u not an escape\ntext = Hi \\uZZZZ\n");
         SectionException e = assertThrows(SectionException.class, () -> SectionFile.of(file).read());
-        assertEquals("p.cfg, line 3: cannot be read as a .cfg properties file: Malformed \\uxxxx encoding.", e.getMessage());
+        assertEquals("p.cfg, line 3: cannot be read as a .cfg properties file: a \\u escape needs four hexadecimal digits, as in \\u00e9 (a backslash itself is written \\\\)", e.getMessage());
     }
 
     @Test
