@@ -120,7 +120,7 @@ public class DependentsIT extends KilnTestSupport {
         PluginJar.phrase("itest.named", "1.0.0", "named", "return \"n\";").writeTo(folders.jars().resolve("named.jar"));
         // a service configured by section itest.conf, which fails to activate when told to, and a client of it
         Path confApi = GreeterPlugins.api("conf", "1.0.0").writeTo(folders.jars().resolve("conf-api-1.jar"));
-        GreeterPlugins.configured("conf").against(confApi).writeTo(folders.jars().resolve("conf-service-1.jar"));
+        GreeterPlugins.configured("conf", "REQUIRE").against(confApi).writeTo(folders.jars().resolve("conf-service-1.jar"));
         GreeterPlugins.client("conf").against(confApi).writeTo(folders.jars().resolve("conf-client.jar"));
         Files.writeString(folders.conf().resolve("itest.conf.cfg"), "word = Hello\n");
         return kilnOptions(folders);

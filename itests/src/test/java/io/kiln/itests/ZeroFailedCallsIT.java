@@ -97,7 +97,7 @@ public class ZeroFailedCallsIT extends KilnTestSupport {
                 }
                 """).writeTo(folders.jars().resolve("alpha-broken.jar"));
         Path calmApi = GreeterPlugins.api("calm", "1.0.0").writeTo(folders.jars().resolve("calm-api-1.jar"));
-        GreeterPlugins.configured("calm").against(calmApi).writeTo(folders.jars().resolve("calm-service-1.jar"));
+        GreeterPlugins.configured("calm", "OPTIONAL").against(calmApi).writeTo(folders.jars().resolve("calm-service-1.jar"));
         GreeterPlugins.client("calm").against(calmApi).writeTo(folders.jars().resolve("calm-client.jar"));
         Files.writeString(folders.conf().resolve("itest.calm.cfg"), "word = Hello\n");
         return kilnOptions(folders);
@@ -195,7 +195,7 @@ public class ZeroFailedCallsIT extends KilnTestSupport {
     }
 
     @Test
-    public void callsNeverFailWhileTheSectionOfAServiceWithoutModifiedChanges() throws Exception {
+    public void callsNeverFailWhileTheSectionOfAServiceWithoutModifiedChangesGoesAndComesBack() throws Exception {
         deploy("calm-api-1.jar", "calm-service-1.jar", "calm-client.jar");
         await().untilAsserted(() -> assertEquals("Hello, x", say("calm-client", "x")));
         ServiceReference<Phrase> client = phrase("calm-client");
@@ -232,6 +232,11 @@ public class ZeroFailedCallsIT extends KilnTestSupport {
                     break;
                 }
             }
+            // gone, the component runs on its defaults; back, on the section: the service loses and gains its PID
+            Files.delete(file);
+            await().until(() -> said.get().equals("Hello, x") || !failures.isEmpty());
+            writeIn(file, "word = Back\n");
+            await().until(() -> said.get().equals("Back, x") || !failures.isEmpty());
         } finally {
             running.set(false);
             for (Thread caller : callers) {

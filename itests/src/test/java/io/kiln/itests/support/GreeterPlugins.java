@@ -48,11 +48,14 @@ public final class GreeterPlugins {
     }
 
     /**
-     * A greeter configured by section {@code itest.T} (required), which says its {@code word} and fails to activate
-     * when {@code broken = true}. It has no {@code @Modified} method: SCR deactivates it and activates it again, its
-     * service gone in between, at each change of its section.
+     * A greeter configured by section {@code itest.T}, which says its {@code word} (by default {@code Hello}) and fails
+     * to activate when {@code broken = true}. It has no {@code @Modified} method: SCR deactivates it and activates it
+     * again, its service gone in between, at each change of its section.
+     *
+     * @param policy {@code REQUIRE} (it runs only while its section is there) or {@code OPTIONAL} (its defaults apply
+     *               without it), as in {@code ConfigurationPolicy}
      */
-    public static PluginJar configured(String t) {
+    public static PluginJar configured(String t, String policy) {
         return PluginJar.named("itest." + t + ".service", "1.0.0").source("io.kiln.itests." + t + ".impl.ConfiguredGreeter", """
                 package io.kiln.itests.%s.impl;
 
@@ -62,7 +65,7 @@ public final class GreeterPlugins {
 
                 import io.kiln.itests.%s.api.Greeter;
 
-                @Component(configurationPid = "itest.%s", configurationPolicy = ConfigurationPolicy.REQUIRE)
+                @Component(configurationPid = "itest.%s", configurationPolicy = ConfigurationPolicy.%s)
                 public class ConfiguredGreeter implements Greeter {
                     public @interface Config {
                         String word() default "Hello";
@@ -84,7 +87,7 @@ public final class GreeterPlugins {
                         return word + ", " + name;
                     }
                 }
-                """.formatted(t, t, t));
+                """.formatted(t, t, t, policy));
     }
 
     public static PluginJar client(String t) {

@@ -22,6 +22,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.ComponentConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -396,11 +397,18 @@ public final class ServiceHandles implements ServiceListener {
         }
     }
 
-    /** What the same service is known by from one version of its plugin to the next. */
+    /**
+     * What the same service is known by from one version of its plugin to the next, and from one configuration of its
+     * component to the next: its interfaces, its component and, for a component configured by a factory section (one
+     * service each), that section's PID. Not a singleton section's PID, which a component whose section is created or
+     * deleted gains or loses while it stays the same service.
+     */
     private static String key(ServiceReference<?> reference) {
+        Object factoryPid = reference.getProperty(ConfigurationAdmin.SERVICE_FACTORYPID);
+        Object pid = reference.getProperty(Constants.SERVICE_PID);
         return String.join("|", String.join(",", Stream.of((String[]) reference.getProperty(Constants.OBJECTCLASS)).sorted().toList()),
                 Objects.toString(reference.getProperty(ComponentConstants.COMPONENT_NAME), ""),
-                Objects.toString(reference.getProperty(Constants.SERVICE_PID), ""));
+                factoryPid == null ? "" : pid instanceof String[] pids ? String.join(",", pids) : Objects.toString(pid, ""));
     }
 
     /** The service's own properties, less what the framework and SCR give each registration, plus the handle's. */
