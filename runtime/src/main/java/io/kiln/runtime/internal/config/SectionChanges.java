@@ -190,7 +190,7 @@ final class SectionChanges implements AutoCloseable {
                 : "it is withdrawn (there was no good one before it), and its components are left on their defaults";
         String reason = section.fileName() + ": applied, but " + problems + (after.isEmpty()
                 ? "; " + back : "; and with the last good configuration back: " + String.join("; ", after));
-        SectionResult refused = refuse(section, section.configurationPid(), section.fileName(), reason, trigger, start);
+        SectionResult refused = refuse(section, section.configurationPid(), section.fileName(), reason, trigger, start, true);
         return new SectionResult(refused.pid(), refused.file(), after.isEmpty() ? Outcome.ROLLED_BACK : Outcome.FAILED,
                 refused.error(), refused.warnings(), refused.duration());
     }
@@ -204,6 +204,12 @@ final class SectionChanges implements AutoCloseable {
     }
 
     private SectionResult refuse(SectionFile section, String pid, String fileName, String reason, Trigger trigger, long start) {
+        return refuse(section, pid, fileName, reason, trigger, start, false);
+    }
+
+    /** @param undone the section was applied and undone: the reason says what runs now */
+    private SectionResult refuse(SectionFile section, String pid, String fileName, String reason, Trigger trigger, long start,
+            boolean undone) {
         Optional<SectionState> before = states.get(pid);
         boolean repeated = before.isPresent() && before.get().state() == Outcome.REJECTED && before.get().reason().equals(reason);
         if (section != null) {
@@ -211,7 +217,9 @@ final class SectionChanges implements AutoCloseable {
                     ? new SectionState(section, Outcome.REJECTED, reason, List.of(), false, Map.of(), Instant.now())
                     : before.get().refused(reason, Instant.now()));
         }
-        if (!repeated) {
+        if (!repeated && undone) {
+            recorder.undone(pid, trigger, start, reason);
+        } else if (!repeated) {
             recorder.refused(pid, trigger, start, reason);
         }
         return new SectionResult(pid, fileName, Outcome.REJECTED, reason, List.of(), SectionRecorder.took(start));

@@ -39,6 +39,12 @@ final class SectionRecorder {
         record(pid, trigger, Action.CONFIGURE, Outcome.REJECTED, start, reason);
     }
 
+    /** Applied and undone: the reason says what runs now (the last good configuration, or the defaults). */
+    void undone(String pid, Trigger trigger, long start, String reason) {
+        LOG.error("{}", reason);
+        record(pid, trigger, Action.CONFIGURE, Outcome.REJECTED, start, reason);
+    }
+
     void requestRefused(SectionFile section, Trigger trigger, long start, String reason) {
         LOG.warn("{}; set refused, nothing written: the section is as it was", reason);
         record(section.configurationPid(), trigger, Action.SET, Outcome.REJECTED, start, reason);
