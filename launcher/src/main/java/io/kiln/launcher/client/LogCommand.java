@@ -2,8 +2,6 @@ package io.kiln.launcher.client;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -13,6 +11,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import io.kiln.table.Table;
+import io.kiln.table.Times;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +24,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "log", description = "Logging: the levels it runs with, a level set, the latest messages (without a subcommand: show).")
 final class LogCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     @ParentCommand
     KilnCommand kiln;
@@ -101,7 +99,7 @@ final class LogCommand implements Callable<Integer> {
     static String line(JsonObject l) {
         String logger = Views.text(l, "logger");
         String exception = Views.text(l, "exception");
-        return TIME.format(Instant.parse(Views.text(l, "time"))) + " [" + Views.text(l, "level") + "] "
+        return Times.timeOfDay(Instant.parse(Views.text(l, "time"))) + " [" + Views.text(l, "level") + "] "
                 + logger.substring(logger.lastIndexOf('.') + 1) + " - " + Views.text(l, "message")
                 + (exception.isEmpty() ? "" : " (" + exception + ")");
     }

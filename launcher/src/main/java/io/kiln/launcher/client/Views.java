@@ -3,15 +3,20 @@ package io.kiln.launcher.client;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import io.kiln.table.Table;
+import io.kiln.table.Times;
 
 /** The API's answers as the client prints them. */
 final class Views {
+
+    /** The members of a "Rejected ..." entry that are times, printed as the shell prints them. */
+    private static final Set<String> TIME_MEMBERS = Set.of("time", "changed");
 
     private Views() {
     }
@@ -42,7 +47,7 @@ final class Views {
             for (JsonElement e : retained) {
                 JsonObject r = e.getAsJsonObject();
                 out.append("\n  ").append(text(r, "plugin")).append(' ').append(text(r, "version")).append(", retired ")
-                        .append(text(r, "retired")).append(", held by: ").append(join(r.getAsJsonArray("holders"), "; "));
+                        .append(Times.moment(text(r, "retired"))).append(", held by: ").append(join(r.getAsJsonArray("holders"), "; "));
             }
         }
         return new Output(s, out.toString());
@@ -61,7 +66,8 @@ final class Views {
         for (JsonElement e : entries) {
             Object[] cells = new Object[members.length];
             for (int i = 0; i < members.length; i++) {
-                cells[i] = text(e.getAsJsonObject(), members[i]);
+                String value = text(e.getAsJsonObject(), members[i]);
+                cells[i] = TIME_MEMBERS.contains(members[i]) ? Times.moment(value) : value;
             }
             table.row(cells);
         }
@@ -135,12 +141,12 @@ final class Views {
         StringBuilder touched = new StringBuilder();
         for (JsonElement e : entries) {
             JsonObject h = e.getAsJsonObject();
-            table.row(text(h, "time"), text(h, "subject"), text(h, "name"), text(h, "action"), text(h, "fromVersion"), text(h, "toVersion"),
+            table.row(Times.moment(text(h, "time")), text(h, "subject"), text(h, "name"), text(h, "action"), text(h, "fromVersion"), text(h, "toVersion"),
                     text(h, "outcome"), text(h, "durationMillis"), count(h, "refreshed"), count(h, "restarted"), text(h, "trigger"),
                     text(h, "error"));
             String dependents = dependents(h);
             if (!dependents.isEmpty()) {
-                touched.append('\n').append(text(h, "time")).append(' ').append(text(h, "name")).append(':').append(dependents);
+                touched.append('\n').append(Times.moment(text(h, "time"))).append(' ').append(text(h, "name")).append(':').append(dependents);
             }
         }
         return new Output(entries, table.text() + touched);

@@ -1,7 +1,5 @@
 package io.kiln.shell.internal;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
@@ -14,6 +12,7 @@ import io.kiln.runtime.api.LogLine;
 import io.kiln.runtime.api.LoggerLevel;
 import io.kiln.runtime.api.LoggingService;
 import io.kiln.table.Table;
+import io.kiln.table.Times;
 
 /**
  * {@code kiln:log-show}, {@code kiln:log-level [PLUGIN|LOGGER] LEVEL}, {@code kiln:log-tail [N]}: the levels logging
@@ -24,7 +23,6 @@ import io.kiln.table.Table;
 public final class LogCommands {
 
     private static final String USAGE = "usage: log-show | log-level [PLUGIN|LOGGER] LEVEL | log-tail [N]";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     private final LoggingService logging;
 
@@ -81,7 +79,7 @@ public final class LogCommands {
     /** One message as the console shows it. */
     static String line(LogLine l) {
         String logger = l.logger().substring(l.logger().lastIndexOf('.') + 1);
-        return TIME.format(l.time()) + " [" + l.level() + "] " + logger + " - " + l.message()
+        return Times.timeOfDay(l.time()) + " [" + l.level() + "] " + logger + " - " + l.message()
                 + (l.exception().isEmpty() ? "" : " (" + l.exception() + ")");
     }
 }

@@ -1,7 +1,5 @@
 package io.kiln.shell.internal;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.apache.felix.service.command.Descriptor;
@@ -19,13 +17,13 @@ import io.kiln.runtime.api.SectionInfo;
 import io.kiln.runtime.api.SkillInfo;
 import io.kiln.runtime.api.SkillService;
 import io.kiln.table.Table;
+import io.kiln.table.Times;
 
 /** {@code kiln:list}, {@code kiln:status}, {@code kiln:history}: what runs and what happened. */
 @Component(service = PluginViewCommands.class, property = { "osgi.command.scope=kiln",
         "osgi.command.function=list", "osgi.command.function=status", "osgi.command.function=history" })
 public final class PluginViewCommands {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final PluginService plugins;
     private final ConfigService config;
@@ -62,7 +60,7 @@ public final class PluginViewCommands {
             out.append("Rejected files: none\n");
         } else {
             Table table = new Table("FILE", "PLUGIN", "SINCE", "REASON");
-            status.rejected().forEach(r -> table.row(r.file(), r.plugin(), TIME.format(r.time()), r.reason().lines().findFirst().orElse("")));
+            status.rejected().forEach(r -> table.row(r.file(), r.plugin(), Times.moment(r.time()), r.reason().lines().findFirst().orElse("")));
             out.append("Rejected files:\n").append(table);
         }
         List<SectionInfo> refused = config.sections().stream().filter(s -> s.state() == Outcome.REJECTED).toList();
@@ -70,7 +68,7 @@ public final class PluginViewCommands {
             out.append("Rejected sections: none\n");
         } else {
             Table table = new Table("FILE", "PID", "SINCE", "REASON");
-            refused.forEach(s -> table.row(s.file(), s.pid(), TIME.format(s.changed()), s.reason()));
+            refused.forEach(s -> table.row(s.file(), s.pid(), Times.moment(s.changed()), s.reason()));
             out.append("Rejected sections (their components keep the last good configuration):\n").append(table);
         }
         List<SkillInfo> refusedSkills = skills.skills().stream().filter(s -> s.state() == Outcome.REJECTED).toList();
@@ -78,7 +76,7 @@ public final class PluginViewCommands {
             out.append("Rejected skills: none\n");
         } else {
             Table table = new Table("FILE", "SKILL", "SINCE", "REASON");
-            refusedSkills.forEach(s -> table.row(s.file(), s.name(), TIME.format(s.changed()), s.reason().lines().findFirst().orElse("")));
+            refusedSkills.forEach(s -> table.row(s.file(), s.name(), Times.moment(s.changed()), s.reason().lines().findFirst().orElse("")));
             out.append("Rejected skills (a refused change keeps the last good version published):\n").append(table);
         }
         out.append("Stuck: ").append(status.stuck().isEmpty() ? "none" : "\n  " + String.join("\n  ", status.stuck())).append('\n');
@@ -89,7 +87,7 @@ public final class PluginViewCommands {
         } else {
             out.append("Retained revisions (retired, still in memory):");
             status.retained().forEach(r -> out.append("\n  ").append(r.plugin()).append(' ').append(r.version()).append(", retired ")
-                    .append(TIME.format(r.retired())).append(", held by: ").append(String.join("; ", r.holders())));
+                    .append(Times.moment(r.retired())).append(", held by: ").append(String.join("; ", r.holders())));
         }
         return out.toString();
     }
@@ -99,15 +97,15 @@ public final class PluginViewCommands {
         List<HistoryEntry> entries = plugins.history(limit);
         Table table = new Table("TIME", "KIND", "NAME", "ACTION", "FROM", "TO", "RESULT", "MS", "REFRESHED", "RESTARTED", "BY", "ERROR");
         for (HistoryEntry e : entries) {
-            table.row(TIME.format(e.time()), e.subject().label(), e.name(), e.action().label(), e.fromVersion(), e.toVersion(),
+            table.row(Times.moment(e.time()), e.subject().label(), e.name(), e.action().label(), e.fromVersion(), e.toVersion(),
                     e.outcome(), e.durationMillis(), count(e.refreshed()), count(e.restarted()), e.trigger().label(),
                     e.error().lines().findFirst().orElse(""));
         }
         StringBuilder out = new StringBuilder(table.text()).append('\n');
         for (HistoryEntry e : entries) {
-            e.dependents().forEach(d -> out.append(TIME.format(e.time())).append(' ').append(e.name()).append(": ")
+            e.dependents().forEach(d -> out.append(Times.moment(e.time())).append(' ').append(e.name()).append(": ")
                     .append(Results.dependent(d)).append('\n'));
-            e.leftovers().forEach(l -> out.append(TIME.format(e.time())).append(' ').append(e.name()).append(": left behind ")
+            e.leftovers().forEach(l -> out.append(Times.moment(e.time())).append(' ').append(e.name()).append(": left behind ")
                     .append(l.text()).append('\n'));
         }
         return out.toString().stripTrailing();
