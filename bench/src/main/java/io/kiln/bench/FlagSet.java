@@ -22,7 +22,14 @@ record FlagSet(String name, String kilnJvm, String javaOptions, boolean cds) {
      */
     static final String OLD = "-XX:+UseSerialGC -Xms16m -Xmx512m -XX:TieredStopAtLevel=1 -Xshare:auto";
 
-    static final String NAMES = "old, server, server-g1, dev, each optionally with +cds";
+    /**
+     * The JVM's own thresholds for C2 (JDK 17), which bin/kiln's server set raises tenfold: given after it, they pin the
+     * server set as it was before, for {@code server-eager-c2}.
+     */
+    static final String EAGER_C2 = "-XX:Tier4InvocationThreshold=5000 -XX:Tier4MinInvocationThreshold=600 "
+            + "-XX:Tier4CompileThreshold=15000 -XX:Tier4BackEdgeThreshold=40000";
+
+    static final String NAMES = "old, server, server-eager-c2, server-g1, dev, each optionally with +cds";
 
     /** @param list comma-separated, e.g. {@code old,server,server+cds}; the order is the order of each round */
     static List<FlagSet> parse(String list) {
@@ -38,6 +45,7 @@ record FlagSet(String name, String kilnJvm, String javaOptions, boolean cds) {
             sets.add(switch (base) {
                 case "old" -> new FlagSet(name, "dev", OLD, cds);
                 case "server" -> new FlagSet(name, "server", "", cds);
+                case "server-eager-c2" -> new FlagSet(name, "server", EAGER_C2, cds);
                 // the server set on G1 (the JVM's own default on 2 CPUs and 2 GB or more) instead of Serial
                 case "server-g1" -> new FlagSet(name, "server", "-XX:-UseSerialGC -XX:+UseG1GC", cds);
                 case "dev" -> new FlagSet(name, "dev", "", cds);

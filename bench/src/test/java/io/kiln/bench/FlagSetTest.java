@@ -35,6 +35,14 @@ public class FlagSetTest {
     }
 
     @Test
+    public void serverEagerC2IsTheServerSetWithTheJvmsOwnC2Thresholds() {
+        FlagSet set = FlagSet.parse("server-eager-c2").get(0);
+        assertEquals("server", set.kilnJvm());
+        assertEquals("-XX:Tier4InvocationThreshold=5000 -XX:Tier4MinInvocationThreshold=600 -XX:Tier4CompileThreshold=15000 "
+                + "-XX:Tier4BackEdgeThreshold=40000", set.javaOptions());
+    }
+
+    @Test
     public void anUnknownOrRepeatedSetIsRefused() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> FlagSet.parse("server,fast")).getMessage()
                 .contains("unknown set 'fast'"));

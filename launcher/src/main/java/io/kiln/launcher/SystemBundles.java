@@ -68,12 +68,14 @@ final class SystemBundles {
      * @throws LaunchException naming the bundle that is missing or failed, and why
      */
     void installAndStart() throws LaunchException {
+        long begin = System.nanoTime();
         List<Path> jars = jars();
         uninstallRemoved(jars);
         List<Bundle> bundles = new ArrayList<>();
         for (Path jar : jars) {
             bundles.add(installOrUpdate(jar));
         }
+        trace("installed %d bundles of system/ in %d ms", jars.size(), (System.nanoTime() - begin) / 1_000_000);
         for (String name : REQUIRED) {
             if (bundles.stream().noneMatch(b -> name.equals(b.getSymbolicName()))) {
                 throw new LaunchException("missing bundle: " + folder + " holds no " + name);
@@ -186,8 +188,13 @@ final class SystemBundles {
             throw new LaunchException("cannot start " + bundle.getSymbolicName() + " (" + bundle.getLocation()
                     + "): " + e.getMessage(), e);
         }
+        trace("started %s in %d ms", bundle.getSymbolicName(), (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /** With {@code -Dkiln.startup.trace=true}: how long each step of the start took, on the console. */
+    private static void trace(String format, Object... arguments) {
         if (Boolean.getBoolean("kiln.startup.trace")) {
-            System.out.printf("kiln: started %s in %d ms%n", bundle.getSymbolicName(), (System.nanoTime() - begin) / 1_000_000);
+            System.out.printf("kiln: " + format + "%n", arguments);
         }
     }
 

@@ -91,6 +91,7 @@ public class JvmOptionsIT {
     public void kilnItselfRunsWithFullTieredCompilationAndAHeapThatGrowsToOneGigabyte() throws Exception {
         Map<String, String> flags = flags(Map.of(), "--help");
         assertEquals("C2 too, not C1 only", "4", flags.get("TieredStopAtLevel"));
+        assertEquals("C2 ten times later than the JVM's default, after start-up", "50000", flags.get("Tier4InvocationThreshold"));
         assertEquals("true", flags.get("UseSerialGC"));
         assertEquals(16L * 1024 * 1024, Long.parseLong(flags.get("InitialHeapSize")));
         assertEquals(1024, mib(flags));
