@@ -42,7 +42,9 @@ final class FlagsReport {
         }
         ratios(md, figures);
         md.append("\nSets: old = the options bin/kiln had before issue 11 §4 (`").append(FlagSet.OLD).append("`, on KILN_JVM=dev);")
-                .append(" server = KILN_JVM=server; server-g1 = that on G1 (-XX:-UseSerialGC -XX:+UseG1GC); dev = KILN_JVM=dev; +cds = with a dynamic")
+                .append(" server = KILN_JVM=server; server-eager-c2 = that with the JVM's own C2 thresholds (").append(FlagSet.EAGER_C2)
+                .append("), as it was before bin/kiln raised them; server-g1 = that on G1 (-XX:-UseSerialGC -XX:+UseG1GC);")
+                .append(" dev = KILN_JVM=dev; +cds = with a dynamic")
                 .append(" CDS archive dumped by an untimed first start of the same copy. Platform floor: the same JVM options starting")
                 .append(" Felix with the third-party bundles of system/ (no Kiln bundle, no plugin, no front door) into an empty cache, spawn →")
                 .append(" all started, with those bundles' own default settings; minimal floor: only those Kiln's runtime cannot take")

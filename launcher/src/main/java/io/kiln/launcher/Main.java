@@ -3,6 +3,7 @@ package io.kiln.launcher;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.nio.file.Path;
 
 import io.kiln.launcher.client.Client;
@@ -63,6 +64,7 @@ public final class Main {
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new LaunchException(e.getMessage(), e);
         }
+        Optional<Long> owner = StopWithProcess.owner(System.getProperty(StopWithProcess.PROPERTY));
         Folders folders = Folders.of(options.home(), settings);
         folders.prepare();
         FolderLock.take(folders);
@@ -72,6 +74,10 @@ public final class Main {
         System.setOut(console);
         EmbeddedFelix kiln = EmbeddedFelix.start(folders, settings, console.publisher());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(kiln), "kiln-shutdown"));
+        owner.ifPresent(pid -> StopWithProcess.watch(pid, () -> {
+            System.out.println("Kiln stops: the process that started it for its session (pid " + pid + ") has ended");
+            stopOnSignal(kiln);
+        }));
 
         long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("Kiln ready in " + readyMillis + " ms");
@@ -83,7 +89,10 @@ public final class Main {
         return kiln.exitStatus();
     }
 
-    /** Ctrl-C or SIGTERM: stop the framework cleanly, then exit 0 rather than the JVM's 128+signal. */
+    /**
+     * Ctrl-C or SIGTERM, or the end of the process Kiln was started for: stop the framework cleanly, then exit 0 rather
+     * than the JVM's 128+signal (1 if it did not stop in time).
+     */
     private static void stopOnSignal(EmbeddedFelix kiln) {
         if (exiting) {
             return;

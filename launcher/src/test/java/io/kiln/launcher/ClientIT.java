@@ -186,7 +186,7 @@ public class ClientIT {
                 return out.contains("sample.farewell.cfg  sample.farewell") && out.contains("broken");
             });
             String status = ok("status").out();
-            assertTrue(status, status.contains("Rejected sections (their components keep the last good configuration):"));
+            assertTrue(status, status.contains("Rejected sections (their components keep the last good configuration, unless the reason says otherwise):"));
             assertTrue(status, status.lines().anyMatch(l -> l.startsWith("sample.farewell.cfg  sample.farewell") && l.contains("times: expected an integer, found 'lots'")));
             assertTrue(status, status.contains("Rejected skills"));
             assertTrue(status, status.lines().anyMatch(l -> l.contains("broken")));

@@ -16,11 +16,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.kiln.launcher.StopWithProcess;
+
 /**
  * The Kiln dev mode starts when none runs: this distribution's own {@code bin/kiln --headless}, as a child process
  * whose output goes straight to dev mode's console (so the plugin's log lines appear as they are written). It is
  * ready once it has written {@code data/api-url} naming its own process; {@link #close()} stops it cleanly (SIGTERM,
- * which Kiln answers by stopping the framework) and waits for it.
+ * which Kiln answers by stopping the framework) and waits for it; a dev mode that ends without closing it (SIGKILL)
+ * stops it all the same ({@link io.kiln.launcher.StopWithProcess}).
  */
 final class ChildKiln implements AutoCloseable {
 
@@ -58,7 +61,9 @@ final class ChildKiln implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().clear();
         builder.environment().putAll(env);
-        String added = javaOptions == null ? WARM_UP : WARM_UP + " " + javaOptions;
+        // it stops when dev mode ends, even by SIGKILL, which leaves close() no chance to stop it
+        String own = WARM_UP + " " + StopWithProcess.optionForThisProcess();
+        String added = javaOptions == null ? own : own + " " + javaOptions;
         String before = env.getOrDefault("KILN_JAVA_OPTS", "").strip();
         builder.environment().put("KILN_JAVA_OPTS", before.isEmpty() ? added : before + " " + added);
         // bin/kiln's quick-start JVM options: dev mode's Kiln is started often and lives for a session (KILN_JVM=server keeps C2)

@@ -24,7 +24,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "log", description = "Logging: the levels it runs with, a level set, the latest messages (without a subcommand: show).")
 final class LogCommand implements Callable<Integer> {
 
-
     @ParentCommand
     KilnCommand kiln;
 

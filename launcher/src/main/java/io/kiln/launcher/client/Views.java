@@ -29,7 +29,7 @@ final class Views {
                 .append(s.get("disabled").getAsInt()).append(" disabled)\n");
         rejected(out, "Rejected files", s.getAsJsonArray("rejected"), "", new String[] { "FILE", "PLUGIN", "SINCE", "REASON" },
                 new String[] { "file", "plugin", "time", "reason" });
-        rejected(out, "Rejected sections", s.getAsJsonArray("rejectedSections"), " (their components keep the last good configuration)",
+        rejected(out, "Rejected sections", s.getAsJsonArray("rejectedSections"), " (their components keep the last good configuration, unless the reason says otherwise)",
                 new String[] { "FILE", "PID", "SINCE", "REASON" }, new String[] { "file", "pid", "changed", "reason" });
         rejected(out, "Rejected skills", s.getAsJsonArray("rejectedSkills"), " (a refused change keeps the last good version published)",
                 new String[] { "FILE", "SKILL", "SINCE", "REASON" }, new String[] { "file", "name", "changed", "reason" });

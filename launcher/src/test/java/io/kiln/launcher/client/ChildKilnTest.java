@@ -30,12 +30,12 @@ public class ChildKilnTest {
 
     @Test
     public void devModesKilnGetsTheQuickStartJvmOptions() throws Exception {
-        assertEquals("dev|" + ChildKiln.WARM_UP, startedWith(Map.of("PATH", System.getenv("PATH"))));
+        assertEquals("dev|" + ChildKiln.WARM_UP + " -Dkiln.stopWithProcess=" + ProcessHandle.current().pid(), startedWith(Map.of("PATH", System.getenv("PATH"))));
     }
 
     @Test
     public void aJvmChosenByTheUserIsKept() throws Exception {
-        assertEquals("server|-Xss2m " + ChildKiln.WARM_UP,
+        assertEquals("server|-Xss2m " + ChildKiln.WARM_UP + " -Dkiln.stopWithProcess=" + ProcessHandle.current().pid(),
                 startedWith(Map.of("PATH", System.getenv("PATH"), "KILN_JVM", "server", "KILN_JAVA_OPTS", "-Xss2m")));
     }
 }

@@ -1,6 +1,5 @@
 package io.kiln.shell.internal;
 
-
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

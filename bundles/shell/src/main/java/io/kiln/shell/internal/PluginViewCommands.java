@@ -24,7 +24,6 @@ import io.kiln.table.Times;
         "osgi.command.function=list", "osgi.command.function=status", "osgi.command.function=history" })
 public final class PluginViewCommands {
 
-
     private final PluginService plugins;
     private final ConfigService config;
     private final SkillService skills;
@@ -69,7 +68,7 @@ public final class PluginViewCommands {
         } else {
             Table table = new Table("FILE", "PID", "SINCE", "REASON");
             refused.forEach(s -> table.row(s.file(), s.pid(), Times.moment(s.changed()), s.reason()));
-            out.append("Rejected sections (their components keep the last good configuration):\n").append(table);
+            out.append("Rejected sections (their components keep the last good configuration, unless the reason says otherwise):\n").append(table);
         }
         List<SkillInfo> refusedSkills = skills.skills().stream().filter(s -> s.state() == Outcome.REJECTED).toList();
         if (refusedSkills.isEmpty()) {

@@ -35,7 +35,8 @@ import io.kiln.api.call.CallHandle;
  * <p>
  * Outside a swap, a handle comes and goes with its service, and callers are bound and unbound by DS as usual. During
  * a {@link SwapWindow}, a service of a plugin the window covers that goes away leaves its handle waiting, and the next
- * registration of the same service (same plugin, component, PID and interfaces) serves it again; while the swapped
+ * registration of the same service (same plugin, component and interfaces, and the same factory section's PID for a
+ * component with one service per factory section) serves it again; while the swapped
  * plugin's gate is closed, that new registration serves only once the swap settles, after the new version was
  * checked. The window's close drops the handles nothing serves.
  */

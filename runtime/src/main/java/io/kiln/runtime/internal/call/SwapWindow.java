@@ -6,7 +6,9 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 
 /**
- * The time a plugin is swapped in: from just before its running version stops to the transaction's end. Its
+ * The time a plugin is swapped in: from just before its running version stops to the transaction's end; or the time a
+ * section is delivered to a plugin, until its components took it (no gate is closed then: calls wait only while a
+ * component is away). Its
  * handles, and those of the plugins that depend on it, stay registered while their services go and come back;
  * calls to the plugin wait at its gate. Opened by {@link ServiceHandles#openWindow}; closed, whatever happened, by
  * {@link #close()}.

@@ -103,11 +103,12 @@ final class MetatypeIndex implements SynchronousBundleListener, AutoCloseable {
         Map<Long, Map<String, SectionDefinition>> found = new HashMap<>();
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getState() == Bundle.UNINSTALLED || bundle.getState() == Bundle.INSTALLED) {
-                // Not one that is only installed: Felix Metatype reads it with findEntries, which resolves it, taking
-                // the framework's global lock. A transaction resolving plugins holds that lock while Felix tells
-                // definitionsArrived of a resolved bundle, which waits for the section being applied here: a deadlock
-                // (seen once as a start-up that hung). Its definitions are read once it resolves, as its RESOLVED event
-                // says, and it has no components running before then.
+                // Not one that is only installed: Felix Metatype reads it with findEntries, which resolves it, waiting
+                // for the framework's global lock, and this may run under a section's lock, on FileInstall's thread.
+                // A transaction resolving plugins holds the global lock while Felix tells definitionsArrived of a
+                // resolved bundle; that once waited for the section's lock (a start-up that hung; it hands its work
+                // over now, SectionLocks). Its definitions are read once it resolves, as its RESOLVED event says, and
+                // it has no components running before then.
                 continue;
             }
             long id = bundle.getBundleId();

@@ -249,9 +249,11 @@ final class SectionChanges implements AutoCloseable {
 
     /**
      * Checks a section that was applied unchecked, if its definition is known now. A valid one is delivered again
-     * typed as its definition says (applied unchecked, a list is one comma-separated string), before the plugin's
-     * components start; one that does not hold up is withdrawn, so its components wait for a valid section instead
-     * of starting on a bad one. To call holding the section's lock.
+     * typed as its definition says (applied unchecked, a list is one comma-separated string); one that does not hold
+     * up is withdrawn, so its components wait for a valid section instead of running on a bad one. Told of as the
+     * plugin resolves, this is done before its components start, unless a change of the same section held its lock
+     * then: done as that change ends, the components may have started, and the plugins running on the section have
+     * their calls held while SCR takes the typed values. To call holding the section's lock.
      */
     private void checkLate(SectionFile section) {
         SectionState state = states.get(section.configurationPid()).orElse(null);
@@ -263,7 +265,13 @@ final class SectionChanges implements AutoCloseable {
         try {
             SectionValidator.Validated valid = validator.validate(section, section.read(), definition);
             Dictionary<String, Object> values = valid.values();
-            delivery.deliver(section, values, false);
+            try (Reconfiguration running = reconfigurations.before(section.pid(), section.configurationPid())) {
+                running.holdCalls();
+                // none runs on it yet when a resolving plugin told of its definition: no wait on the framework's thread
+                if (delivery.deliver(section, values, false) && !running.isEmpty()) {
+                    delivered.await(running.timeoutMillis());
+                }
+            }
             states.put(new SectionState(section, Outcome.APPLIED, "", valid.warnings(), true, SectionState.shown(values),
                     state.changed()));
             valid.warnings().forEach(recorder::warned);
@@ -277,8 +285,10 @@ final class SectionChanges implements AutoCloseable {
             recorder.withdrawn(section, start, e.getMessage());
         } catch (IOException e) {
             recorder.failed("{}: ConfigAdmin cannot store it typed: {}", section.fileName(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            // said, not thrown: the thread is the framework's, or that of a change the section's lock was handed to
+            // said, not thrown: the thread is the framework's, or that of the change this check was handed to
             recorder.failed("{}: cannot be checked against its definition: {}", section.fileName(), e.toString());
         }
     }

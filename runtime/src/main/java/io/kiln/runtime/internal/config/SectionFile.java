@@ -77,7 +77,7 @@ record SectionFile(Path file, String pid, Optional<String> name) {
             // its own words ("Malformed ... encoding.") end in a full stop, before the "; ..." a log line adds
             String why = escape.isPresent()
                     ? "a \\u escape needs four hexadecimal digits, as in \\u00e9 (a backslash itself is written \\\\)"
-                    : e.getMessage().replaceFirst("\\.$", "");
+                    : String.valueOf(e.getMessage()).replaceFirst("\\.$", "");
             throw new SectionException(fileName() + where(escape) + ": cannot be read as a " + kind + ": " + why);
         } catch (IOException e) {
             throw new SectionException(fileName() + ": cannot be read as a " + kind + ": " + e.getMessage());

@@ -39,11 +39,17 @@ final class SectionLocks {
         });
     }
 
-    /** Runs {@code work} holding the file's lock now if it is free, or leaves it to the thread that holds it; never waits. */
+    /**
+     * Runs {@code work} holding the file's lock now if it is free, or leaves it to the thread that holds it (this one
+     * included), which does it as it lets go; never waits.
+     */
     void nowOrByHolder(Path file, Runnable work) {
         // handed over before the try: a holder letting go after a failed try finds it, one letting go before lets it in
         handedOver.put(file, work);
-        doHandedOver(file);
+        if (!lock(file).isHeldByCurrentThread()) {
+            // told on the thread of a change of the same section (a dependent it restarts resolves): done at its end
+            doHandedOver(file);
+        }
     }
 
     private void doHandedOver(Path file) {

@@ -76,15 +76,24 @@ public final class Reconfiguration implements AutoCloseable {
      * the dependents sees what they lost.
      */
     private void releaseCalls() {
-        for (SwapWindow window : windows) {
-            for (DroppedHandle dropped : window.close()) {
-                LOG.info("section {}: {} no longer serves {}: {}", configurationPid, dropped.plugin(), dropped.interfaces(), dropped.why());
+        List<SwapWindow> open = List.copyOf(windows);
+        windows.clear();
+        for (SwapWindow window : open) {
+            try {
+                for (DroppedHandle dropped : window.close()) {
+                    LOG.info("section {}: {} no longer serves {}: {}", configurationPid, dropped.plugin(), dropped.interfaces(), dropped.why());
+                }
+            } catch (RuntimeException e) {
+                // the other windows close all the same: one left open would hold its plugin's callers for good
+                LOG.error("section {}: a swap window did not close cleanly: {}", configurationPid, e.toString());
             }
         }
-        windows.clear();
     }
 
-    /** Lets go of the calls held, if the section was never checked (it said what already runs, or was not stored). */
+    /**
+     * Lets go of the calls still held: after a change that was not checked (it said what already runs, it was not
+     * stored, it failed), a section withdrawn, a file removed, and after every change whatever happened.
+     */
     @Override
     public void close() {
         releaseCalls();

@@ -65,6 +65,16 @@ public class SectionLocksTest {
     }
 
     @Test
+    public void workHandedOverOnTheChangesOwnThreadIsDoneAtItsEndNotInItsMiddle() {
+        locks.holding(file, () -> {
+            // as when a dependent the change restarts resolves, on the change's own thread
+            locks.nowOrByHolder(file, () -> done.add("late check"));
+            done.add("rest of the change");
+        });
+        assertEquals(List.of("rest of the change", "late check"), done);
+    }
+
+    @Test
     public void workHandedOverTwiceBeforeTheChangeEndsIsDoneOnceTheNewestAsBothDoTheSame() throws Exception {
         CountDownLatch changing = new CountDownLatch(1);
         CountDownLatch mayFinish = new CountDownLatch(1);
