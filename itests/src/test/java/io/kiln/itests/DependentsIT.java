@@ -270,6 +270,8 @@ public class DependentsIT extends KilnTestSupport {
         assertTrue(refused.reason(), refused.reason().contains("itest.conf.cfg: applied, but"));
         assertTrue(refused.reason(), refused.reason().contains("broken on purpose"));
         assertTrue(refused.reason(), refused.reason().contains("the last good configuration is back"));
+        HistoryEntry undone = plugins.history(50).stream().filter(e -> e.name().equals("itest.conf")).findFirst().orElseThrow();
+        assertEquals("the history says it was undone, as a rolled-back update's does", Outcome.ROLLED_BACK, undone.outcome());
         assertClientWorks("conf", "Hi");
         assertEquals("the components run on the last good values", "Hi", config.section("itest.conf").orElseThrow().properties().get("word"));
 

@@ -190,9 +190,9 @@ final class SectionChanges implements AutoCloseable {
                 : "it is withdrawn (there was no good one before it), and its components are left on their defaults";
         String reason = section.fileName() + ": applied, but " + problems + (after.isEmpty()
                 ? "; " + back : "; and with the last good configuration back: " + String.join("; ", after));
-        SectionResult refused = refuse(section, section.configurationPid(), section.fileName(), reason, trigger, start, true);
-        return new SectionResult(refused.pid(), refused.file(), after.isEmpty() ? Outcome.ROLLED_BACK : Outcome.FAILED,
-                refused.error(), refused.warnings(), refused.duration());
+        Outcome outcome = after.isEmpty() ? Outcome.ROLLED_BACK : Outcome.FAILED;
+        SectionResult refused = refuse(section, section.configurationPid(), section.fileName(), reason, trigger, start, outcome);
+        return new SectionResult(refused.pid(), refused.file(), outcome, refused.error(), refused.warnings(), refused.duration());
     }
 
     private void validate(SectionFile section, Dictionary<String, Object> raw) throws SectionException {
@@ -204,12 +204,15 @@ final class SectionChanges implements AutoCloseable {
     }
 
     private SectionResult refuse(SectionFile section, String pid, String fileName, String reason, Trigger trigger, long start) {
-        return refuse(section, pid, fileName, reason, trigger, start, false);
+        return refuse(section, pid, fileName, reason, trigger, start, Outcome.REJECTED);
     }
 
-    /** @param undone the section was applied and undone: the reason says what runs now */
+    /**
+     * @param recorded what the history says: {@code REJECTED} for a section refused before it applied;
+     *                 {@code ROLLED_BACK} or {@code FAILED} for one applied and undone, whose reason says what runs now
+     */
     private SectionResult refuse(SectionFile section, String pid, String fileName, String reason, Trigger trigger, long start,
-            boolean undone) {
+            Outcome recorded) {
         Optional<SectionState> before = states.get(pid);
         boolean repeated = before.isPresent() && before.get().state() == Outcome.REJECTED && before.get().reason().equals(reason);
         if (section != null) {
@@ -217,8 +220,8 @@ final class SectionChanges implements AutoCloseable {
                     ? new SectionState(section, Outcome.REJECTED, reason, List.of(), false, Map.of(), Instant.now())
                     : before.get().refused(reason, Instant.now()));
         }
-        if (!repeated && undone) {
-            recorder.undone(pid, trigger, start, reason);
+        if (!repeated && recorded != Outcome.REJECTED) {
+            recorder.undone(pid, trigger, start, reason, recorded);
         } else if (!repeated) {
             recorder.refused(pid, trigger, start, reason);
         }

@@ -39,10 +39,14 @@ final class SectionRecorder {
         record(pid, trigger, Action.CONFIGURE, Outcome.REJECTED, start, reason);
     }
 
-    /** Applied and undone: the reason says what runs now (the last good configuration, or the defaults). */
-    void undone(String pid, Trigger trigger, long start, String reason) {
+    /**
+     * Applied and undone: the reason says what runs now (the last good configuration, or the defaults).
+     *
+     * @param outcome {@code ROLLED_BACK}, or {@code FAILED} if putting the last good one back did not work either
+     */
+    void undone(String pid, Trigger trigger, long start, String reason, Outcome outcome) {
         LOG.error("{}", reason);
-        record(pid, trigger, Action.CONFIGURE, Outcome.REJECTED, start, reason);
+        record(pid, trigger, Action.CONFIGURE, outcome, start, reason);
     }
 
     void requestRefused(SectionFile section, Trigger trigger, long start, String reason) {
