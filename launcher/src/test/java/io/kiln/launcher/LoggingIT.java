@@ -153,7 +153,7 @@ public class LoggingIT {
         assertTrue("the appender is not in what runs", !refused.getAsJsonObject("properties").has("log4j2.appender.bad.type"));
         JsonArray history = JsonParser.parseString(kiln.get("/api/v1/history?limit=5").body()).getAsJsonArray();
         assertTrue(history.toString(), history.asList().stream().map(e -> e.getAsJsonObject())
-                .anyMatch(e -> e.get("name").getAsString().equals("org.ops4j.pax.logging") && e.get("outcome").getAsString().equals("REJECTED")
+                .anyMatch(e -> e.get("name").getAsString().equals("org.ops4j.pax.logging") && e.get("outcome").getAsString().equals("ROLLED_BACK")
                         && e.get("error").getAsString().contains("Log4j says: Unable to locate plugin type for NoSuchAppender")));
         stillLogs();
     }
