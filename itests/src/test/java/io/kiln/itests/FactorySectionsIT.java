@@ -128,7 +128,11 @@ public class FactorySectionsIT extends KilnTestSupport {
         org.osgi.service.cm.Configuration[] all = configurationAdmin.listConfigurations(null);
         Map<String, Object> found = new java.util.HashMap<>();
         for (org.osgi.service.cm.Configuration configuration : all == null ? new org.osgi.service.cm.Configuration[0] : all) {
-            found.put(configuration.getPid(), String.valueOf(configuration.getProperties().get("colour")));
+            try {
+                found.put(configuration.getPid(), String.valueOf(configuration.getProperties().get("colour")));
+            } catch (IllegalStateException deletedMeanwhile) {
+                // Kiln removed it between the listing and this look (ConfigAdmin's way of saying so): it is not there
+            }
         }
         return found;
     }
