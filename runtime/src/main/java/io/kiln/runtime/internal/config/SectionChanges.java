@@ -77,7 +77,7 @@ final class SectionChanges implements AutoCloseable {
             return List.of();
         }
         try {
-            if (!delivered.await(check.timeoutMillis())) {
+            if (!toldRunningPlugins(check)) {
                 return List.of("ConfigAdmin did not deliver it to its components within " + check.timeoutMillis() + " ms");
             }
         } catch (InterruptedException e) {
@@ -85,6 +85,16 @@ final class SectionChanges implements AutoCloseable {
             return List.of("interrupted while it was delivered");
         }
         return puttingBack ? check.problemsAfterPuttingBack(values) : check.problemsAfter(values);
+    }
+
+    /**
+     * Waits, up to the check's timeout, until SCR has been told of what was delivered, if a running plugin takes the
+     * section (none does when a resolving plugin told of its definition: then nothing waits on the framework's thread).
+     *
+     * @return whether it was told in time
+     */
+    private boolean toldRunningPlugins(Reconfiguration check) throws IOException, InterruptedException {
+        return check.isEmpty() || delivered.await(check.timeoutMillis());
     }
 
     /**
@@ -270,9 +280,8 @@ final class SectionChanges implements AutoCloseable {
             Dictionary<String, Object> values = valid.values();
             try (Reconfiguration running = reconfigurations.before(section.pid(), section.configurationPid())) {
                 running.holdCalls();
-                // none runs on it yet when a resolving plugin told of its definition: no wait on the framework's thread
-                if (delivery.deliver(section, values, false) && !running.isEmpty()) {
-                    delivered.await(running.timeoutMillis());
+                if (delivery.deliver(section, values, false)) {
+                    toldRunningPlugins(running);
                 }
             }
             states.put(new SectionState(section, Outcome.APPLIED, "", valid.warnings(), true, SectionState.shown(values),
@@ -318,9 +327,7 @@ final class SectionChanges implements AutoCloseable {
                 check.holdCalls();
                 if (delivery.removeIfFrom(section)) {
                     recorder.removed(section, trigger, start);
-                    if (!check.isEmpty()) {
-                        delivered.await(check.timeoutMillis());
-                    }
+                    toldRunningPlugins(check);
                 }
             }
         } catch (SectionException | IOException e) {

@@ -25,15 +25,8 @@ public class SectionLocksTest {
 
     @Test
     public void workForASectionBeingChangedIsLeftToTheChangeWhichDoesItAsItLetsGo() throws Exception {
-        CountDownLatch changing = new CountDownLatch(1);
         CountDownLatch mayFinish = new CountDownLatch(1);
-        Thread change = new Thread(() -> locks.holding(file, () -> {
-            changing.countDown();
-            await(mayFinish);
-            done.add("change");
-        }), "change");
-        change.start();
-        await(changing);
+        Thread change = changeHolding(mayFinish, () -> done.add("change"));
 
         // as a framework event would: it must not wait for the change, which may be waiting for the event's thread
         locks.nowOrByHolder(file, () -> done.add("late check on " + Thread.currentThread().getName()));
@@ -76,19 +69,29 @@ public class SectionLocksTest {
 
     @Test
     public void workHandedOverTwiceBeforeTheChangeEndsIsDoneOnceTheNewestAsBothDoTheSame() throws Exception {
-        CountDownLatch changing = new CountDownLatch(1);
         CountDownLatch mayFinish = new CountDownLatch(1);
-        Thread change = new Thread(() -> locks.holding(file, () -> {
-            changing.countDown();
-            await(mayFinish);
-        }), "change");
-        change.start();
-        await(changing);
+        Thread change = changeHolding(mayFinish, () -> { });
         locks.nowOrByHolder(file, () -> done.add("first"));
         locks.nowOrByHolder(file, () -> done.add("second"));
         mayFinish.countDown();
         change.join(TimeUnit.SECONDS.toMillis(10));
         assertEquals(List.of("second"), done);
+    }
+
+    /**
+     * A change on a thread named "change", holding the file's lock until {@code mayFinish}, then doing {@code last};
+     * returned once it holds the lock.
+     */
+    private Thread changeHolding(CountDownLatch mayFinish, Runnable last) {
+        CountDownLatch changing = new CountDownLatch(1);
+        Thread change = new Thread(() -> locks.holding(file, () -> {
+            changing.countDown();
+            await(mayFinish);
+            last.run();
+        }), "change");
+        change.start();
+        await(changing);
+        return change;
     }
 
     private static void await(CountDownLatch latch) {
