@@ -36,6 +36,7 @@ final class EmbeddedFelix {
      */
     static EmbeddedFelix start(Folders folders, Map<String, String> settings, Flow.Publisher<String> consoleLines)
             throws LaunchException {
+        StartupTrace.step("launcher's folders prepared");
         FrameworkCache cache = new FrameworkCache(folders);
         Map<String, String> properties = new HashMap<>(settings);
         LoggingBootstrap.write(folders, settings).ifPresent(file -> properties.put(LoggingBootstrap.PROPERTY_FILE, file.toString()));
@@ -51,6 +52,7 @@ final class EmbeddedFelix {
             framework.init();
             cache.claim();
             framework.start();
+            StartupTrace.step("Felix started");
             Hashtable<String, Object> console = new Hashtable<>();
             console.put("kiln.log", "console");
             framework.getBundleContext().registerService(Flow.Publisher.class, consoleLines, console);

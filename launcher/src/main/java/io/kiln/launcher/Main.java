@@ -58,6 +58,7 @@ public final class Main {
 
     /** @return the exit code once Kiln has stopped */
     private static int run(LaunchOptions options) throws LaunchException, InterruptedException {
+        StartupTrace.step("launcher started");
         Map<String, String> settings;
         try {
             settings = KilnProperties.load(options.home(), System.getProperties());

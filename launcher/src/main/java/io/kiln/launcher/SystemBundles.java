@@ -75,7 +75,7 @@ final class SystemBundles {
         for (Path jar : jars) {
             bundles.add(installOrUpdate(jar));
         }
-        trace("installed %d bundles of system/ in %d ms", jars.size(), (System.nanoTime() - begin) / 1_000_000);
+        StartupTrace.step("installed %d bundles of system/ in %d ms", jars.size(), (System.nanoTime() - begin) / 1_000_000);
         for (String name : REQUIRED) {
             if (bundles.stream().noneMatch(b -> name.equals(b.getSymbolicName()))) {
                 throw new LaunchException("missing bundle: " + folder + " holds no " + name);
@@ -188,14 +188,7 @@ final class SystemBundles {
             throw new LaunchException("cannot start " + bundle.getSymbolicName() + " (" + bundle.getLocation()
                     + "): " + e.getMessage(), e);
         }
-        trace("started %s in %d ms", bundle.getSymbolicName(), (System.nanoTime() - begin) / 1_000_000);
-    }
-
-    /** With {@code -Dkiln.startup.trace=true}: how long each step of the start took, on the console. */
-    private static void trace(String format, Object... arguments) {
-        if (Boolean.getBoolean("kiln.startup.trace")) {
-            System.out.printf("kiln: " + format + "%n", arguments);
-        }
+        StartupTrace.step("started %s in %d ms", bundle.getSymbolicName(), (System.nanoTime() - begin) / 1_000_000);
     }
 
     private void uninstallRemoved(List<Path> jars) throws LaunchException {

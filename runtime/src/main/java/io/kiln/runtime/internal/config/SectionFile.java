@@ -15,6 +15,8 @@ import java.util.Properties;
 
 import org.apache.felix.cm.file.ConfigurationHandler;
 
+import io.kiln.runtime.internal.store.RuntimeFolders;
+
 /**
  * One configuration section file: {@code <pid>.cfg}, or {@code <factoryPid>~<name>.cfg} for one instance of a
  * factory configuration (named as {@link SectionPids} says); {@code .config} for the typed Felix format. A
@@ -31,7 +33,7 @@ record SectionFile(Path file, String pid, Optional<String> name) {
 
     static boolean isSection(Path file) {
         String fileName = file.getFileName().toString();
-        return (fileName.endsWith(CFG) || fileName.endsWith(CONFIG)) && !fileName.startsWith(".") && !fileName.startsWith("_");
+        return (fileName.endsWith(CFG) || fileName.endsWith(CONFIG)) && RuntimeFolders.isEnabledName(fileName);
     }
 
     /**

@@ -70,6 +70,7 @@ public final class PluginEngine implements PluginService, BuildService {
     private final Thread startup;
     private final ServiceHandles handles;
     private final PlatformSectionsGate platformSections = new PlatformSectionsGate();
+    private final StartupJars startupJars = new StartupJars(StartupJars.WAIT_MILLIS);
 
     @Activate
     public PluginEngine(BundleContext context, @Reference ServiceComponentRuntime scr, @Reference ChangeJournal journal,
@@ -106,6 +107,12 @@ public final class PluginEngine implements PluginService, BuildService {
                 return; // the engine is stopping
             }
             reconciliation.reconcile();
+            try {
+                startupJars.awaitNew(kiln.hotFolder, Optional.ofNullable(context.getProperty(StartupJars.FILTER)),
+                        name -> kiln.records.byFile(name).isPresent());
+            } catch (InterruptedException e) {
+                return; // the engine is stopping
+            }
             queue.open();
         }, "kiln-startup");
         if (Boolean.parseBoolean(context.getProperty(WARM_UP))) {
@@ -175,6 +182,9 @@ public final class PluginEngine implements PluginService, BuildService {
 
     void fileChanged(Path file, Trigger trigger) {
         queue.submit(file.toString(), new FileChange(file, trigger));
+        if (trigger == Trigger.FILE) {
+            startupJars.arrived(file);
+        }
     }
 
     /** A jar in {@code hot/} to apply: by itself, or together with the others waiting beside it ({@link #filesTogether}). */

@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.kiln.runtime.api.Trigger;
+import io.kiln.runtime.internal.store.RuntimeFolders;
 import io.kiln.runtime.internal.watch.WatchSettings;
 
 /**
@@ -84,15 +85,10 @@ public final class SourceFolderWatcher {
         scheduler.shutdownNow();
     }
 
-    /** @return whether the name is one Kiln builds: not set aside with a leading {@code .} or {@code _} */
-    static boolean isEnabled(String name) {
-        return !name.startsWith(".") && !name.startsWith("_");
-    }
-
     /** @param atStart whether Kiln is starting: each folder is then built once, refused before or not */
     private void scanAll(boolean atStart) throws IOException {
         try (Stream<Path> entries = Files.list(hot)) {
-            entries.filter(Files::isDirectory).filter(f -> isEnabled(f.getFileName().toString())).forEach(folder -> {
+            entries.filter(Files::isDirectory).filter(f -> RuntimeFolders.isEnabledName(f.getFileName().toString())).forEach(folder -> {
                 sourceFolders.add(folder);
                 watchTree(folder);
                 if (atStart) {
@@ -128,7 +124,7 @@ public final class SourceFolderWatcher {
     }
 
     private void handle(Path folder, WatchEvent.Kind<?> kind, Path path) {
-        if (!isEnabled(path.getFileName().toString())) {
+        if (!RuntimeFolders.isEnabledName(path.getFileName().toString())) {
             return;
         }
         boolean top = folder.equals(hot);

@@ -18,6 +18,14 @@ public final class RuntimeFolders {
     private RuntimeFolders() {
     }
 
+    /**
+     * The one rule for names in the watched folders: a file or folder whose name starts with {@code .} or {@code _} is
+     * set aside (an editor's temporary file, a plugin turned off by hand) and not taken.
+     */
+    public static boolean isEnabledName(String name) {
+        return !name.startsWith(".") && !name.startsWith("_");
+    }
+
     public static Path data(BundleContext context) throws IOException {
         return Files.createDirectories(folder(context, "kiln.data").orElseGet(() -> context.getDataFile("").toPath()));
     }

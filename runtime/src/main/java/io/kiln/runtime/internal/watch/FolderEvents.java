@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.kiln.runtime.internal.store.RuntimeFolders;
+
 /**
  * Reports changes in a set of folders as they happen, on a thread that blocks on the operating system's
  * file events (it never polls). Names starting with {@code .} or {@code _} are disabled files and report
@@ -109,7 +111,7 @@ final class FolderEvents implements Closeable {
 
     static boolean isEnabledName(Object context) {
         String name = context instanceof Path path ? path.getFileName().toString() : String.valueOf(context);
-        return !name.startsWith(".") && !name.startsWith("_");
+        return RuntimeFolders.isEnabledName(name);
     }
 
     @Override
