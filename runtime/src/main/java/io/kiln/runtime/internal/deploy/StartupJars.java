@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -95,9 +95,9 @@ final class StartupJars {
 
     private static Set<String> newJars(Path hot, Predicate<String> filter, Predicate<String> known) {
         try (Stream<Path> files = Files.list(hot)) {
-            List<String> names = files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
-                    .filter(name -> name.endsWith(".jar") && RuntimeFolders.isEnabledName(name) && filter.test(name)).toList();
-            return new HashSet<>(names.stream().filter(known.negate()).toList());
+            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith(".jar") && RuntimeFolders.isEnabledName(name) && filter.test(name))
+                    .filter(known.negate()).collect(Collectors.toSet());
         } catch (IOException | UncheckedIOException e) {
             return Set.of(); // the folder is unreadable: FileInstall will not find jars in it either
         }
