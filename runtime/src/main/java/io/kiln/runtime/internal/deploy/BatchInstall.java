@@ -103,12 +103,17 @@ final class BatchInstall {
         locks.forEach(ReentrantLock::lock);
         try {
             int committed = install(members, alone, phases);
-            LOG.info("{} new plugins installed together, {} files left to go one by one ({})", committed, alone.size(), phases);
+            LOG.info("{} installed together, {} left to go one by one ({})", counted(committed, "new plugin"),
+                    counted(alone.size(), "file"), phases);
         } finally {
             locks.forEach(ReentrantLock::unlock);
             members.forEach(m -> StagedJar.discard(m.jar().staged()));
         }
         return order(requests, alone);
+    }
+
+    private static String counted(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** A plugin Kiln does not know yet, from a file no plugin of Kiln's came from, not refused in this content. */
