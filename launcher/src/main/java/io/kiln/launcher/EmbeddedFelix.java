@@ -36,7 +36,6 @@ final class EmbeddedFelix {
      */
     static EmbeddedFelix start(Folders folders, Map<String, String> settings, Flow.Publisher<String> consoleLines)
             throws LaunchException {
-        StartupTrace.step("launcher's folders prepared");
         FrameworkCache cache = new FrameworkCache(folders);
         Map<String, String> properties = new HashMap<>(settings);
         LoggingBootstrap.write(folders, settings).ifPresent(file -> properties.put(LoggingBootstrap.PROPERTY_FILE, file.toString()));

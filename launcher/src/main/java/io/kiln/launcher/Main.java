@@ -1,6 +1,5 @@
 package io.kiln.launcher;
 
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +72,7 @@ public final class Main {
         // before anything logs: every console line can then be followed through the admin API
         ConsoleLines console = new ConsoleLines(System.out);
         System.setOut(console);
+        StartupTrace.step("launcher's settings, folders, folder lock and admin port checked");
         EmbeddedFelix kiln = EmbeddedFelix.start(folders, settings, console.publisher());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(kiln), "kiln-shutdown"));
         owner.ifPresent(pid -> StopWithProcess.watch(pid, () -> {
@@ -80,8 +80,7 @@ public final class Main {
             stopOnSignal(kiln);
         }));
 
-        long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("Kiln ready in " + readyMillis + " ms");
+        System.out.println("Kiln ready in " + StartupTrace.millisSinceJvmStart() + " ms");
         boolean shell = !options.headless() && System.console() != null;
         if (shell) {
             kiln.startShell();

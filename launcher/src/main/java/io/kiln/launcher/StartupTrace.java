@@ -16,10 +16,13 @@ final class StartupTrace {
     /** Prints {@code kiln: [at N ms] } and the formatted step, when the trace is on. */
     static void step(String format, Object... arguments) {
         if (ON) {
-            // read only when tracing: the management classes cost a few milliseconds of the start
-            long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-            System.out.printf("kiln: [at %d ms] " + format + "%n", prepend(uptime, arguments));
+            System.out.printf("kiln: [at %d ms] " + format + "%n", prepend(millisSinceJvmStart(), arguments));
         }
+    }
+
+    /** @return the milliseconds since the JVM started (the management classes it loads cost a few on first use) */
+    static long millisSinceJvmStart() {
+        return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     private static Object[] prepend(long uptime, Object[] arguments) {

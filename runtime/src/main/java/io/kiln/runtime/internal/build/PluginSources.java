@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.kiln.runtime.internal.store.RuntimeFolders;
+
 /**
  * The sources of one plugin, as laid out in a folder: the one home of that layout.
  * <ul>
@@ -113,7 +115,7 @@ public record PluginSources(Path folder, Path javaRoot, List<Path> javaFiles, Li
         }
         for (Path part : relative) {
             String name = part.toString();
-            if (name.startsWith(".") || name.startsWith("_") || name.endsWith("~")) {
+            if (!RuntimeFolders.isEnabledName(name) || name.endsWith("~")) { // and an editor's backup
                 return false;
             }
         }

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.apache.felix.hc.api.execution.HealthCheckExecutor;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -70,7 +72,6 @@ public final class PluginEngine implements PluginService, BuildService {
     private final Thread startup;
     private final ServiceHandles handles;
     private final PlatformSectionsGate platformSections = new PlatformSectionsGate();
-    private final StartupJars startupJars = new StartupJars(StartupJars.WAIT_MILLIS);
 
     @Activate
     public PluginEngine(BundleContext context, @Reference ServiceComponentRuntime scr, @Reference ChangeJournal journal,
@@ -102,14 +103,16 @@ public final class PluginEngine implements PluginService, BuildService {
         graphs = new PluginGraphs(kiln, infos);
         batch = new BatchInstall(kiln, refusals);
         queue = new TransactionQueue(config.transaction_threads(), this::filesTogether);
+        // the bundle ArtifactInstaller comes from is FileInstall's own
+        FirstScanGate firstScan = new FirstScanGate(context, Optional.ofNullable(FrameworkUtil.getBundle(ArtifactInstaller.class)),
+                FirstScanGate.WAIT_MILLIS);
         startup = new Thread(() -> {
             if (!platformSections.await()) {
                 return; // the engine is stopping
             }
             reconciliation.reconcile();
             try {
-                startupJars.awaitNew(kiln.hotFolder, Optional.ofNullable(context.getProperty(StartupJars.FILTER)),
-                        name -> kiln.records.byFile(name).isPresent());
+                firstScan.await();
             } catch (InterruptedException e) {
                 return; // the engine is stopping
             }
@@ -182,9 +185,6 @@ public final class PluginEngine implements PluginService, BuildService {
 
     void fileChanged(Path file, Trigger trigger) {
         queue.submit(file.toString(), new FileChange(file, trigger));
-        if (trigger == Trigger.FILE) {
-            startupJars.arrived(file);
-        }
     }
 
     /** A jar in {@code hot/} to apply: by itself, or together with the others waiting beside it ({@link #filesTogether}). */
