@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class FirstScanGate {
 
-    /** FileInstall hands over a folder of a thousand jars in a few seconds on a loaded machine. */
+    /** Room for FileInstall's start to scan a large {@code hot/} on a loaded machine: the bound of {@link PlatformSectionsGate}. */
     static final long WAIT_MILLIS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(FirstScanGate.class);
 
